@@ -20,9 +20,11 @@ Reading conventions (see also the tests, which list every form in the seeds):
 * ``万`` and ``亿`` after a number are multipliers (``3万人次`` is ``3E+4`` 人次),
   except in the units ``万元``, ``亿元`` and ``万页``; ``余`` between them decides
   (``3万余元`` is more than ``3E+4`` 元, ``30余万元`` more than 30 万元).
-* Descriptive words before the value (``面积不低于100平方米``) are skipped only
-  when an explicit operator follows and the words contain no negation, change,
-  "per" or approximation word; otherwise the text is unparsed.
+* Descriptive words before the value (``面积不低于100平方米``,
+  ``社区居民宣传500人次以上``) are skipped only when the rest is a comparison (an
+  operator before or after the number) and the words hold no negation, change,
+  "per", ordinal or approximation word (不, 增长, 每, 第, 约 …); otherwise the text
+  is unparsed.
 """
 
 from __future__ import annotations
@@ -121,6 +123,7 @@ for _modal in ("", "得", "应", "能", "可", "宜"):
         _PREFIX_OPS["不" + _modal + _word] = _GE
     for _word in ("超过", "高于", "大于", "多于"):
         _PREFIX_OPS["不" + _modal + _word] = _LE
+del _modal, _word
 
 #: Operators written after the number and unit; they include the number.
 _SUFFIX_OPS: dict[str, Op] = {
@@ -229,57 +232,37 @@ _TIMING = re.compile(
 _YEAR_END = re.compile(r"(?:于|在)?(?:" + _YEAR + r"|年)(?:(?:底|末)(?:前|之前|以前)?|内)(?:完成)?")
 _MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
-#: Whole-text words: qualitative values and schedule words.
+#: Qualitative words: (family, canonical word, rank, top) by every spelling accepted.
 _QUALITATIVE: dict[str, tuple[str, str, int, int]] = {}
-
-
-def _qual(family: str, word: str, rank: int, top: int, *variants: str) -> None:
-    for text in (word, *variants):
-        _QUALITATIVE[text] = (family, word, rank, top)
-
-
-_qual("yes_no", "是", 1, 1)
-_qual("yes_no", "否", 0, 1)
-_qual(
-    "achievement",
-    "达成",
-    2,
-    2,
-    "达成年度指标",
-    "达成预期指标",
-    "达成年度目标",
-    "达成预期目标",
-    "全部达成",
-    "已达成",
-)
-_qual(
-    "achievement",
-    "部分达成",
-    1,
-    2,
-    "部分达成年度指标并具有一定效果",
-    "部分达成预期指标并具有一定效果",
-    "部分达成年度指标",
-    "部分达成预期指标",
-)
-_qual(
-    "achievement",
-    "未达成",
-    0,
-    2,
-    "未达成年度指标且效果较差",
-    "未达成预期指标且效果较差",
-    "未达成年度指标",
-    "未达成预期指标",
-)
-_qual("completion", "完成", 1, 1, "已完成", "全部完成")
-_qual("completion", "未完成", 0, 1)
-_qual("rating", "好", 3, 3)
-_qual("rating", "较好", 2, 3)
-_qual("rating", "一般", 1, 3)
-_qual("rating", "差", 0, 3)
-_qual("effect", "有效", 1, 1, "明显", "显著", "效果明显", "效果显著", "成效明显", "成效显著")
-_qual("effect", "无效", 0, 1, "不明显", "不显著", "效果不明显", "效果不显著")
+for _family, _top, _words in (
+    ("yes_no", 1, (("否",), ("是",))),
+    (
+        "achievement",
+        2,
+        (
+            ("未达成", "未达成年度指标且效果较差", "未达成预期指标且效果较差", "未达成年度指标",
+             "未达成预期指标"),
+            ("部分达成", "部分达成年度指标并具有一定效果", "部分达成预期指标并具有一定效果",
+             "部分达成年度指标", "部分达成预期指标"),
+            ("达成", "达成年度指标", "达成预期指标", "达成年度目标", "达成预期目标", "全部达成",
+             "已达成"),
+        ),
+    ),
+    ("completion", 1, (("未完成",), ("完成", "已完成", "全部完成"))),
+    ("rating", 3, (("差",), ("一般",), ("较好",), ("好",))),
+    (
+        "effect",
+        1,
+        (
+            ("无效", "不明显", "不显著", "效果不明显", "效果不显著"),
+            ("有效", "明显", "显著", "效果明显", "效果显著", "成效明显", "成效显著"),
+        ),
+    ),
+):  # fmt: skip
+    for _rank, _spellings in enumerate(_words):  # ranks count up from the worst answer
+        for _text in _spellings:
+            _QUALITATIVE[_text] = (_family, _spellings[0], _rank, _top)
+del _family, _top, _words, _rank, _spellings, _text
 
 _SCHEDULE: dict[str, TimingKind] = {
     "按计划时间完成": TimingKind.ON_SCHEDULE,
