@@ -252,7 +252,8 @@ def _compile(config: Config) -> RuleSet:
         for name, value in config.params.get(rid, {}).items():
             if name in rule.params:
                 params[name] = _param_value(rule.params[name].type, value)
-        severity = Severity(config.severity.get(rid, rule.severity.value))
+        wanted = config.severity.get(rid, rule.severity.value)
+        severity = Severity(wanted) if wanted in _SEVERITIES else rule.severity
         if rule.kind is not None:
             if rule.kind not in KINDS:
                 problems.append(
@@ -303,6 +304,7 @@ def _compile(config: Config) -> RuleSet:
     return RuleSet(tuple(active), known, config.profile, config.money_integers_exact, tuple(post))
 
 
+_SEVERITIES = frozenset(s.value for s in Severity)
 _DEFAULT_CONFIG = Config()
 _COMPILED: WeakKeyDictionary[Config, RuleSet] = WeakKeyDictionary()
 _LOCK = threading.Lock()

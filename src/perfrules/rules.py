@@ -274,15 +274,46 @@ def _check_rule(spec: _RuleSpec, path: str) -> Iterable[Problem]:
             _param_value(param.type, param.default)
         except BadValue as exc:
             yield Problem(exc.code, f"{path}.params.{name}.default", params=exc.params, rule=rid)
+    allowed = _template_names(spec)
     for key in ("zh", "en"):
         for which in ("title", "message"):
             template = getattr(getattr(spec, which), key)
             try:
-                _fields(template)
+                fields = _fields(template)
             except ValueError as exc:
                 yield _problem(
                     f"{path}.{which}.{key}", f"bad template: {exc}", f"模板有误：{exc}", rid
                 )
+                continue
+            usable = set() if which == "title" else allowed
+            if usable is None:
+                continue
+            unknown = sorted(fields - usable)
+            if unknown:
+                names = ", ".join(sorted(usable)) or "none"
+                yield _problem(
+                    f"{path}.{which}.{key}",
+                    f"unknown template field(s) {', '.join(unknown)}; available: {names}",
+                    f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
+                    rid,
+                )
+
+
+def _template_names(spec: _RuleSpec) -> set[str] | None:
+    """The fields a rule's message may use; None when the rule's check is unknown."""
+    base = {"expected", "found", "about", *spec.params}
+    if spec.kind is not None:
+        from perfrules.kinds import KINDS, kind_args
+
+        return {*base, *kind_args(spec.kind)} if spec.kind in KINDS else None
+    if spec.for_each not in SUBJECTS:
+        return None
+    from perfrules.exprrules import names_for
+
+    try:
+        return {*base, *names_for(_to_rule(spec, ""))}
+    except BadValue:  # a bad parameter default, reported on its own
+        return None
 
 
 def _to_rule(spec: _RuleSpec, file: str) -> Rule:

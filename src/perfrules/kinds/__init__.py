@@ -71,12 +71,7 @@ def _load() -> dict[str, KindFunction]:
     out: dict[str, KindFunction] = {}
     AFTER_WAIVERS.clear()
     for name in NAMES:
-        try:
-            module = importlib.import_module(f"perfrules.kinds.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"perfrules.kinds.{name}":
-                raise
-            continue  # not written yet: rules naming it fail to load with a clear message
+        module = importlib.import_module(f"perfrules.kinds.{name}")
         out[name] = module.check
         if getattr(module, "AFTER_WAIVERS", False):
             AFTER_WAIVERS.add(name)

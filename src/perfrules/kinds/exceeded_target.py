@@ -4,7 +4,8 @@ When an indicator's actual reaches the profile's over-achievement ratio of
 its target (``exceeded_ratio``: 130% by default and in Guangxi's rules), the
 target was probably set too low or the actual is wrong; the report must give a
 偏差原因 (``deviation_reason``). Applies to "more is better" targets (≥, >,
-bare numbers).
+bare numbers). The rule's ``ratio`` parameter (percent) overrides the
+profile's threshold; 0 keeps the profile's.
 """
 
 from __future__ import annotations
@@ -24,9 +25,13 @@ _QUANTUM = Decimal("0.01")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    threshold = (ctx.profile.exceeded_ratio * _PERCENT).normalize()
+    override = params.get("ratio") or 0
+    ratio_limit = Decimal(override) / _PERCENT if override else ctx.profile.exceeded_ratio
+    threshold = (ratio_limit * _PERCENT).normalize()
     for s in ctx.sheet.indicators:
-        if not s.exceeded or s.ratio is None:
+        if s.ratio is None or s.ratio < ratio_limit or (s.op is None and s.method != "ge"):
+            continue
+        if s.op is not None and not s.op.upward:
             continue
         ind = indicators[s.index]
         if (ind.deviation_reason or "").strip():
