@@ -47,6 +47,7 @@ if TYPE_CHECKING:
         TierScore,
         Waiver,
     )
+    from perfrules.profiles import Profile, available_profiles, load_profile
     from perfrules.scoring import ScoreSheet, score
     from perfrules.values import (
         Approx,
@@ -82,6 +83,7 @@ __all__ = [
     "Percent",
     "PerfrulesError",
     "Problem",
+    "Profile",
     "ProfileError",
     "Qualitative",
     "Quantity",
@@ -99,12 +101,14 @@ __all__ = [
     "Value",
     "Waiver",
     "__version__",
+    "available_profiles",
     "check",
     "compile_rules",
     "dumps",
     "find_config",
     "load",
     "load_config",
+    "load_profile",
     "loads",
     "loads_config",
     "score",
@@ -133,6 +137,7 @@ _LAZY: dict[str, str] = {
     "Op": "perfrules.values",
     "Percent": "perfrules.figures",
     "PerfrulesError": "perfrules.errors",
+    "Profile": "perfrules.profiles",
     "Problem": "perfrules.errors",
     "ProfileError": "perfrules.errors",
     "Qualitative": "perfrules.values",
@@ -157,6 +162,8 @@ _LAZY: dict[str, str] = {
     "find_config": "perfrules.config",
     "load": "perfrules.loader",
     "load_config": "perfrules.config",
+    "load_profile": "perfrules.profiles",
+    "available_profiles": "perfrules.profiles",
     "loads": "perfrules.loader",
     "loads_config": "perfrules.config",
     "score": "perfrules.scoring",

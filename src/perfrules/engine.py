@@ -22,7 +22,7 @@ import attrs
 from perfrules.config import Config
 from perfrules.errors import ConfigError, Problem
 from perfrules.findings import CATEGORIES, CheckResult, Finding, Hit, Severity
-from perfrules.model import Indicator, Line, Report, Waiver
+from perfrules.model import Line, Report, Waiver
 from perfrules.rules import Rule, _param_value, builtin_rules
 
 if TYPE_CHECKING:
@@ -88,15 +88,6 @@ class Context:
 
         return score(self.report, self.profile)
 
-    def indicator_path(self, index: int, field: str | None = None) -> str:
-        """The key path of an indicator (or one of its fields)."""
-        return f"indicators[{index}]" + (f".{field}" if field else "")
-
-    @staticmethod
-    def about(indicator: Indicator) -> str:
-        """The ``about`` of an indicator."""
-        return indicator.key
-
 
 @attrs.frozen
 class ActiveRule:
@@ -122,6 +113,13 @@ class RuleSet:
     def ids(self) -> tuple[str, ...]:
         """The ids of the selected rules, in order."""
         return tuple(sorted(self.selected))
+
+    @cached_property
+    def plan(
+        self,
+    ) -> tuple[tuple[ActiveRule, KindFunction, Mapping[str, Any], tuple[int, int] | None], ...]:
+        """What :func:`check` iterates: each rule's function, parameters and years, unpacked once."""
+        return tuple((a, a.run, a.params, a.rule.years) for a in self.rules)
 
     @cached_property
     def selected(self) -> frozenset[str]:
@@ -372,10 +370,10 @@ def check(
     ctx = Context(report, prof, rules.integers_exact, rules.selected, rules.all_rules)
     year = report.report.year
     findings: list[Finding] = []
-    for active in rules.rules:
-        if active.rule.years is not None and not active.rule.in_force(year):
+    for active, run, params, years in rules.plan:
+        if years is not None and not years[0] <= year <= years[1]:
             continue
-        for hit in active.run(ctx, active.params):
+        for hit in run(ctx, params):
             findings.append(_finding(active, hit, report))
     if not report.waivers:
         return CheckResult(tuple(findings), (), prof.id)

@@ -26,7 +26,11 @@ _NUMBER = re.compile(r"\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*?)\s*\
 
 def half_ulp(exponent: int) -> Decimal:
     """Half a unit in the last written place of a figure with this exponent."""
-    return Decimal(5).scaleb(exponent - 1)
+    h = _HALF_ULPS.get(exponent)
+    return h if h is not None else Decimal(5).scaleb(exponent - 1)
+
+
+_HALF_ULPS = {e: Decimal(5).scaleb(e - 1) for e in range(-24, 25)}
 
 
 def _split_number(text: str) -> tuple[Decimal, str] | None:

@@ -494,6 +494,10 @@ def _year_range(years: list[int] | None) -> tuple[int, int] | None:
     return years[0], years[1] if len(years) == 2 else OPEN_END
 
 
+def _span(years: tuple[int, int]) -> str:
+    return f"{years[0]}–" if years[1] >= OPEN_END else f"{years[0]}–{years[1]}"
+
+
 def _extends_path(name: str, here: str | None) -> Path | None:
     """The file ``extends = name`` refers to: a path relative to the extending file, or a built-in."""
     if name.endswith(".toml") or "/" in name or os.sep in name:
@@ -503,7 +507,8 @@ def _extends_path(name: str, here: str | None) -> Path | None:
         return path
     if here is not None:
         sibling = Path(here).parent / f"{name}.toml"
-        if sibling.is_file():
+        # a file may extend the built-in of its own name (a local "national.toml")
+        if sibling.is_file() and sibling.resolve() != Path(here).resolve():
             return sibling
     if not _NAME.match(name):
         return None
@@ -751,7 +756,7 @@ def _check(spec: _ProfileSpec, merged: Mapping[str, Any]) -> Iterator[Problem]:
         yield _choice("rounding.mode", rd.mode, ROUNDING_MODES)
 
 
-def _check_weights(profile: Profile) -> Iterator[Problem]:
+def _check_weights(profile: Profile, blame: str) -> Iterator[Problem]:
     """Tier weights and the execution weight add up to the total (when tiers carry weights)."""
     weighted = [t.weight for t in profile.tiers if t.weight is not None]
     if not weighted:
@@ -759,7 +764,7 @@ def _check_weights(profile: Profile) -> Iterator[Problem]:
     total = sum(weighted, profile.execution_weight)
     if total != profile.total:
         yield _invalid(
-            "tiers",
+            blame,
             f"tier weights plus the execution weight add up to {total}, not the total {profile.total}",
             f"各一级指标分值与预算执行分值之和为 {total}，不等于满分 {profile.total}",
         )
@@ -843,11 +848,31 @@ def _from_layer(leaf: _Layer, year: int | None) -> Profile:
     problems = list(_check(spec, merged))
     if not problems:
         profile = _build(spec, chain, year)
-        problems = list(_check_weights(profile))
+        # blame the key, of those that decide the sum, set nearest to the file loaded
+        depth = {id(x): i for i, x in enumerate(chain)}
+        blame = min(
+            ("tiers", "execution.weight", "total"),
+            key=lambda k: depth.get(id(origin[k]), len(chain)) if k in origin else len(chain),
+        )
+        problems = list(_check_weights(profile, blame))
+        if not problems and profile.years is not None and profile.years[0] > profile.years[1]:
+            spans = "; ".join(
+                f"{x.spec.id}: {_span(r)}"
+                for x in chain
+                if (r := _year_range(x.spec.years)) is not None
+            )
+            raise ProfileError(
+                [
+                    _invalid(
+                        "years",
+                        f"the years of this profile and of the profiles it extends do not overlap ({spans})",
+                        f"本配置方案与其所继承方案的适用年度没有交集（{spans}）",
+                    ).at(leaf.file, leaf.line)
+                ]
+            )
         if year is not None and not problems and not profile.in_force(year):
             assert profile.years is not None
-            first, last = profile.years
-            span = f"{first}–" if last >= OPEN_END else f"{first}–{last}"
+            span = _span(profile.years)
             # name the file whose own years exclude the year
             culprit = next(
                 (
@@ -889,6 +914,9 @@ def _builtin_ids() -> list[str]:
 @cache
 def _load_builtin(name: str, year: int | None) -> Profile:
     path = profiles_dir() / f"{name}.toml"
+    if not _NAME.match(name) or not path.is_file():
+        known = ", ".join(_builtin_ids())
+        raise ProfileError([Problem("choice", "profile", params={"found": name, "choices": known})])
     file, text = _read(path)
     profile = loads_profile(text, file, year)
     if profile.id != name:
@@ -904,33 +932,25 @@ def _load_builtin(name: str, year: int | None) -> Profile:
     return profile
 
 
+def _is_path(name: str) -> bool:
+    return name.endswith(".toml") or "/" in name or os.sep in name
+
+
 def load_profile(name_or_path: str | os.PathLike[str], year: int | None = None) -> Profile:
     """The profile named ``name_or_path`` (a built-in id or a ``.toml`` file), for report ``year``.
 
-    Built-ins are cached per (id, year). ``year`` None gives the latest rules
-    and skips the profile's own year check. Raises
-    :class:`~perfrules.errors.ProfileError` for an unknown name, a malformed
-    file, or a year the profile is not in force for.
+    Built-ins are loaded once per (id, year) and cached; a file path is read
+    every time. ``year`` None gives the latest rules and skips the year check.
+    Raises :class:`~perfrules.errors.ProfileError` for an unknown name, a
+    malformed file, or a year the profile is not in force for.
     """
-    name = os.fspath(name_or_path)
     if isinstance(year, bool) or (year is not None and not isinstance(year, int)):
         raise ProfileError(
             [_invalid("", f"year must be an integer, not {year!r}", f"年度须为整数，而非 {year!r}")]
         )
-    if _NAME.match(name):
-        if (profiles_dir() / f"{name}.toml").is_file():
-            return _load_builtin(name, year)
-        known = ", ".join(_builtin_ids())
-        raise ProfileError(
-            [
-                Problem(
-                    "choice",
-                    "profile",
-                    params={"found": name, "choices": known},
-                )
-            ]
-        )
-    file, text = _read(Path(name))
+    if isinstance(name_or_path, str) and not _is_path(name_or_path):
+        return _load_builtin(name_or_path, year)
+    file, text = _read(Path(name_or_path))
     return loads_profile(text, file, year)
 
 

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
 
 import attrs
 
@@ -118,15 +117,15 @@ class IndicatorScore:
     ``recomputed`` is rounded per the profile, or None with a ``reason`` code
     (see :data:`REASONS`). ``met`` says whether the target was reached (None
     when it cannot be judged); ``ratio`` is the completion ratio (actual/target,
-    target/actual for ≤; 1 = 100%), ``exceeded`` whether it reaches the
-    profile's over-achievement threshold. ``band`` is the qualitative level's
+    target/actual for ≤; 1 = 100%), ``exceeded`` whether actual/target reaches
+    the profile's over-achievement threshold (≥, > and = targets only). ``band`` is the qualitative level's
     band for qualitative indicators. ``actual_value``/``target_value`` are the
-    numbers compared (in ``unit``), kept for :attr:`formula`.
+    numbers compared (in ``unit``), kept for :attr:`formula`. ``indicator`` is
+    the indicator itself (``key`` and ``tier1`` are read from it).
     """
 
+    indicator: Indicator = attrs.field(eq=False, repr=False)
     index: int
-    key: str
-    tier1: str | None  # as written
     tier: str | None  # canonical first-level tier (效果指标 → 效益指标)
     weight: Decimal | None
     stated: Decimal | None
@@ -145,7 +144,16 @@ class IndicatorScore:
     exact: Decimal | None = attrs.field(default=None, eq=False, repr=False)  # unrounded
     quantum: Decimal = attrs.field(default=Decimal("0.01"), eq=False, repr=False)
     rounding: str = attrs.field(default=ROUND_HALF_UP, eq=False, repr=False)
-    indicator: Indicator | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def key(self) -> str:
+        """The indicator's subject: ``indicator:<id or name>``."""
+        return self.indicator.key
+
+    @property
+    def tier1(self) -> str | None:
+        """The first-level tier as written."""
+        return self.indicator.tier1
 
     @property
     def path(self) -> str:
@@ -216,10 +224,10 @@ class IndicatorScore:
         zh, en = REASONS.get(self.reason, (self.reason, self.reason))
         ind = self.indicator
         params = {
-            "target": _text(ind.target if ind else None),
-            "actual": _text(ind.actual if ind else None),
-            "target_unit": _unit_of(ind.target if ind else None) or "无",
-            "actual_unit": _unit_of(ind.actual if ind else None) or "无",
+            "target": _text(ind.target),
+            "actual": _text(ind.actual),
+            "target_unit": _unit_of(ind.target) or "无",
+            "actual_unit": _unit_of(ind.actual) or "无",
         }
         return (en if lang == "en" else zh).format(**params)
 
@@ -230,22 +238,23 @@ class IndicatorScore:
         r = _fmt(self.recomputed)
         if self.recomputed is None:
             return f"not scored: {self.reason_text('en')}"
+        ind = self.indicator
         if self.method == "qualitative":
             assert self.band is not None and self.weight is not None
             lo, hi = self.band.points(self.weight)
             upper = "]" if self.band.top else ")"
-            word = self.indicator.actual if self.indicator is not None else None
-            return (
-                f"qualitative {_text(word)} → {self.band.word} "
-                f"({_fmt(self.band.low)}–{_fmt(self.band.high)}% of {w} = [{_fmt(lo)}, {_fmt(hi)}{upper}): {r}"
+            head = (
+                f"qualitative {_text(ind.actual)} → {self.band.word}: "
+                f"{_fmt(self.band.low)}–{_fmt(self.band.high)}% of {w} = [{_fmt(lo)}, {_fmt(hi)}{upper}"
             )
+            if self.stated is None:
+                return f"{head}; nothing stated: {r}"
+            if self.in_band:
+                return f"{head}; stated {_fmt(self.stated)} in band: {r}"
+            return f"{head}; stated {_fmt(self.stated)} outside the band, nearest in band: {r}"
         if self.method == "timing":
-            ind = self.indicator
-            t = _text(ind.target if ind else None)
-            a = _text(ind.actual if ind else None)
-            return f"time target {t}, done {a}: " + (
-                f"met, full marks {w}" if self.met else f"missed, {r}"
-            )
+            head = f"time target {_text(ind.target)}, done {_text(ind.actual)}"
+            return f"{head}: met, full marks {w}" if self.met else f"{head}: missed, 0"
         sym = self.op.symbol if self.op is not None else ""
         a, t, u = _fmt(self.actual_value), _fmt(self.target_value), self.unit
         if self.met:
@@ -256,8 +265,8 @@ class IndicatorScore:
             if self.strategy == "linear-to-double":
                 return f"(2 × target − actual)/target × weight = (2 × {t} − {a})/{t} × {w} = {r}"
             return f"target/actual × weight = {t}/{a} × {w} = {r}"
-        if self.strategy == "exact":
-            return f"min/max × weight = {_fmt(min(self.actual_value or _ZERO, self.target_value or _ZERO))}/{_fmt(max(self.actual_value or _ZERO, self.target_value or _ZERO))} × {w} = {r}"
+        if self.strategy == "exact" and (self.actual_value or _ZERO) > (self.target_value or _ZERO):
+            return f"target/actual × weight = {t}/{a} × {w} = {r}"
         return f"actual/target × weight = {a}/{t} × {w} = {r}"
 
 
@@ -323,17 +332,17 @@ class ExecutionScore:
     """
 
     basis: str
-    basis_amount: Decimal | None
-    basis_from: str | None
-    executed: Decimal | None
-    rate: Decimal | None
-    rate_source: str | None
-    stated_rate: Decimal | None
     weight: Decimal
     weight_source: str
-    cap: Decimal
-    stated: Decimal | None
-    recomputed: Decimal | None
+    cap: Decimal  # percent
+    stated: Decimal | None = None
+    recomputed: Decimal | None = None
+    basis_amount: Decimal | None = None
+    basis_from: str | None = None
+    executed: Decimal | None = None
+    rate: Decimal | None = None
+    rate_source: str | None = None
+    stated_rate: Decimal | None = None
     recomputed_from_stated_rate: Decimal | None = None
     reason: str | None = None
     exact: Decimal | None = attrs.field(default=None, eq=False, repr=False)
@@ -544,13 +553,6 @@ class ScoreSheet:
 # --- scoring ------------------------------------------------------------------------
 
 
-def _number(value: object) -> tuple[Decimal, str] | None:
-    """The number and unit of a quantitative value (an actual written with an operator counts)."""
-    if isinstance(value, (Quantity, Comparison)):
-        return value.value, value.unit
-    return None
-
-
 def _date_key(t: Timing, year: int) -> int | None:
     """A sortable key of a dated target or actual: yyyymmdd (day 99 = end of month)."""
     y = t.year if t.year is not None else year
@@ -593,88 +595,128 @@ def _level(target: Qualitative, actual: Qualitative) -> tuple[str, bool]:
     return ("partial" if actual.rank > 0 else "missed"), False
 
 
+#: What scoring one indicator found, in IndicatorScore's field order after ``stated``:
+#: recomputed, method, reason, met, ratio, exceeded, band, op, strategy,
+#: actual_value, target_value, unit, exact.
+_Outcome = tuple[
+    Decimal | None,
+    str,
+    str | None,
+    bool | None,
+    Decimal | None,
+    bool | None,
+    QualitativeBand | None,
+    Op | None,
+    str | None,
+    Decimal | None,
+    Decimal | None,
+    str,
+    Decimal | None,
+]
+
+
+def _unscored(method: str, reason: str, met: bool | None = None) -> _Outcome:
+    return (None, method, reason, met, None, None, None, None, None, None, None, "", None)
+
+
 class _Scorer:
     """Per-call scoring state: the profile's parameters unpacked once for the loop."""
 
-    __slots__ = ("canon", "exceeded", "profile", "q", "rmode", "year")
+    __slots__ = ("canon", "eq", "exceeded", "le", "profile", "q", "rmode", "tiers", "year")
 
     def __init__(self, profile: Profile, year: int) -> None:
         self.profile = profile
         self.q = profile.quantum
         self.rmode = profile.rounding_mode
         self.exceeded = profile.exceeded_ratio
+        self.le = profile.le_strategy
+        self.eq = profile.eq_strategy
         self.year = year
         self.canon = taxonomy().canonical_tier1
+        self.tiers: dict[str | None, str | None] = {None: None}
 
     def indicator(self, index: int, ind: Indicator) -> IndicatorScore:
-        w = ind.weight
-        target, actual = ind.target, ind.actual
-        tier = self.canon(ind.tier1)
-        common: dict[str, Any] = {
-            "index": index,
-            "key": ind.key,
-            "tier1": ind.tier1,
-            "tier": tier,
-            "weight": w,
-            "stated": ind.score,
-            "quantum": self.q,
-            "rounding": self.rmode,
-            "indicator": ind,
-        }
+        """Score one indicator."""
+        tier1 = ind.tier1
+        try:
+            tier = self.tiers[tier1]
+        except KeyError:
+            tier = self.tiers[tier1] = self.canon(tier1)
+        return IndicatorScore(
+            ind, index, tier, ind.weight, ind.score, *self._outcome(ind), self.q, self.rmode
+        )
+
+    def _outcome(self, ind: Indicator) -> _Outcome:
+        target, actual, w = ind.target, ind.actual, ind.weight
         if target is None:
-            return IndicatorScore(recomputed=None, method="none", reason="no-target", **common)
+            return _unscored("none", "no-target")
         if actual is None:
-            return IndicatorScore(recomputed=None, method="none", reason="no-actual", **common)
+            return _unscored("none", "no-actual")
         if isinstance(target, Unparsed):
-            return IndicatorScore(
-                recomputed=None, method="none", reason="unreadable-target", **common
-            )
+            return _unscored("none", "unreadable-target")
         if isinstance(actual, Unparsed):
-            return IndicatorScore(
-                recomputed=None, method="none", reason="unreadable-actual", **common
-            )
+            return _unscored("none", "unreadable-actual")
         bad_weight = "no-weight" if w is None else ("bad-weight" if w < 0 else None)
         if isinstance(target, (Comparison, Quantity)):
-            return self._numeric(target, actual, w, bad_weight, common)
+            return self._numeric(target, actual, w, bad_weight)
         if isinstance(target, Timing):
             met = _timing_met(target, actual, self.year)
             if met is None:
-                reason = "no-date" if isinstance(actual, Timing) else "mismatch"
-                return IndicatorScore(recomputed=None, method="timing", reason=reason, **common)
-            if bad_weight is not None:
-                return IndicatorScore(
-                    recomputed=None, method="timing", reason=bad_weight, met=met, **common
-                )
-            assert w is not None
+                return _unscored("timing", "no-date" if isinstance(actual, Timing) else "mismatch")
+            if bad_weight is not None or w is None:
+                return _unscored("timing", bad_weight or "no-weight", met)
             exact = w if met else _ZERO
-            return IndicatorScore(
-                recomputed=self._round(exact), method="timing", met=met, exact=exact, **common
+            return (
+                self._round(exact),
+                "timing",
+                None,
+                met,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                None,
+                "",
+                exact,
             )
         # a qualitative target
         if not isinstance(actual, Qualitative):
-            return IndicatorScore(
-                recomputed=None, method="qualitative", reason="mismatch", **common
-            )
+            return _unscored("qualitative", "mismatch")
         level, met = _level(target, actual)
         band = self.profile.qualitative_band(level)
-        if bad_weight is not None:
-            return IndicatorScore(
-                recomputed=None,
-                method="qualitative",
-                reason=bad_weight,
-                met=met,
-                band=band,
-                **common,
+        if bad_weight is not None or w is None:
+            return (
+                None,
+                "qualitative",
+                bad_weight or "no-weight",
+                met,
+                None,
+                None,
+                band,
+                None,
+                None,
+                None,
+                None,
+                "",
+                None,
             )
-        assert w is not None
         exact = self._in_band(band, w, ind.score)
-        return IndicatorScore(
-            recomputed=self._round(exact),
-            method="qualitative",
-            met=met,
-            band=band,
-            exact=exact,
-            **common,
+        return (
+            self._round(exact),
+            "qualitative",
+            None,
+            met,
+            None,
+            None,
+            band,
+            None,
+            None,
+            None,
+            None,
+            "",
+            exact,
         )
 
     def _round(self, value: Decimal) -> Decimal:
@@ -687,12 +729,10 @@ class _Scorer:
             hi -= self.q  # the band's upper edge belongs to the better band
             if hi < lo:
                 hi = lo
-        if stated is None:
+        if stated is None or stated > hi:
             return hi
         if stated < lo:
             return lo
-        if stated > hi:
-            return hi
         return stated
 
     def _numeric(
@@ -701,19 +741,18 @@ class _Scorer:
         actual: object,
         w: Decimal | None,
         bad_weight: str | None,
-        common: dict[str, Any],
-    ) -> IndicatorScore:
-        got = _number(actual)
-        if got is None:
-            return IndicatorScore(recomputed=None, method="none", reason="mismatch", **common)
-        a, au = got
+    ) -> _Outcome:
+        if isinstance(actual, (Quantity, Comparison)):
+            a, au = actual.value, actual.unit
+        else:
+            return _unscored("none", "mismatch")
         t, tu = target.value, target.unit
         unit = tu or au
         if au != tu and au and tu:
             a, au = canonical(a, au)
             t, tu = canonical(t, tu)
             if au != tu:
-                return IndicatorScore(recomputed=None, method="none", reason="units", **common)
+                return _unscored("none", "units")
             unit = tu
         op = target.op if isinstance(target, Comparison) else self.profile.bare_target
         strategy: str | None = None
@@ -727,7 +766,7 @@ class _Scorer:
                 frac = _ONE
             elif t <= 0:
                 frac, strategy = _ZERO, "zero-target"
-            elif self.profile.le_strategy == "linear-to-double":
+            elif self.le == "linear-to-double":
                 strategy = "linear-to-double"
                 frac = (_TWO * t - a) / t
             else:
@@ -739,7 +778,7 @@ class _Scorer:
             frac = _ONE if met else _ZERO
         else:
             if op is Op.EQ:
-                method, strategy = "eq", self.profile.eq_strategy
+                method, strategy = "eq", self.eq
                 met = a == t if strategy == "exact" else a >= t
             else:
                 method = "ge"
@@ -750,7 +789,7 @@ class _Scorer:
                 frac = _ONE
             elif t <= 0:
                 frac = _ZERO
-            elif strategy == "exact" and a > t:
+            elif a > t:  # only "=" read exactly gets here: min/max
                 frac = t / a
             else:
                 frac = a / t
@@ -758,88 +797,68 @@ class _Scorer:
             frac = _ONE
         elif frac < _ZERO:
             frac = _ZERO
-        exceeded = None if ratio is None else ratio >= self.exceeded
-        if bad_weight is not None:
-            return IndicatorScore(
-                recomputed=None,
-                method=method,
-                reason=bad_weight,
-                met=met,
-                ratio=ratio,
-                exceeded=exceeded,
-                op=op,
-                strategy=strategy,
-                actual_value=a,
-                target_value=t,
-                unit=unit,
-                **common,
+        # over-achievement (PR041) is about an actual far above its target: ≥, > and = only
+        exceeded = None if ratio is None or method == "le" else ratio >= self.exceeded
+        if bad_weight is not None or w is None:
+            return (
+                None,
+                method,
+                bad_weight or "no-weight",
+                met,
+                ratio,
+                exceeded,
+                None,
+                op,
+                strategy,
+                a,
+                t,
+                unit,
+                None,
             )
-        assert w is not None
-        exact = w if frac == _ONE else frac * w
-        return IndicatorScore(
-            recomputed=self._round(exact),
-            method=method,
-            met=met,
-            ratio=ratio,
-            exceeded=exceeded,
-            op=op,
-            strategy=strategy,
-            actual_value=a,
-            target_value=t,
-            unit=unit,
-            exact=exact,
-            **common,
+        exact = w if met else frac * w
+        return (
+            self._round(exact),
+            method,
+            None,
+            met,
+            ratio,
+            exceeded,
+            None,
+            op,
+            strategy,
+            a,
+            t,
+            unit,
+            exact,
         )
 
 
 def _execution(report: Report, profile: Profile, indicator_weights: Decimal) -> ExecutionScore:
     b = report.budget
-    q = profile.quantum
+    q, mode = profile.quantum, profile.rounding_mode
     basis = profile.execution_basis
     stated = b.execution_score if b is not None else None
     if b is not None and b.execution_weight is not None:
         weight, weight_source = b.execution_weight, "report"
     elif profile.execution_weight > 0 or not profile.execution_weight_from_report or stated is None:
         weight, weight_source = profile.execution_weight, "profile"
-    else:
+    else:  # the profile has no execution part, the report scores one on its own form
         remainder = profile.total - indicator_weights
         weight, weight_source = (remainder if remainder > 0 else _ZERO), "remainder"
     cap = profile.execution_cap
+    # with no weight there is nothing to earn: 0, whatever the figures
+    nothing = None if weight > 0 else _ZERO
     if b is None:
-        if weight > 0:
-            return ExecutionScore(
-                basis,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                weight,
-                weight_source,
-                cap,
-                None,
-                None,
-                reason="no-budget",
-                quantum=q,
-                rounding=profile.rounding_mode,
-            )
         return ExecutionScore(
             basis,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
             weight,
             weight_source,
             cap,
-            None,
-            _ZERO,
-            exact=_ZERO,
+            recomputed=nothing,
+            reason="no-budget" if nothing is None else None,
+            exact=nothing,
             quantum=q,
-            rounding=profile.rounding_mode,
+            rounding=mode,
         )
     amount: Decimal | None = None
     basis_from: str | None = None
@@ -860,66 +879,29 @@ def _execution(report: Report, profile: Profile, indicator_weights: Decimal) -> 
         rate, rate_source = executed * _HUNDRED / amount, "computed"
     elif stated_rate is not None:
         rate, rate_source = stated_rate, "stated"
-    mode = profile.rounding_mode
 
     def points(r: Decimal) -> Decimal:
         r = cap if r > cap else (_ZERO if r < 0 else r)
         return r * weight / _HUNDRED
 
-    if rate is None:
-        if weight > 0:
-            return ExecutionScore(
-                basis,
-                amount,
-                basis_from,
-                executed,
-                None,
-                None,
-                stated_rate,
-                weight,
-                weight_source,
-                cap,
-                stated,
-                None,
-                reason="no-rate",
-                quantum=q,
-                rounding=profile.rounding_mode,
-            )
-        return ExecutionScore(
-            basis,
-            amount,
-            basis_from,
-            executed,
-            None,
-            None,
-            stated_rate,
-            weight,
-            weight_source,
-            cap,
-            stated,
-            _ZERO,
-            exact=_ZERO,
-            quantum=q,
-            rounding=profile.rounding_mode,
-        )
-    exact = points(rate)
-    from_stated = (
-        points(stated_rate).quantize(q, rounding=mode) if stated_rate is not None else None
-    )
+    exact = points(rate) if rate is not None else nothing
     return ExecutionScore(
         basis,
-        amount,
-        basis_from,
-        executed,
-        rate,
-        rate_source,
-        stated_rate,
         weight,
         weight_source,
         cap,
-        stated,
-        exact.quantize(q, rounding=mode),
-        from_stated,
+        stated=stated,
+        recomputed=None if exact is None else exact.quantize(q, rounding=mode),
+        basis_amount=amount,
+        basis_from=basis_from,
+        executed=executed,
+        rate=rate,
+        rate_source=rate_source,
+        stated_rate=stated_rate,
+        recomputed_from_stated_rate=(
+            None if stated_rate is None else points(stated_rate).quantize(q, rounding=mode)
+        ),
+        reason="no-rate" if exact is None else None,
         exact=exact,
         quantum=q,
         rounding=mode,

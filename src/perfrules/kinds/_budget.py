@@ -13,11 +13,18 @@ BASIS_NAMES = {
 
 
 def basis(ctx: Context, which: str | None = None) -> Money | None:
-    """The budget figure the execution rate is measured against (the profile's basis by default)."""
+    """The budget figure the execution rate is measured against (the profile's basis by default).
+
+    The adjusted basis falls back, as scoring does, to initial + adjustment and
+    then to the initial budget when the adjusted budget is not stated.
+    """
     b = ctx.report.budget
     if b is None:
         return None
     name = which or ctx.profile.execution_basis
-    if name == "initial":
-        return b.initial
-    return b.adjusted if b.adjusted is not None else None
+    if name == "initial" or b.adjusted is not None:
+        return b.initial if name == "initial" else b.adjusted
+    if b.initial is not None and b.adjustment is not None:
+        i, a = b.initial, b.adjustment
+        return Money(i.amount + a.amount, min(i.exponent, a.exponent), i.exact and a.exact, i.unit)
+    return b.initial

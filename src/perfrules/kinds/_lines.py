@@ -17,7 +17,7 @@ import attrs
 from perfrules.engine import Context
 from perfrules.figures import Money
 from perfrules.model import LineKind
-from perfrules.tolerance import Interval, percent_matches, sum_interval, within
+from perfrules.tolerance import percent_matches, sum_interval, within
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
 PARTITIONS: tuple[frozenset[LineKind], ...] = (
@@ -237,8 +237,3 @@ def unit_of_power(power: int, written: str) -> str:
     return {("元", 4): "万元", ("万元", -4): "元", ("万元", 4): "亿元", ("亿元", -4): "万元"}.get(
         (written, power), written
     )
-
-
-def interval_text(i: Interval) -> str:
-    """An interval for messages."""
-    return f"[{i[0]}, {i[1]}]"
