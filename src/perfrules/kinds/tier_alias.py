@@ -11,20 +11,20 @@ from typing import Any
 
 from perfrules.engine import Context
 from perfrules.findings import Hit
-from perfrules.taxonomy import taxonomy
+from perfrules.kinds._tiers import tier_facts
 
 ARGS = ("name", "canonical")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
-    tax = taxonomy()
-    for i, ind in enumerate(ctx.report.indicators):
-        if ind.tier1 and tax.is_alias(ind.tier1):
-            canonical = tax.canonical_tier1(ind.tier1)
+    indicators = ctx.report.indicators
+    for facts in ctx.shared(tier_facts):
+        if facts.tier1_alias:
+            ind = indicators[facts.index]
             yield Hit(
                 ind.key,
-                f"indicators[{i}].tier1",
-                expected=canonical,
+                f"indicators[{facts.index}].tier1",
+                expected=facts.tier1,
                 found=ind.tier1,
-                args=(("name", ind.tier1), ("canonical", canonical)),
+                args=(("name", ind.tier1), ("canonical", facts.tier1)),
             )

@@ -13,24 +13,22 @@ from typing import Any
 
 from perfrules.engine import Context
 from perfrules.findings import Hit
-from perfrules.taxonomy import taxonomy
+from perfrules.kinds._tiers import tier_facts
 
 ARGS = ("tier1", "tier2", "home")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
-    tax = taxonomy()
-    for i, ind in enumerate(ctx.report.indicators):
-        if not ind.tier1 or not ind.tier2:
+    indicators = ctx.report.indicators
+    for facts in ctx.shared(tier_facts):
+        if not facts.homes or not facts.tier1_known or facts.tier1 in facts.homes:
             continue
-        tier1 = tax.canonical_tier1(ind.tier1)
-        homes = tax.homes(tax.canonical_tier2(ind.tier2) or "")
-        if homes and tier1 not in homes and tax.tier1(ind.tier1) is not None:
-            home = "、".join(sorted(homes))
-            yield Hit(
-                ind.key,
-                f"indicators[{i}].tier2",
-                expected=home,
-                found=ind.tier1,
-                args=(("tier1", ind.tier1), ("tier2", ind.tier2), ("home", home)),
-            )
+        ind = indicators[facts.index]
+        home = "、".join(sorted(facts.homes))
+        yield Hit(
+            ind.key,
+            f"indicators[{facts.index}].tier2",
+            expected=home,
+            found=ind.tier1,
+            args=(("tier1", ind.tier1), ("tier2", ind.tier2), ("home", home)),
+        )

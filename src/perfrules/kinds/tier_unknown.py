@@ -1,9 +1,9 @@
 """Unknown tiers: an indicator's 一级指标 or 二级指标 is not in the taxonomy.
 
-The taxonomy (``rules/taxonomy/tiers.toml``) lists the first-level tiers in force
-for the report's year (成本指标 only from 2021, 财预〔2021〕101号) with their
-second-level tiers and accepted aliases. A name outside it is a typo or a
-made-up tier, and scoring cannot give the indicator its tier's weight.
+The taxonomy (``rules/taxonomy/tiers.toml``) lists the first-level tiers in
+force for the report's year (成本指标 only from 2021, 财预〔2021〕101号) with
+their second-level tiers and accepted aliases. A name outside it is a typo or
+a made-up tier, and scoring cannot give the indicator its tier's weight.
 """
 
 from __future__ import annotations
@@ -13,28 +13,26 @@ from typing import Any
 
 from perfrules.engine import Context
 from perfrules.findings import Hit
-from perfrules.taxonomy import taxonomy
+from perfrules.kinds._tiers import tier_facts
 
 ARGS = ("level", "name")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
-    tax = taxonomy()
-    year = ctx.report.report.year
-    for i, ind in enumerate(ctx.report.indicators):
-        if ind.tier1:
-            tier = tax.tier1(ind.tier1)
-            if tier is None or not tier.in_force(year):
-                yield Hit(
-                    ind.key,
-                    f"indicators[{i}].tier1",
-                    found=ind.tier1,
-                    args=(("level", "tier1"), ("name", ind.tier1)),
-                )
-        if ind.tier2 and not tax.known_tier2(ind.tier2):
+    indicators = ctx.report.indicators
+    for facts in ctx.shared(tier_facts):
+        ind = indicators[facts.index]
+        if ind.tier1 and not facts.tier1_known:
             yield Hit(
                 ind.key,
-                f"indicators[{i}].tier2",
+                f"indicators[{facts.index}].tier1",
+                found=ind.tier1,
+                args=(("level", "tier1"), ("name", ind.tier1)),
+            )
+        if facts.tier2_known is False:
+            yield Hit(
+                ind.key,
+                f"indicators[{facts.index}].tier2",
                 found=ind.tier2,
                 args=(("level", "tier2"), ("name", ind.tier2)),
             )

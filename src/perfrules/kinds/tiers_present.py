@@ -14,6 +14,7 @@ from typing import Any
 
 from perfrules.engine import Context
 from perfrules.findings import Hit
+from perfrules.kinds._tiers import tier_facts
 from perfrules.taxonomy import taxonomy
 
 ARGS = ("tier",)
@@ -24,7 +25,7 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     if not indicators:
         return
     tax = taxonomy()
-    present = {tax.canonical_tier1(i.tier1) for i in indicators if i.tier1}
+    present = {facts.tier1 for facts in ctx.shared(tier_facts)}
     for tier in ctx.profile.required_tiers:
         if tax.canonical_tier1(tier) not in present:
             yield Hit(f"tier:{tier}", "indicators", expected=tier, args=(("tier", tier),))
