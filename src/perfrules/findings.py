@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Union
 
 import attrs
 
+from perfrules.values import Comparison, Qualitative, Quantity, Timing, Unparsed
+
 if TYPE_CHECKING:
     from perfrules.model import Waiver
     from perfrules.source import Source
@@ -84,7 +86,14 @@ def render_arg(value: object) -> str:
     raw = getattr(value, "raw", None)
     if isinstance(raw, str):
         return raw
+    if isinstance(value, _VALUE_TYPES):  # a value given as a table or number: its canonical text
+        from perfrules.valueparse import render_value
+
+        return render_value(value)
     return str(value)
+
+
+_VALUE_TYPES = (Comparison, Quantity, Timing, Qualitative, Unparsed)
 
 
 @attrs.frozen
