@@ -1,0 +1,540 @@
+"""Checking many report documents: finding them, checking them in parallel, in order.
+
+The command line checks files and folders through this module:
+
+- :func:`discover` expands the paths given into report candidates (``*.toml``
+  and ``*.json`` under folders, hidden entries and ``perfrules.toml`` left
+  out, symlinked folders visited once so loops end), sorted by path.
+- :func:`check_path` loads and checks one document and returns an
+  :class:`Outcome`: small, picklable records with the messages already
+  rendered in the requested language. A document that is not a report at all
+  (no report key at its top level, like ``pyproject.toml`` or a previous JSON
+  output) is *skipped*, not failed.
+- :func:`check_paths` runs :func:`check_path` over every candidate, in a
+  process pool when asked for more than one job, and yields the outcomes in
+  the candidates' order whatever the workers' timing. Only a bounded window of
+  work is in flight, so memory stays flat for any number of documents; each
+  worker compiles the rules once, from the :class:`Options` (plain data: the
+  configuration file's path and the command-line choices), never from
+  compiled objects.
+- :func:`load_baseline` and :class:`Baseline` mark findings already present
+  in an earlier JSON output as *known*.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from perfrules.config import CONFIG_NAME, Config, load_config
+from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.loader import format_of, load
+
+if TYPE_CHECKING:
+    from perfrules.engine import RuleSet
+    from perfrules.findings import Finding
+    from perfrules.scoring import ScoreSheet
+
+__all__ = [
+    "REPORT_KEYS",
+    "Baseline",
+    "Options",
+    "Outcome",
+    "ProblemRecord",
+    "Record",
+    "check_path",
+    "check_paths",
+    "discover",
+    "display_key",
+    "finding_record",
+    "load_baseline",
+    "prepare",
+    "score_data",
+]
+
+#: Top-level keys of report format 1; a document with none of them is not a report.
+REPORT_KEYS = frozenset(
+    {"report", "budget", "lines", "indicators", "evaluation", "narrative", "claims", "waivers"}
+)
+
+#: File name suffixes searched for in folders.
+SUFFIXES = (".toml", ".json")
+
+
+class Options(NamedTuple):
+    """What every worker needs to check a document the way the command line asked (plain data)."""
+
+    config: str | None = None  # path of perfrules.toml, or None for the defaults
+    select: tuple[str, ...] | None = None  # replaces the configuration's select when given
+    ignore: tuple[str, ...] = ()  # added to the configuration's ignore
+    profile: str | None = None  # overrides the configuration's and the report's profile
+    lang: str = "zh"
+    input_format: str | None = None  # toml | json | None (by extension)
+    want_score: bool = False  # compute the score sheet (JSON output)
+
+
+class Record(NamedTuple):
+    """A finding as output needs it: data plus its message rendered in the chosen language."""
+
+    rule: str
+    category: str
+    severity: str
+    about: str
+    path: str
+    line: int | None
+    expected: Decimal | str | None
+    found: Decimal | str | None
+    message: str
+    reason: str | None = None  # the waiver's reason, for waived findings
+    known: bool = False  # present in the baseline
+
+
+class ProblemRecord(NamedTuple):
+    """A load (or configuration, or profile) problem of one document, rendered."""
+
+    file: str | None
+    line: int | None
+    path: str
+    message: str
+    rendered: str  # ``file:line: keypath: message``
+
+
+class Outcome(NamedTuple):
+    """What checking one path gave: ``status`` is ``checked``, ``failed`` or ``skipped``."""
+
+    path: str
+    status: str
+    profile: str | None = None
+    findings: tuple[Record, ...] = ()
+    waived: tuple[Record, ...] = ()
+    problems: tuple[ProblemRecord, ...] = ()
+    score: Mapping[str, Any] | None = None
+
+
+# --- finding the documents ------------------------------------------------------------
+
+
+def _is_candidate(name: str) -> bool:
+    return name.lower().endswith(SUFFIXES) and name != CONFIG_NAME and not name.startswith(".")
+
+
+def _walk(root: str, seen: set[tuple[int, int]]) -> Iterator[str | tuple[str, str]]:
+    """Candidate files under ``root``; unreadable folders as ``(path, reason)``."""
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            st = os.stat(folder)
+        except OSError as exc:
+            yield folder, exc.strerror or str(exc)
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen:  # a symlink back to a folder already searched: a loop, or a duplicate
+            continue
+        seen.add(key)
+        try:
+            with os.scandir(folder) as it:
+                entries = list(it)
+        except OSError as exc:
+            yield folder, exc.strerror or str(exc)
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                stack.append(entry.path)
+            elif _is_candidate(entry.name):
+                yield entry.path
+
+
+def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
+    """The documents to check for the paths given: ``(path, explicit)`` sorted by path.
+
+    A folder is searched recursively; a path that is not a folder is a
+    document, even when it does not exist (loading it then reports why).
+    ``explicit`` is False for documents found in folders. A folder that cannot
+    be read comes back as an explicit path, so that checking it fails with the
+    reason. Duplicates are removed.
+    """
+    found: dict[str, tuple[str, bool]] = {}
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        if os.path.isdir(path):
+            for item in _walk(path, seen):
+                name = os.path.normpath(item if isinstance(item, str) else item[0])
+                found.setdefault(name, (name, not isinstance(item, str)))
+        else:
+            key = os.path.normpath(path)
+            if key not in found or not found[key][1]:
+                found[key] = (path, True)
+    return sorted(found.values(), key=lambda item: item[0])
+
+
+# --- checking one document --------------------------------------------------------------
+
+#: Per process: the configuration and compiled rules for each Options (compiled once).
+_STATE: dict[Options, tuple[Config, RuleSet]] = {}
+
+
+def prepare(options: Options) -> tuple[Config, RuleSet]:
+    """The configuration and compiled rules ``options`` describe (cached per process).
+
+    Raises :class:`~perfrules.errors.ConfigError` for a bad configuration or selection.
+    """
+    state = _STATE.get(options)
+    if state is None:
+        from perfrules.engine import compile_rules
+
+        config = load_config(options.config) if options.config else Config()
+        changes: dict[str, Any] = {"ignore": (*config.ignore, *options.ignore)}
+        if options.select is not None:
+            changes["select"] = options.select
+        if options.profile is not None:
+            changes["profile"] = options.profile
+        config = config.with_changes(**changes)
+        state = _STATE[options] = (config, compile_rules(config))
+    return state
+
+
+def finding_record(finding: Finding, lang: str) -> Record:
+    waiver = finding.waiver
+    return Record(
+        finding.rule,
+        finding.category,
+        finding.severity.value,
+        finding.about,
+        finding.path,
+        finding.line,
+        finding.expected,
+        finding.found,
+        finding.message(lang),
+        waiver.reason if waiver is not None else None,
+    )
+
+
+def _problem_record(problem: Problem, path: str, lang: str) -> ProblemRecord:
+    if problem.file is None:
+        problem = problem.at(path)
+    return ProblemRecord(
+        problem.file, problem.line, problem.path, problem.message(lang), problem.render(lang)
+    )
+
+
+def _not_a_report(path: str, fmt: str, exc: DocumentError) -> bool:
+    """True when the document failed to load because it is something else entirely."""
+    codes = {(p.code, p.path) for p in exc.problems}
+    if ("not-a-table", "") in codes:
+        return True
+    if ("missing-key", "report") not in codes:
+        return False
+    try:
+        with open(path, "rb") as fh:
+            text = fh.read().decode("utf-8-sig")
+        if fmt == "json":
+            data = json.loads(text)
+        else:
+            import tomli
+
+            data = tomli.loads(text)
+    except (OSError, ValueError, RecursionError):
+        return False
+    return isinstance(data, Mapping) and not (REPORT_KEYS & set(data))
+
+
+def check_path(path: str, options: Options) -> Outcome:
+    """Load and check the document at ``path``; never raises for bad input."""
+    lang = options.lang
+    try:
+        fmt = options.input_format or format_of(path)
+        try:
+            report = load(path, fmt)
+        except DocumentError as exc:
+            if _not_a_report(path, fmt, exc):
+                return Outcome(path, "skipped")
+            raise
+        from perfrules.engine import check
+        from perfrules.profiles import load_profile
+
+        config, rules = prepare(options)
+        name = options.profile or config.profile or report.report.profile or "national"
+        profile = load_profile(name, report.report.year)
+        result = check(report, rules, profile=profile)
+        sheet: Mapping[str, Any] | None = None
+        if options.want_score:
+            from perfrules.scoring import score
+
+            sheet = score_data(score(report, profile), lang)
+        return Outcome(
+            path,
+            "checked",
+            result.profile,
+            tuple(finding_record(f, lang) for f in result.findings),
+            tuple(finding_record(f, lang) for f in result.waived),
+            (),
+            sheet,
+        )
+    except PerfrulesError as exc:
+        return Outcome(
+            path, "failed", problems=tuple(_problem_record(p, path, lang) for p in exc.problems)
+        )
+    except RecursionError:
+        return Outcome(path, "failed", problems=(_problem_record(Problem("too-deep"), path, lang),))
+    except (
+        Exception
+    ) as exc:  # a bug in perfrules: report it for this document, go on with the others
+        if os.environ.get("PERFRULES_DEBUG"):
+            raise
+        detail = f"internal error ({type(exc).__name__}: {exc}); please report it to the perfrules developers"
+        detail_zh = f"perfrules 内部错误（{type(exc).__name__}: {exc}），请向开发者报告"
+        problem = Problem("invalid", params={"detail": detail, "detail_zh": detail_zh})
+        return Outcome(path, "failed", problems=(_problem_record(problem, path, lang),))
+
+
+# --- the score sheet as data -------------------------------------------------------------
+
+
+def _band(band: object) -> str | None:
+    return None if band is None else str(band)
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    raw = getattr(value, "raw", None)
+    return raw if isinstance(raw, str) else str(value)
+
+
+def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
+    """The score sheet as plain data (the ``score`` block of the JSON output).
+
+    Numbers stay :class:`~decimal.Decimal`; formulas are in English (they are
+    arithmetic), reasons for not scoring in ``lang``.
+    """
+    indicators = []
+    for s in sheet.indicators:
+        ind = s.indicator
+        indicators.append(
+            {
+                "about": s.key,
+                "path": s.path,
+                "name": ind.name if ind is not None else None,
+                "tier": s.tier,
+                "target": _text(ind.target) if ind is not None else None,
+                "actual": _text(ind.actual) if ind is not None else None,
+                "weight": s.weight,
+                "stated": s.stated,
+                "recomputed": s.recomputed,
+                "method": s.method,
+                "met": s.met,
+                "formula": s.formula,
+                "reason": s.reason_text(lang),
+            }
+        )
+    tiers = [
+        {
+            "tier": t.tier,
+            "weight": t.weight,
+            "stated": t.stated,
+            "stated_sum": t.stated_sum,
+            "recomputed": t.recomputed,
+            "partial": t.partial,
+        }
+        for t in sheet.tiers
+    ]
+    ex = sheet.execution
+    total = sheet.total
+    grade = sheet.grade
+    return {
+        "profile": sheet.profile.id,
+        "indicators": indicators,
+        "tiers": tiers,
+        "execution": {
+            "weight": ex.weight,
+            "rate": ex.rate.quantize(Decimal("0.01")) if ex.rate is not None else None,
+            "stated": ex.stated,
+            "recomputed": ex.recomputed,
+            "formula": ex.formula,
+        },
+        "total": {
+            "stated": total.stated,
+            "stated_sum": total.stated_sum,
+            "recomputed": total.recomputed,
+            "partial": total.partial,
+            "weights": total.weights,
+            "expected_weights": total.expected_weights,
+        },
+        "grade": {
+            "stated": grade.stated,
+            "of_stated_score": _band(grade.of_stated_score),
+            "recomputed": _band(grade.of_recomputed),
+        },
+    }
+
+
+# --- many documents -------------------------------------------------------------------------
+
+
+def _check_chunk(chunk: Sequence[str], options: Options) -> list[Outcome]:
+    return [check_path(path, options) for path in chunk]
+
+
+def _init_worker(options: Options) -> None:
+    """Start a worker: leave Ctrl-C to the main process, and compile the rules once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process stops the pool
+    with contextlib.suppress(PerfrulesError):  # a bad configuration surfaces per document
+        prepare(options)
+
+
+def check_paths(
+    paths: Sequence[str], options: Options, jobs: int = 1, chunksize: int | None = None
+) -> Iterator[Outcome]:
+    """Check every path, yielding outcomes in the order of ``paths``.
+
+    With ``jobs`` > 1 the documents are checked by a pool of that many
+    processes in chunks of ``chunksize`` paths; at most ``2 × jobs`` chunks are
+    in flight, so results are streamed and memory does not grow with the
+    number of documents.
+    """
+    if jobs <= 1 or len(paths) <= 1:
+        for path in paths:
+            yield check_path(path, options)
+        return
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    jobs = min(jobs, len(paths))
+    size = chunksize or max(1, min(32, len(paths) // (jobs * 4)))
+    chunks = (paths[i : i + size] for i in range(0, len(paths), size))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
+    pending: deque[Future[list[Outcome]]] = deque()
+    try:
+        for chunk in chunks:
+            pending.append(pool.submit(_check_chunk, chunk, options))
+            if len(pending) >= 2 * jobs:
+                break
+        while pending:
+            outcomes = pending.popleft().result()
+            following = next(chunks, None)
+            if following is not None:
+                pending.append(pool.submit(_check_chunk, following, options))
+            yield from outcomes
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# --- the baseline ---------------------------------------------------------------------------
+
+
+def display_key(path: str) -> str:
+    """A path normalised for comparison with a baseline's paths (relative, forward slashes)."""
+    norm = os.path.normpath(path)
+    if os.path.isabs(norm):
+        with contextlib.suppress(ValueError):  # ValueError: another drive on Windows
+            norm = os.path.relpath(norm)
+    return norm.replace(os.sep, "/")
+
+
+class Baseline:
+    """Findings of an earlier run, counted by (file path, rule, about).
+
+    :meth:`mark` flags as known as many findings of each (file, rule, about) as
+    the baseline held; further ones are new.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, str, str]] = ()) -> None:
+        self._left: Counter[tuple[str, str, str]] = Counter(
+            (display_key(p), r, a) for p, r, a in entries
+        )
+
+    def __len__(self) -> int:
+        return sum(self._left.values())
+
+    def mark(self, outcome: Outcome) -> Outcome:
+        """``outcome`` with the findings found in the baseline marked ``known``."""
+        if not self._left or not outcome.findings:
+            return outcome
+        key = display_key(outcome.path)
+        marked = []
+        for f in outcome.findings:
+            k = (key, f.rule, f.about)
+            if self._left[k] > 0:
+                self._left[k] -= 1
+                f = f._replace(known=True)
+            marked.append(f)
+        return outcome._replace(findings=tuple(marked))
+
+
+def _baseline_problem(file: str, en: str, zh: str) -> Problem:
+    return Problem("invalid", file=file, params={"detail": en, "detail_zh": zh})
+
+
+def load_baseline(path: str) -> Baseline:
+    """Read an earlier ``--format json`` output as a baseline.
+
+    Raises :class:`~perfrules.errors.PerfrulesError` when the file cannot be
+    read or is not a perfrules JSON output of version 1.
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise PerfrulesError(
+            [Problem("unreadable", file=path, params={"detail": exc.strerror or str(exc)})]
+        ) from None
+    except (ValueError, RecursionError) as exc:
+        raise PerfrulesError(
+            [
+                Problem(
+                    "syntax",
+                    file=path,
+                    line=getattr(exc, "lineno", None),
+                    params={"detail": str(exc)},
+                )
+            ]
+        ) from None
+    if (
+        not isinstance(data, Mapping)
+        or data.get("version") != 1
+        or not isinstance(data.get("files"), list)
+    ):
+        raise PerfrulesError(
+            [
+                _baseline_problem(
+                    path,
+                    'not a perfrules JSON output (version 1): expected {"version": 1, "files": [...]}',
+                    '不是 perfrules 的 JSON 输出（version 1）：应为 {"version": 1, "files": [...]}',
+                )
+            ]
+        )
+    entries: list[tuple[str, str, str]] = []
+    for i, item in enumerate(data["files"]):
+        findings = item.get("findings") if isinstance(item, Mapping) else None
+        file = item.get("path") if isinstance(item, Mapping) else None
+        if not isinstance(file, str) or not isinstance(findings, list):
+            raise PerfrulesError(
+                [
+                    _baseline_problem(
+                        path,
+                        f"files[{i}] needs a path and findings",
+                        f"files[{i}] 缺少 path 或 findings",
+                    )
+                ]
+            )
+        for f in findings:
+            if (
+                isinstance(f, Mapping)
+                and isinstance(f.get("rule"), str)
+                and isinstance(f.get("about"), str)
+            ):
+                entries.append((file, f["rule"], f["about"]))
+    return Baseline(entries)

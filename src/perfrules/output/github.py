@@ -1,0 +1,85 @@
+"""GitHub Actions workflow annotations (``--format github``).
+
+::
+
+    ::error file=reports/a.toml,line=92,title=PR023::<message> (expected 1.12, found 0.000112)
+
+Severities map to ``error``, ``warning`` and ``notice``. Findings present in
+the baseline are notices titled ``PR123 (known)``; waived findings are notices
+titled ``PR123 (waived)``, written only with ``--show-waived``. A document that
+could not be loaded gives one ``::error`` per problem, titled ``perfrules``.
+The summary line closes the output as plain text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from perfrules.findings import render_arg
+from perfrules.output import Summary, Writer
+from perfrules.output.text import summary_line
+
+if TYPE_CHECKING:
+    from perfrules.batch import Outcome, Record
+
+__all__ = ["GithubWriter", "annotation", "escape_data", "escape_property"]
+
+_COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a workflow command's property value."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def annotation(command: str, file: str, line: int | None, title: str, message: str) -> str:
+    """``::command file=…,line=…,title=…::message``."""
+    props = [f"file={escape_property(file)}"]
+    if line is not None:
+        props.append(f"line={line}")
+    props.append(f"title={escape_property(title)}")
+    return f"::{command} {','.join(props)}::{escape_data(message)}"
+
+
+def _message(f: Record) -> str:
+    text = f.message
+    if f.expected is not None or f.found is not None:
+        text += f" (expected {render_arg(f.expected)}, found {render_arg(f.found)})"
+    return text
+
+
+class GithubWriter(Writer):
+    """Workflow annotations, one line per finding or problem."""
+
+    def file(self, outcome: Outcome) -> None:
+        """Write the document's annotations."""
+        lines: list[str] = []
+        if outcome.status == "failed":
+            for p in outcome.problems:
+                text = f"{p.path}: {p.message}" if p.path else p.message
+                lines.append(annotation("error", p.file or outcome.path, p.line, "perfrules", text))
+        for f in outcome.findings:
+            if f.known:
+                lines.append(
+                    annotation("notice", outcome.path, f.line, f"{f.rule} (known)", _message(f))
+                )
+            else:
+                command = _COMMANDS.get(f.severity, "warning")
+                lines.append(annotation(command, outcome.path, f.line, f.rule, _message(f)))
+        if self.show_waived:
+            for f in outcome.waived:
+                text = f"{_message(f)} — {f.reason}"
+                lines.append(annotation("notice", outcome.path, f.line, f"{f.rule} (waived)", text))
+        if lines:
+            self.out.write("\n".join(lines) + "\n")
+            self.out.flush()
+
+    def finish(self, summary: Summary) -> None:
+        """Write the summary as plain text."""
+        self.out.write(summary_line(summary, self.lang) + "\n")
+        self.out.flush()

@@ -1,0 +1,179 @@
+"""SARIF 2.1.0 output (``--format sarif``) for code-scanning tools.
+
+One run; ``tool.driver.rules`` describes every selected rule (id, name, short
+and full description, help, default level, category). Each finding is a
+result with ``ruleId``, ``ruleIndex``, ``level`` (error, warning, note),
+``message.text``, one location whose ``physicalLocation`` names the file
+(``artifactLocation.uri``) and line (``region.startLine``, when known) and
+whose ``logicalLocations`` entry carries the finding's ``about``. Waived
+findings are results with ``suppressions[].justification`` set to the
+waiver's reason; with a baseline every result has a ``baselineState``
+(``unchanged`` for known findings, ``new`` otherwise). Documents that could
+not be loaded are ``toolExecutionNotifications`` of the invocation, whose
+``executionSuccessful`` is then false.
+
+Results are written as they come, so the log is streamed like the other
+formats.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+from urllib.parse import quote
+
+from perfrules._version import __version__
+from perfrules.output import Summary, Writer
+
+if TYPE_CHECKING:
+    from perfrules.batch import Outcome, Record
+    from perfrules.engine import RuleSet
+    from perfrules.rules import Rule
+
+__all__ = ["LEVELS", "SCHEMA_URI", "SarifWriter", "artifact_uri", "rule_descriptor"]
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+#: perfrules severities as SARIF levels.
+LEVELS = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def artifact_uri(path: str) -> str:
+    """A file path as a SARIF ``uri``: relative paths stay relative, with forward slashes."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return quote(path.replace(os.sep, "/"), safe="/-._~")
+
+
+def rule_descriptor(rule: Rule, severity: str, lang: str) -> dict[str, Any]:
+    """A ``reportingDescriptor`` for one rule."""
+    doc = rule.doc
+    title = rule.title.get(lang)
+    help_text = (
+        f"{doc.what}\n\nWhy: {doc.why}\n\nSource: {doc.source}\n\nSee: perfrules explain {rule.id}"
+    )
+    help_md = (
+        f"**{rule.id} {rule.name}** — {title}\n\n{doc.what}\n\n**Why.** {doc.why}\n\n"
+        f"**Source.** {doc.source}\n\n`perfrules explain {rule.id}`"
+    )
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": doc.what},
+        "help": {"text": help_text, "markdown": help_md},
+        "defaultConfiguration": {"level": LEVELS[severity]},
+        "properties": {"category": rule.category, "tags": [rule.category]},
+    }
+
+
+def _location(path: str, line: int | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(path)}}
+    if line is not None and line >= 1:
+        physical["region"] = {"startLine": line}
+    return physical
+
+
+class SarifWriter(Writer):
+    """A SARIF 2.1.0 log with one run."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        lang: str = "zh",
+        show_waived: bool = False,
+        rules: RuleSet | None = None,
+        baseline: bool = False,
+    ) -> None:
+        super().__init__(out, lang=lang, show_waived=show_waived)
+        self.baseline = baseline
+        self.index: dict[str, int] = {}
+        self.descriptors: list[dict[str, Any]] = []
+        if rules is not None:
+            severities = {a.rule.id: a.severity.value for a in (*rules.rules, *rules.post_rules)}
+            for rid in rules.ids:
+                self._add_rule(rules.all_rules[rid], severities.get(rid, "error"))
+        self.notifications: list[dict[str, Any]] = []
+        self._first = True
+
+    def _add_rule(self, rule: Rule, severity: str) -> None:
+        self.index[rule.id] = len(self.descriptors)
+        self.descriptors.append(rule_descriptor(rule, severity, self.lang))
+
+    def start(self) -> None:
+        """Write the log's head and the driver with its rules, and open ``results``."""
+        driver = {
+            "name": "perfrules",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": self.descriptors,
+        }
+        head = {"$schema": SCHEMA_URI, "version": "2.1.0"}
+        text = json.dumps(head, ensure_ascii=False)[:-1]
+        tool = json.dumps({"driver": driver}, ensure_ascii=False, indent=2).replace(
+            "\n", "\n      "
+        )
+        self.out.write(f'{text}, "runs": [\n  {{\n    "tool": {tool},\n    "results": [')
+
+    def _result(self, path: str, f: Record, waived: bool) -> dict[str, Any]:
+        location: dict[str, Any] = {
+            "physicalLocation": _location(path, f.line),
+            "logicalLocations": [{"name": f.about, "fullyQualifiedName": f.about}],
+        }
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "level": LEVELS.get(f.severity, "warning"),
+            "message": {"text": f.message},
+            "locations": [location],
+            "properties": {
+                "category": f.category,
+                "about": f.about,
+                "path": f.path,
+                "expected": None if f.expected is None else str(f.expected),
+                "found": None if f.found is None else str(f.found),
+            },
+        }
+        if f.rule in self.index:
+            result["ruleIndex"] = self.index[f.rule]
+        if waived:
+            result["suppressions"] = [
+                {"kind": "inSource", "status": "accepted", "justification": f.reason or ""}
+            ]
+        if self.baseline and not waived:
+            result["baselineState"] = "unchanged" if f.known else "new"
+        return result
+
+    def file(self, outcome: Outcome) -> None:
+        """Write the document's results; load problems become notifications."""
+        if outcome.status == "failed":
+            for p in outcome.problems:
+                text = f"{p.path}: {p.message}" if p.path else p.message
+                self.notifications.append(
+                    {
+                        "level": "error",
+                        "message": {"text": text},
+                        "locations": [
+                            {"physicalLocation": _location(p.file or outcome.path, p.line)}
+                        ],
+                    }
+                )
+            return
+        results = [self._result(outcome.path, f, False) for f in outcome.findings]
+        results += [self._result(outcome.path, f, True) for f in outcome.waived]
+        for r in results:
+            sep = "\n      " if self._first else ",\n      "
+            self._first = False
+            self.out.write(sep + json.dumps(r, ensure_ascii=False))
+        self.out.flush()
+
+    def finish(self, summary: Summary) -> None:
+        """Close ``results`` and write the invocation."""
+        invocation: dict[str, Any] = {"executionSuccessful": summary.failed == 0}
+        if self.notifications:
+            invocation["toolExecutionNotifications"] = self.notifications
+        close = "]" if self._first else "\n    ]"
+        text = json.dumps([invocation], ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.out.write(f'{close},\n    "invocations": {text}\n  }}\n]}}\n')
+        self.out.flush()

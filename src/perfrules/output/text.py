@@ -1,0 +1,288 @@
+"""Text output: compiler-style lines grouped per file, then a summary line.
+
+::
+
+    examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
+
+A finding without a known line leaves out ``:line``. Findings present in the
+baseline end in ``[known]``; waived findings are shown (with ``--show-waived``)
+with the waiver's reason. Load problems are written one per line as
+``path:line: keypath: message``. Colour is used only when asked for (the
+command line asks when standard output is a terminal).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TextIO
+
+from perfrules.findings import render_arg
+from perfrules.output import Summary, Writer
+
+if TYPE_CHECKING:
+    from perfrules.batch import Outcome, Record
+    from perfrules.scoring import ScoreSheet
+
+__all__ = ["TextWriter", "finding_line", "score_table", "summary_line"]
+
+_COLORS = {
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[1;33m",
+    "info": "\x1b[1;36m",
+    "waived": "\x1b[2m",
+    "known": "\x1b[2m",
+    "path": "\x1b[1m",
+    "rule": "\x1b[35m",
+}
+_RESET = "\x1b[0m"
+
+
+def _paint(text: str, what: str, color: bool) -> str:
+    return f"{_COLORS[what]}{text}{_RESET}" if color else text
+
+
+def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
+    """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
+    where = path if f.line is None else f"{path}:{f.line}"
+    waived = f.reason is not None
+    label = "waived" if waived else f.severity
+    head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
+    text = f"{head}{_paint(label, label, color)}: {f.message}"
+    if f.expected is not None or f.found is not None:
+        text += f" (expected {render_arg(f.expected)}, found {render_arg(f.found)})"
+    if waived:
+        text += f" — 豁免理由：{f.reason}" if lang != "en" else f" — waiver: {f.reason}"
+    if f.known:
+        text += " " + _paint("[known]", "known", color)
+    return text
+
+
+def _count(n: int, en: str, zh: str, lang: str) -> str:
+    if lang == "en":
+        return f"{n} {en}{'' if n == 1 else 's'}"
+    return f"{n} 个{zh}"
+
+
+def summary_line(s: Summary, lang: str = "zh") -> str:
+    """The closing line: how many files, findings by severity, waived, known, failed, skipped."""
+    en = lang == "en"
+    parts = []
+    for n, e, z in (
+        (s.errors, "error", "错误"),
+        (s.warnings, "warning", "警告"),
+        (s.infos, "info", "提示"),
+    ):
+        if n:
+            parts.append(_count(n, e, z, lang))
+    if s.known:
+        parts.append(f"{s.known} known" if en else f"{s.known} 个已知")
+    if s.waived:
+        parts.append(f"{s.waived} waived" if en else f"{s.waived} 个已豁免")
+    checked = s.files - s.failed
+    if en:
+        head = f"Checked {checked} file{'' if checked == 1 else 's'}"
+        body = ", ".join(parts) if parts else "no findings"
+        tail = []
+        if s.failed:
+            tail.append(f"{s.failed} file{'' if s.failed == 1 else 's'} could not be loaded")
+        if s.skipped:
+            tail.append(f"{s.skipped} skipped (not report documents)")
+        return f"{head}: {body}" + ("; " + "; ".join(tail) if tail else "") + "."
+    head = f"已检查 {checked} 个文件"
+    body = "，".join(parts) if parts else "未发现问题"
+    tail = []
+    if s.failed:
+        tail.append(f"{s.failed} 个文件无法载入")
+    if s.skipped:
+        tail.append(f"{s.skipped} 个文件已跳过（不是报告文档）")
+    return f"{head}：{body}" + ("；" + "；".join(tail) if tail else "") + "。"
+
+
+class TextWriter(Writer):
+    """Compiler-style lines for people (the default format)."""
+
+    def __init__(
+        self,
+        out: TextIO,
+        *,
+        lang: str = "zh",
+        show_waived: bool = False,
+        color: bool = False,
+        explicit: frozenset[str] = frozenset(),
+    ) -> None:
+        super().__init__(out, lang=lang, show_waived=show_waived)
+        self.color = color
+        self.explicit = explicit
+        self._wrote = False
+
+    def file(self, outcome: Outcome) -> None:
+        """Write the document's findings (and waived ones when asked), or its load problems."""
+        lines: list[str] = []
+        if outcome.status == "skipped":
+            if outcome.path in self.explicit:
+                note = (
+                    "skipped: not a report document"
+                    if self.lang == "en"
+                    else "已跳过：不是报告文档"
+                )
+                lines.append(f"{_paint(outcome.path, 'path', self.color)}: {note}")
+        elif outcome.status == "failed":
+            lines.extend(p.rendered for p in outcome.problems)
+        else:
+            lines.extend(
+                finding_line(outcome.path, f, color=self.color, lang=self.lang)
+                for f in outcome.findings
+            )
+            if self.show_waived:
+                lines.extend(
+                    finding_line(outcome.path, f, color=self.color, lang=self.lang)
+                    for f in outcome.waived
+                )
+        if lines:
+            if self._wrote:
+                self.out.write("\n")
+            self.out.write("\n".join(lines) + "\n")
+            self._wrote = True
+            self.out.flush()
+
+    def finish(self, summary: Summary) -> None:
+        """Write the summary line."""
+        if self._wrote:
+            self.out.write("\n")
+        self.out.write(summary_line(summary, self.lang) + "\n")
+        self.out.flush()
+
+
+# --- the score sheet as a table (``perfrules score``) --------------------------------------
+
+
+def _width(text: str) -> int:
+    """Display width on a terminal: East Asian wide characters take two columns."""
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _table(rows: list[list[str]], right: frozenset[int] = frozenset()) -> list[str]:
+    widths = [max(_width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            pad = " " * (widths[i] - _width(cell))
+            cells.append(pad + cell if i in right else cell + pad)
+        out.append("  ".join(cells).rstrip())
+    return out
+
+
+def _num(value: object) -> str:
+    if value is None:
+        return "—"
+    return format(value, "f") if hasattr(value, "as_tuple") else str(value)
+
+
+def _mark(same: bool | None) -> str:
+    return "≠" if same is False else ""
+
+
+def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
+    """The score sheet for people: indicators, tier subtotals, execution, total and grade.
+
+    Each line shows the stated value next to the recomputed one, ``≠`` where
+    they differ, and the formula used (or why an indicator cannot be scored).
+    """
+    en = lang == "en"
+    profile = sheet.profile
+    out = [f"{path} — {'profile' if en else '评分方案'} {profile.id}: {profile.title}", ""]
+    head = (
+        ["indicator", "tier", "target", "actual", "weight", "stated", "", "recomputed", "formula"]
+        if en
+        else ["指标", "一级指标", "目标值", "实际值", "分值", "自评", "", "重算", "计算方法"]
+    )
+    rows = [head]
+    for s in sheet.indicators:
+        ind = s.indicator
+        same = s.matches if s.matches is not None else s.in_band
+        how = s.formula if s.recomputed is not None else (s.reason_text(lang) or "")
+        rows.append(
+            [
+                ind.name if ind is not None else s.key,
+                s.tier1 or "—",
+                render_arg(ind.target) if ind is not None and ind.target is not None else "—",
+                render_arg(ind.actual) if ind is not None and ind.actual is not None else "—",
+                _num(s.weight),
+                _num(s.stated),
+                _mark(same),
+                _num(s.recomputed),
+                how,
+            ]
+        )
+    if len(rows) > 1:
+        out += _table(rows, frozenset({4, 5, 7}))
+    else:
+        out.append("no indicators" if en else "（没有绩效指标）")
+    if sheet.tiers:
+        out.append("")
+        head = (
+            ["tier", "weight", "stated", "", "sum of stated", "recomputed"]
+            if en
+            else ["一级指标小计", "分值", "填报小计", "", "自评之和", "重算"]
+        )
+        rows = [head]
+        for t in sheet.tiers:
+            recomputed = _num(t.recomputed) + (" *" if t.partial else "")
+            rows.append(
+                [
+                    t.tier,
+                    _num(t.weight),
+                    _num(t.stated),
+                    _mark(t.matches),
+                    _num(t.stated_sum),
+                    recomputed,
+                ]
+            )
+        out += _table(rows, frozenset({1, 2, 4, 5}))
+    ex = sheet.execution
+    total = sheet.total
+    grade = sheet.grade
+    out.append("")
+    rows = [
+        [
+            "budget execution" if en else "预算执行",
+            f"{'weight' if en else '分值'} {_num(ex.weight)}",
+            f"{'stated' if en else '自评'} {_num(ex.stated)}",
+            _mark(
+                None if ex.stated is None or ex.recomputed is None else ex.stated == ex.recomputed
+            ),
+            f"{'recomputed' if en else '重算'} {_num(ex.recomputed)}",
+            ex.formula
+            if ex.recomputed is not None or not ex.reason
+            else (ex.reason_text(lang) or ""),
+        ],
+        [
+            "total" if en else "总分",
+            f"{'weights' if en else '分值合计'} {_num(total.weights)}/{_num(total.expected_weights)}",
+            f"{'stated' if en else '自评'} {_num(total.stated)}",
+            _mark(total.matches),
+            f"{'recomputed' if en else '重算'} {_num(total.recomputed)}"
+            + (" *" if total.partial else ""),
+            f"{'sum of stated parts' if en else '各项自评之和'} {_num(total.stated_sum)}"
+            + (" ≠" if total.sum_matches is False else ""),
+        ],
+        [
+            "grade" if en else "等级",
+            "",
+            f"{'stated' if en else '自评'} {grade.stated or '—'}",
+            _mark(None if grade.inflated is None else not grade.inflated),
+            f"{'recomputed' if en else '重算'} {grade.of_recomputed}",
+            f"{'grade of the stated score' if en else '自评总分对应等级'} {grade.of_stated_score or '—'}",
+        ],
+    ]
+    out += _table(rows)
+    if sheet.partial:
+        out += [
+            "",
+            "* some parts could not be recomputed: the recomputed total is a lower bound"
+            if en
+            else "* 部分指标无法重算：重算总分为下限",
+        ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,100 @@
+"""The pre-commit hook: its definition, and its entry run the way pre-commit runs it.
+
+pre-commit itself is not needed: the test builds a git repository of report
+files, takes the staged files that match the hook's ``files`` pattern (what
+pre-commit passes) and runs the hook's ``entry`` on them with the installed
+``perfrules`` console script.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+EXAMPLES = ROOT / "examples"
+
+
+def _hook() -> dict[str, str]:
+    """The single hook's keys (a flat YAML list item; parsed without a YAML library)."""
+    hook: dict[str, str] = {}
+    for line in HOOKS.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^(?:- |  )([a-z_]+):\s*(.*?)\s*$", line)
+        if m:
+            hook[m.group(1)] = m.group(2)
+    return hook
+
+
+def _perfrules() -> list[str]:
+    script = Path(sys.executable).parent / "perfrules"
+    if script.is_file():
+        return [str(script)]
+    found = shutil.which("perfrules")
+    if found:
+        return [found]
+    return [sys.executable, "-c", "from perfrules.cli import main; main()"]
+
+
+def test_hook_definition() -> None:
+    hook = _hook()
+    assert hook["id"] == "perfrules"
+    assert hook["entry"] == "perfrules check"
+    assert hook["language"] == "python"
+    assert hook["files"] == r"\.(toml|json)$"
+    pattern = re.compile(hook["files"])
+    assert pattern.search("reports/2024/a.toml") and pattern.search("b.json")
+    assert not pattern.search("README.md")
+
+
+def _git(repo: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def _run_hook(repo: Path) -> subprocess.CompletedProcess[str]:
+    hook = _hook()
+    pattern = re.compile(hook["files"])
+    staged = [
+        f for f in _git(repo, "diff", "--cached", "--name-only").splitlines() if pattern.search(f)
+    ]
+    command = [*_perfrules(), *hook["entry"].split()[1:], *staged]
+    return subprocess.run(command, cwd=repo, capture_output=True, text=True, check=False)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_fails_on_a_bad_report_and_passes_good_ones(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "reports").mkdir()
+    (repo / "reports" / "good.toml").write_text(
+        (EXAMPLES / "clean.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (repo / "pyproject.toml").write_text('[project]\nname = "bureau-reports"\n', encoding="utf-8")
+    (repo / "perfrules.toml").write_text('ignore = ["PR074"]\n', encoding="utf-8")
+    (repo / "README.md").write_text("reports\n", encoding="utf-8")
+    _git(repo, "add", ".")
+
+    passed = _run_hook(repo)
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert "Traceback" not in passed.stderr
+
+    (repo / "reports" / "bad.toml").write_text(
+        (EXAMPLES / "quyuan-2024.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    _git(repo, "add", ".")
+    failed = _run_hook(repo)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "reports/bad.toml:92: PR023 [unit] error:" in failed.stdout
+
+    (repo / "reports" / "broken.json").write_text('{"report": {"department": 1}}', encoding="utf-8")
+    _git(repo, "add", ".")
+    broken = _run_hook(repo)
+    assert broken.returncode == 2
+    assert "reports/broken.json" in broken.stdout and "Traceback" not in broken.stderr
