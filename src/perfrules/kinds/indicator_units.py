@@ -28,8 +28,8 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             yield Hit(
                 ind.key,
                 f"indicators[{i}].target",
-                expected=t[1] or "—",
-                found=a[1] or "—",
+                expected=t[1] or None,
+                found=a[1] or None,
                 args=(
                     ("name", ind.name),
                     ("target_unit", t[1] or "—"),

@@ -47,8 +47,13 @@ def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh")
     label = "waived" if waived else f.severity
     head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
     text = f"{head}{_paint(label, label, color)}: {f.message}"
-    if f.expected is not None or f.found is not None:
-        text += f" (expected {render_arg(f.expected)}, found {render_arg(f.found)})"
+    values = [
+        f"{label} {render_arg(value)}"
+        for label, value in (("expected", f.expected), ("found", f.found))
+        if value is not None
+    ]
+    if values:
+        text += f" ({', '.join(values)})"
     if waived:
         text += f" — 豁免理由：{f.reason}" if lang != "en" else f" — waiver: {f.reason}"
     if f.known:
