@@ -27,18 +27,16 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import attrs
-import tomli
 from cattrs.errors import ClassValidationError
 
 from perfrules.convert import BadValue, converter, walk_errors
 from perfrules.errors import ConfigError, Problem
 from perfrules.rules import Rule, load_pack, structure_rules
-from perfrules.source import toml_lines
+from perfrules.source import read_toml, toml_lines
 
 __all__ = ["CONFIG_NAME", "Config", "find_config", "load_config", "loads_config"]
 
@@ -83,19 +81,7 @@ class _ConfigSpec:
 
 def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -> Config:
     """Parse and validate a configuration from TOML text; ``packs`` resolve against ``base``."""
-    try:
-        data = tomli.loads(text, parse_float=Decimal)
-    except tomli.TOMLDecodeError as exc:
-        raise ConfigError(
-            [
-                Problem(
-                    "syntax",
-                    line=getattr(exc, "lineno", None),
-                    file=file,
-                    params={"detail": getattr(exc, "msg", str(exc))},
-                )
-            ]
-        ) from None
+    data = read_toml(text, file, ConfigError)
     problems: list[Problem] = []
     try:
         spec = converter.structure(data, _ConfigSpec)

@@ -15,13 +15,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.convert import MONEY_UNIT, REPORT_MONEY_UNITS, BadValue, converter, walk_errors
 from perfrules.errors import DocumentError, Problem
 from perfrules.model import Report
-from perfrules.source import Source
+from perfrules.source import Source, read_toml
 
 __all__ = ["dumps", "format_of", "load", "loads", "to_data"]
 
@@ -67,14 +66,7 @@ def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse(text: str, format: str, file: str | None) -> Any:
     if format == "toml":
-        try:
-            return tomli.loads(text, parse_float=Decimal)
-        except tomli.TOMLDecodeError as exc:
-            line = getattr(exc, "lineno", None)
-            detail = getattr(exc, "msg", str(exc))
-            raise DocumentError(
-                [Problem("syntax", line=line, file=file, params={"detail": detail})]
-            ) from None
+        return read_toml(text, file, DocumentError)
     try:
         return json.loads(
             text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_pairs

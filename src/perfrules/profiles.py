@@ -81,13 +81,12 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import tomli
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.convert import BadValue, converter, walk_errors
 from perfrules.errors import Problem, ProfileError
 from perfrules.resources import rules_dir
-from perfrules.source import toml_lines
+from perfrules.source import nearest, read_toml, toml_lines
 from perfrules.values import Op
 
 __all__ = [
@@ -400,15 +399,7 @@ class _Layer:
         """The line where ``path`` (or its nearest parent) starts in this file."""
         if not self._lines:
             self._lines.update(toml_lines(self.text))
-        lines = self._lines
-        while path:
-            if path in lines:
-                return lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            if cut <= 0:
-                break
-            path = path[:cut]
-        return lines.get(path)
+        return nearest(self._lines, path)
 
 
 def _invalid(path: str, en: str, zh: str) -> Problem:
@@ -439,14 +430,7 @@ def _read(path: Path) -> tuple[str, str]:
 
 def _parse_layer(text: str, file: str) -> _Layer:
     """Parse one profile file and validate its keys and types (before merging)."""
-    try:
-        data = tomli.loads(text, parse_float=Decimal)
-    except tomli.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        detail = getattr(exc, "msg", str(exc))
-        raise ProfileError(
-            [Problem("syntax", line=line, file=file, params={"detail": detail})]
-        ) from None
+    data = read_toml(text, file, ProfileError)
     layer = _Layer(file, text, data, _ProfileSpec())
     try:
         spec = converter.structure(data, _ProfileSpec)
@@ -587,14 +571,7 @@ def _merge(chain: list[_Layer]) -> tuple[dict[str, Any], dict[str, _Layer]]:
 
 
 def _origin_of(path: str, origin: Mapping[str, _Layer], leaf: _Layer) -> _Layer:
-    while path:
-        if path in origin:
-            return origin[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            break
-        path = path[:cut]
-    return origin.get(path, leaf)
+    return nearest(origin, path) or leaf
 
 
 def _check_grades(grades: list[_GradeSpec], total: Decimal) -> Iterator[Problem]:

@@ -23,14 +23,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import tomli
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.convert import BadValue, converter, walk_errors
 from perfrules.errors import Problem, RulePackError
 from perfrules.findings import CATEGORIES, Severity, Templates
 from perfrules.resources import rules_dir
-from perfrules.source import toml_lines
+from perfrules.source import nearest, read_toml, toml_lines
 
 __all__ = [
     "PARAM_TYPES",
@@ -390,33 +389,14 @@ def _finish(problems: list[Problem], file: str, text: str | None) -> RulePackErr
     lines = toml_lines(text) if text is not None else {}
 
     def line_of(path: str) -> int | None:
-        while path:
-            if path in lines:
-                return lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            if cut <= 0:
-                break
-            path = path[:cut]
-        return lines.get(path)
+        return nearest(lines, path)
 
     return RulePackError(p.at(file, line_of) for p in problems)
 
 
 def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     """Parse and validate a rule pack from TOML text."""
-    try:
-        data = tomli.loads(text, parse_float=Decimal)
-    except tomli.TOMLDecodeError as exc:
-        raise RulePackError(
-            [
-                Problem(
-                    "syntax",
-                    line=getattr(exc, "lineno", None),
-                    file=file,
-                    params={"detail": getattr(exc, "msg", str(exc))},
-                )
-            ]
-        ) from None
+    data = read_toml(text, file, RulePackError)
     problems: list[Problem] = []
     head: _PackHead | None = None
     if not isinstance(data.get("pack"), Mapping):

@@ -10,10 +10,41 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, TypeVar
 
-__all__ = ["Source", "json_lines", "toml_lines"]
+import tomli
+
+from perfrules.errors import PerfrulesError, Problem
+
+__all__ = ["Source", "json_lines", "nearest", "read_toml", "toml_lines"]
+
+T = TypeVar("T")
+
+
+def nearest(table: Mapping[str, T], path: str, default: T | None = None) -> T | None:
+    """The entry for ``path`` in ``table``, or for its nearest parent path (``a.b[2].c`` → ``a.b[2]`` → ``a.b`` → ``a``)."""
+    while path:
+        found = table.get(path)
+        if found is not None:
+            return found
+        cut = max(path.rfind("."), path.rfind("["))
+        if cut <= 0:
+            break
+        path = path[:cut]
+    return table.get(path, default)
+
+
+def read_toml(text: str, file: str | None, error: type[PerfrulesError]) -> dict[str, Any]:
+    """Parse TOML text (floats as Decimal); a syntax error becomes ``error`` with its line."""
+    try:
+        return tomli.loads(text, parse_float=Decimal)
+    except tomli.TOMLDecodeError as exc:
+        detail = getattr(exc, "msg", str(exc))
+        line = getattr(exc, "lineno", None)
+        raise error([Problem("syntax", line=line, file=file, params={"detail": detail})]) from None
+
 
 _BARE = r"[A-Za-z0-9_-]+"
 _QUOTED = r'"(?:[^"\\]|\\.)*"|\'[^\']*\''
@@ -160,15 +191,7 @@ class Source:
         """The line where ``path`` (``indicators[3].target``) starts, or of its nearest parent."""
         if self._lines is None:
             self._lines = toml_lines(self.text) if self.format == "toml" else json_lines(self.text)
-        while path:
-            found = self._lines.get(path)
-            if found is not None:
-                return found
-            cut = max(path.rfind("."), path.rfind("["))
-            if cut <= 0:
-                break
-            path = path[:cut]
-        return self._lines.get(path)
+        return nearest(self._lines, path)
 
     def __repr__(self) -> str:
         return f"Source(file={self.file!r}, format={self.format!r})"

@@ -8,18 +8,16 @@ first-level tier (效果指标 counts as 效益指标).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 import attrs
-import tomli
 from cattrs.errors import ClassValidationError
 
 from perfrules.convert import BadValue, converter, walk_errors
 from perfrules.errors import RulePackError
 from perfrules.resources import rules_dir
-from perfrules.source import toml_lines
+from perfrules.source import read_toml, toml_lines
 
 __all__ = ["Taxonomy", "Tier1", "load_taxonomy", "taxonomy"]
 
@@ -101,11 +99,9 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
     """Read a taxonomy file; a malformed one is a :class:`RulePackError` with lines."""
     name = str(path)
     text = Path(path).read_text(encoding="utf-8")
+    data = read_toml(text, name, RulePackError)
     try:
-        data = tomli.loads(text, parse_float=Decimal)
         spec = converter.structure(data, _TaxonomySpec)
-    except tomli.TOMLDecodeError as exc:
-        raise RulePackError.single("syntax", detail=str(exc)) from None
     except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
         lines = toml_lines(text)
         raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
