@@ -110,6 +110,11 @@ def _text(value: object) -> str:
     return raw if isinstance(raw, str) else str(value)
 
 
+def _rounded(value: Decimal | None, quantum: Decimal, rounding: str) -> Decimal | None:
+    """A stated figure at the profile's precision (None stays None)."""
+    return None if value is None else value.quantize(quantum, rounding=rounding)
+
+
 @attrs.frozen
 class IndicatorScore:
     """One indicator's recomputed score next to the stated one.
@@ -173,11 +178,7 @@ class IndicatorScore:
     @property
     def stated_rounded(self) -> Decimal | None:
         """The stated score at the profile's precision."""
-        return (
-            None
-            if self.stated is None
-            else self.stated.quantize(self.quantum, rounding=self.rounding)
-        )
+        return _rounded(self.stated, self.quantum, self.rounding)
 
     @property
     def in_range(self) -> bool | None:
@@ -364,11 +365,7 @@ class ExecutionScore:
     @property
     def stated_rounded(self) -> Decimal | None:
         """The stated execution score at the profile's precision."""
-        return (
-            None
-            if self.stated is None
-            else self.stated.quantize(self.quantum, rounding=self.rounding)
-        )
+        return _rounded(self.stated, self.quantum, self.rounding)
 
     @property
     def in_range(self) -> bool | None:
@@ -435,11 +432,7 @@ class TotalScore:
     @property
     def stated_rounded(self) -> Decimal | None:
         """The stated total at the profile's precision."""
-        return (
-            None
-            if self.stated is None
-            else self.stated.quantize(self.quantum, rounding=self.rounding)
-        )
+        return _rounded(self.stated, self.quantum, self.rounding)
 
     @property
     def sum_matches(self) -> bool | None:
