@@ -75,13 +75,14 @@ class Relation:
 
 @attrs.frozen
 class Analysis:
-    """All sum relations of a report, and the figures found to be unit slips."""
+    """The failing sum relations of a report, and the figures found to be unit slips."""
 
     relations: tuple[Relation, ...]
     slips: dict[tuple[int, str], tuple[Figure, int]]
 
 
 def _holds(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -> bool:
+    """True when the parts' sum can equal one of the totals, within written precision."""
     s = sum_interval(parts, exact)
     return any(within(s, t.bounds(exact)) for t in totals)
 
@@ -123,6 +124,8 @@ def _children_relations(ctx: Context) -> Iterator[Relation]:
             values = [getattr(kid, key) for _, kid in kids]
             if total is None or any(v is None for v in values):
                 continue
+            if _holds((total,), values, exact):
+                continue  # the common case: nothing to build
             parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
             yield _relation(
                 f"line:{parent.id}",
@@ -156,6 +159,8 @@ def _root_relations(ctx: Context) -> Iterator[Relation]:
             values = [getattr(line, key) for _, line in members]
             if not totals or any(v is None for v in values):
                 continue
+            if _holds([t.money for t in totals], values, exact):
+                continue
             parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
             label = "/".join(sorted(k.value for k in group))
             yield _relation(
@@ -164,7 +169,7 @@ def _root_relations(ctx: Context) -> Iterator[Relation]:
 
 
 def analyse(ctx: Context) -> Analysis:
-    """Every sum relation of the report's lines, and the unit slips that explain failures."""
+    """The report's failing sum relations, and the unit slips that explain them."""
     relations = (*_children_relations(ctx), *_root_relations(ctx))
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
     for rel in relations:

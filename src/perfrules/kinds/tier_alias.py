@@ -18,12 +18,12 @@ ARGS = ("name", "canonical")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for facts in ctx.shared(tier_facts):
+    for index, facts in ctx.shared(tier_facts):
         if facts.tier1_alias:
-            ind = indicators[facts.index]
+            ind = indicators[index]
             yield Hit(
                 ind.key,
-                f"indicators[{facts.index}].tier1",
+                f"indicators[{index}].tier1",
                 expected=facts.tier1,
                 found=ind.tier1,
                 args=(("name", ind.tier1), ("canonical", facts.tier1)),

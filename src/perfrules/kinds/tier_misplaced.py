@@ -20,14 +20,14 @@ ARGS = ("tier1", "tier2", "home")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for facts in ctx.shared(tier_facts):
+    for index, facts in ctx.shared(tier_facts):
         if not facts.homes or not facts.tier1_known or facts.tier1 in facts.homes:
             continue
-        ind = indicators[facts.index]
+        ind = indicators[index]
         home = "、".join(sorted(facts.homes))
         yield Hit(
             ind.key,
-            f"indicators[{facts.index}].tier2",
+            f"indicators[{index}].tier2",
             expected=home,
             found=ind.tier1,
             args=(("tier1", ind.tier1), ("tier2", ind.tier2), ("home", home)),

@@ -20,19 +20,19 @@ ARGS = ("level", "name")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for facts in ctx.shared(tier_facts):
-        ind = indicators[facts.index]
+    for index, facts in ctx.shared(tier_facts):
+        ind = indicators[index]
         if ind.tier1 and not facts.tier1_known:
             yield Hit(
                 ind.key,
-                f"indicators[{facts.index}].tier1",
+                f"indicators[{index}].tier1",
                 found=ind.tier1,
                 args=(("level", "tier1"), ("name", ind.tier1)),
             )
         if facts.tier2_known is False:
             yield Hit(
                 ind.key,
-                f"indicators[{facts.index}].tier2",
+                f"indicators[{index}].tier2",
                 found=ind.tier2,
                 args=(("level", "tier2"), ("name", ind.tier2)),
             )

@@ -25,7 +25,7 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     if not indicators:
         return
     tax = taxonomy()
-    present = {facts.tier1 for facts in ctx.shared(tier_facts)}
+    present = {facts.tier1 for _, facts in ctx.shared(tier_facts)}
     for tier in ctx.profile.required_tiers:
         if tax.canonical_tier1(tier) not in present:
             yield Hit(f"tier:{tier}", "indicators", expected=tier, args=(("tier", tier),))
