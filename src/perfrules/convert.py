@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextvars
 import datetime
+import decimal
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
@@ -88,12 +89,17 @@ def _type_error(expected: str, value: object) -> BadValue:
     )
 
 
+def short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message (a 10 MB value is not echoed back)."""
+    return text if len(text) <= limit else f"{text[: limit - 12]}… ({len(text)} chars)"
+
+
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
-        raise BadValue("number-invalid", found=str(value))
+        raise BadValue("number-invalid", found=short(str(value)))
     if value and (value.adjusted() >= MAX_DIGITS or int(value.as_tuple().exponent) < -MAX_PLACES):
         raise BadValue(
-            "number-range", found=str(value), max_digits=MAX_DIGITS, max_places=MAX_PLACES
+            "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
         )
     return value
 
@@ -130,13 +136,18 @@ def _structure_decimal(value: object, _: object) -> Decimal:
 
 def _structure_money(value: object, _: object) -> Money:
     unit = MONEY_UNIT.get()
-    if isinstance(value, str):
-        money = parse_money(value, unit)
-        if money is None:
-            raise BadValue("money-unit", found=value)
-    else:
-        money = parse_money(_number(value), unit)
-        assert money is not None
+    try:
+        if isinstance(value, str):
+            money = parse_money(value, unit)
+            if money is None:
+                raise BadValue("money-unit", found=short(value))
+        else:
+            money = parse_money(_number(value), unit)
+            assert money is not None
+    except (decimal.Overflow, decimal.InvalidOperation):  # more digits than Decimal can scale
+        raise BadValue(
+            "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
+        ) from None
     _finite(money.amount)
     return money
 
@@ -145,15 +156,23 @@ def _structure_percent(value: object, _: object) -> Percent:
     if isinstance(value, str):
         pct = parse_percent(value)
         if pct is None:
-            raise BadValue("percent", found=value)
+            raise BadValue("percent", found=short(value))
         _finite(pct.value)
         return pct
     return Percent(_number(value))
 
 
+def _bounded(value: Value) -> Value:
+    """A parsed target or actual whose number is within the figures' range (else BadValue)."""
+    number = getattr(value, "value", None)
+    if isinstance(number, Decimal):
+        _finite(number)
+    return value
+
+
 def _structure_value(value: object, _: object = None) -> Value:
     if isinstance(value, str):
-        return parse_value(value)
+        return _bounded(parse_value(value))
     if isinstance(value, Mapping):
         for key in ("value",):
             if key not in value:
@@ -168,7 +187,7 @@ def _structure_value(value: object, _: object = None) -> Value:
             raise
         except ValueError as exc:
             raise BadValue("invalid", detail=str(exc), detail_zh=f"无效的值表：{exc}") from None
-        return parsed
+        return _bounded(parsed)
     return parse_value(_number(value))
 
 
@@ -187,7 +206,7 @@ def _structure_date(value: object, _: object) -> datetime.date:
         try:
             return datetime.date.fromisoformat(value)
         except ValueError:
-            raise BadValue("date", found=value) from None
+            raise BadValue("date", found=short(value)) from None
     raise _type_error("date", value)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Mapping
+import stat
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,10 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     """Load the report document at ``path``; the format comes from its extension unless given."""
     name = os.fspath(path)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block or never end
+            raise DocumentError(
+                [Problem("unreadable", file=name, params={"detail": "not a regular file"})]
+            )
         with open(path, "rb") as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
@@ -47,36 +52,68 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     return loads(data, format or format_of(name), file=name)
 
 
-def _reject_constant(name: str) -> Decimal:
-    raise BadValue("number-invalid", found=name)
+class _Duplicate:
+    """Stands in a JSON object for a key written twice, so the problem can be found at its path."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
 
 
-def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out = dict(pairs)
-    if len(out) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise BadValue(
-                    "invalid", detail=f"duplicate key {key!r}", detail_zh=f"键 {key} 重复"
-                )
-            seen.add(key)
-    return out
+def _pairs_hook(seen_duplicate: list[bool]) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+    """A ``json`` object hook that marks keys written twice (and notes that it saw one)."""
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        out = dict(items)
+        if len(out) != len(items):
+            seen_duplicate.append(True)
+            keys: set[str] = set()
+            for key, _ in items:
+                if key in keys:
+                    out[key] = _Duplicate(key)
+                keys.add(key)
+        return out
+
+    return pairs
 
 
-def _parse(text: str, format: str, file: str | None) -> Any:
+def _duplicates(data: Any) -> list[Problem]:
+    """Problems for every key a JSON document writes twice, at its key path."""
+    problems = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    while stack:
+        node, where = stack.pop()
+        if isinstance(node, dict):
+            for key, value in node.items():
+                here = f"{where}.{key}" if where else str(key)
+                if isinstance(value, _Duplicate):
+                    detail = {"detail": f"duplicate key {key!r}", "detail_zh": f"键 {key} 重复"}
+                    problems.append(Problem("invalid", here, params=detail))
+                else:
+                    stack.append((value, here))
+        elif isinstance(node, list):
+            stack.extend((item, f"{where}[{i}]") for i, item in enumerate(node))
+    return problems
+
+
+def _parse(text: str, format: str, file: str | None) -> tuple[Any, bool]:
+    """The parsed document, and whether a JSON object wrote a key twice."""
     if format == "toml":
-        return read_toml(text, file, DocumentError)
+        return read_toml(text, file, DocumentError), False
+    duplicated: list[bool] = []
     try:
-        return json.loads(
-            text, parse_float=Decimal, parse_constant=_reject_constant, object_pairs_hook=_pairs
+        raw = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=Decimal,  # NaN/Infinity: refused with their key path when structured
+            object_pairs_hook=_pairs_hook(duplicated),
         )
     except json.JSONDecodeError as exc:
         raise DocumentError(
             [Problem("syntax", line=exc.lineno, file=file, params={"detail": exc.msg})]
         ) from None
-    except BadValue as exc:
-        raise DocumentError([Problem(exc.code, file=file, params=exc.params)]) from None
+    return raw, bool(duplicated)
 
 
 def _decode(data: str | bytes, file: str | None) -> str:
@@ -104,10 +141,14 @@ def loads(data: str | bytes, format: str = "toml", *, file: str | None = None) -
         raise DocumentError([Problem("input-format", file=file, params={"found": format})])
     text = _decode(data, file)
     try:
-        raw = _parse(text, format, file)
+        raw, duplicated = _parse(text, format, file)
     except RecursionError:
         raise DocumentError([Problem("too-deep", file=file)]) from None
+    except ValueError as exc:  # e.g. an integer beyond Python's digit limit for int()
+        raise DocumentError([Problem("syntax", file=file, params={"detail": str(exc)})]) from None
     source = Source(text, format, file)
+    if format == "json" and duplicated:
+        raise DocumentError(p.at(file, source.line) for p in _duplicates(raw))
     return from_data(raw, source)
 
 

@@ -1,0 +1,216 @@
+"""Property tests (hypothesis) over the loader, the checks and scoring.
+
+- The loader, fed arbitrary TOML/JSON values in every field, returns a
+  :class:`~perfrules.model.Report` or raises a
+  :class:`~perfrules.errors.PerfrulesError` whose problems each say where
+  (a key path or a line); never any other exception.
+- Whatever loads can be checked and scored without an exception other than a
+  deliberate :class:`~perfrules.errors.PerfrulesError`.
+- Over valid documents: check and score never raise; every finding has a
+  known rule id and that rule's category; its message renders in Chinese and
+  English from the rule's template; results are deterministic (same input,
+  same findings in the same order, also after a reload and a JSON round trip).
+
+Example counts are kept small enough for CI (the whole module runs in well
+under a minute); raise them locally with ``HYPOTHESIS_PROFILE=thorough``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import perfrules
+from perfrules.engine import check, default_rules
+from perfrules.errors import PerfrulesError
+from perfrules.findings import CATEGORIES, Finding, Severity, render_arg
+from perfrules.rules import builtin_rules
+from tests.strategies import PROFILES, document_texts, hostile_documents, to_json, to_toml
+
+settings.register_profile(
+    "ci",
+    max_examples=120,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile(
+    "thorough",
+    max_examples=2_000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _score_function() -> Any:
+    """``perfrules.score`` (or ``perfrules.scoring.score``); None while scoring is not written."""
+    fn = getattr(perfrules, "score", None)
+    if fn is None:
+        try:
+            from perfrules.scoring import score as fn
+        except ImportError:
+            return None
+    return fn
+
+
+def _key(f: Finding) -> tuple[Any, ...]:
+    """Everything a finding says, for comparing two runs."""
+    return (f.rule, f.category, f.severity, f.about, f.path, f.expected, f.found, f.args)
+
+
+#: Problems about the document as a whole, which need no key path or line.
+WHOLE_DOCUMENT = frozenset(
+    {"not-a-table", "encoding", "too-large", "too-deep", "input-format", "unreadable"}
+)
+#: Known gaps, each pinned by a strict xfail in test_hostile_documents.py (remove when fixed):
+#: a JSON NaN/Infinity constant is refused while parsing, before any path or line is known.
+KNOWN_UNLOCATED = frozenset({("json", "number-invalid")})
+
+
+def _assert_problems_located(exc: PerfrulesError, fmt: str) -> None:
+    assert exc.problems, "a PerfrulesError must carry at least one problem"
+    for p in exc.problems:
+        if p.code not in WHOLE_DOCUMENT and (fmt, p.code) not in KNOWN_UNLOCATED:
+            assert p.path or p.line is not None, f"problem without a location: {p}"
+        for lang in ("zh", "en"):
+            text = p.render(lang)
+            assert text and "Traceback" not in text
+
+
+def _assert_renders(f: Finding) -> None:
+    """The finding's message fills its rule's template in both languages (no missing argument)."""
+    args = {k: render_arg(v) for k, v in f.args}
+    args.setdefault("expected", render_arg(f.expected))
+    args.setdefault("found", render_arg(f.found))
+    args.setdefault("about", f.about)
+    for lang in ("zh", "en"):
+        template = f.templates.get(lang)
+        try:
+            template.format_map(args)
+        except (KeyError, IndexError, ValueError) as exc:  # pragma: no cover - the failure message
+            pytest.fail(
+                f"{f.rule}: template {template!r} cannot be filled from {sorted(args)}: {exc!r}"
+            )
+        assert f.message(lang)
+
+
+def _check_all(report: perfrules.Report) -> None:
+    """Check and score a report that loaded; only deliberate errors may come out."""
+    try:
+        result = check(report, default_rules())
+    except PerfrulesError as exc:  # e.g. a year no profile is in force for
+        _assert_problems_located_or_general(exc)
+        return
+    known = builtin_rules()
+    for f in result.findings + result.waived:
+        assert f.rule in known
+        assert f.category in CATEGORIES
+        f.line  # noqa: B018 - finding the line must not fail either
+    score = _score_function()
+    if score is not None:
+        try:
+            score(report, None)
+        except PerfrulesError as exc:
+            _assert_problems_located_or_general(exc)
+
+
+def _assert_problems_located_or_general(exc: PerfrulesError) -> None:
+    """Profile errors about the report as a whole need no key path; they must still render."""
+    assert exc.problems
+    for p in exc.problems:
+        assert p.render("en") and p.render("zh")
+
+
+# --- the loader against arbitrary values --------------------------------------------------
+
+
+def _load_hostile(text: str, fmt: str) -> None:
+    try:
+        report = perfrules.loads(text, fmt)
+    except PerfrulesError as exc:
+        _assert_problems_located(exc, fmt)
+        return
+    assert isinstance(report, perfrules.Report)
+    _check_all(report)
+
+
+@given(hostile_documents("toml"))
+def test_loader_survives_arbitrary_toml_values(doc: Any) -> None:
+    """Arbitrary TOML values anywhere: a Report or a PerfrulesError with located problems."""
+    _load_hostile(to_toml(doc), "toml")
+
+
+@given(hostile_documents("json"))
+def test_loader_survives_arbitrary_json_values(doc: Any) -> None:
+    """Arbitrary JSON values anywhere (null and a non-table top level too)."""
+    _load_hostile(to_json(doc), "json")
+
+
+@given(st.binary(max_size=200), st.sampled_from(("toml", "json")))
+def test_loader_survives_arbitrary_bytes(data: bytes, fmt: str) -> None:
+    """Random bytes: a clear error (syntax, encoding, not a table …), never a crash."""
+    try:
+        perfrules.loads(data, fmt)
+    except PerfrulesError as exc:
+        assert exc.problems
+        for p in exc.problems:
+            assert p.render("en")
+
+
+# --- check and score over valid documents -------------------------------------------------
+
+
+@given(document_texts())
+def test_valid_documents_load_and_round_trip(pair: tuple[str, str]) -> None:
+    """Every generated valid document loads; its JSON form loads back to an equal report."""
+    text, fmt = pair
+    report = perfrules.loads(text, fmt)
+    assert perfrules.loads(perfrules.dumps(report), "json") == report
+
+
+@given(document_texts(), st.sampled_from((None, *PROFILES)))
+def test_check_never_raises_and_is_deterministic(
+    pair: tuple[str, str], profile: str | None
+) -> None:
+    """Known rule ids and categories, messages that render, same findings every time."""
+    text, fmt = pair
+    report = perfrules.loads(text, fmt)
+    rules = default_rules()
+    known = builtin_rules()
+    first = check(report, rules, profile=profile)
+    for f in (*first.findings, *first.waived):
+        assert f.rule in known, f.rule
+        assert f.category in CATEGORIES, f.category
+        assert f.category == known[f.rule].category
+        assert isinstance(f.severity, Severity)
+        assert isinstance(f.about, str) and f.about
+        _assert_renders(f)
+        line = f.line
+        assert line is None or line >= 1
+    # ordered by rule id (document order within a rule)
+    rules_in_order = [f.rule for f in first.findings]
+    assert rules_in_order == sorted(rules_in_order)
+    again = check(report, rules, profile=profile)
+    assert [_key(f) for f in again.findings] == [_key(f) for f in first.findings]
+    assert [_key(f) for f in again.waived] == [_key(f) for f in first.waived]
+    reloaded = check(perfrules.loads(text, fmt), rules, profile=profile)
+    assert [_key(f) for f in reloaded.findings] == [_key(f) for f in first.findings]
+    via_json = check(perfrules.loads(perfrules.dumps(report), "json"), rules, profile=profile)
+    assert [_key(f) for f in via_json.findings] == [_key(f) for f in first.findings]
+
+
+@given(document_texts(), st.sampled_from(PROFILES))
+def test_score_never_raises_and_is_deterministic(pair: tuple[str, str], profile: str) -> None:
+    """Scoring any valid report under any built-in profile works, and gives the same sheet twice."""
+    score = _score_function()
+    if score is None:
+        pytest.skip("perfrules.scoring is not available yet")
+    text, fmt = pair
+    report = perfrules.loads(text, fmt)
+    first = score(report, profile)
+    second = score(perfrules.loads(text, fmt), profile)
+    assert repr(first) == repr(second)
