@@ -15,6 +15,7 @@ import attrs
 
 from perfrules.engine import Context
 from perfrules.figures import MONEY_UNITS, Money, Percent, half_ulp
+from perfrules.findings import render_arg
 from perfrules.model import Indicator
 from perfrules.tolerance import Interval, within
 from perfrules.units import canonical
@@ -176,7 +177,7 @@ def values_agree(a: Value, b: Value) -> bool:
         years_agree = a.year is None or b.year is None or a.year == b.year
         return a.kind == b.kind and years_agree and (a.month, a.day) == (b.month, b.day)
     if isinstance(a, Unparsed) or isinstance(b, Unparsed):
-        return (a.raw or "").strip() == (b.raw or "").strip()
+        return render_arg(a).strip() == render_arg(b).strip()
     na, nb = _number(a), _number(b)
     if na is None or nb is None:
         return False

@@ -19,14 +19,22 @@ def number(v: Value | None) -> tuple[Decimal, str, Op | None, Approx | None] | N
     return None
 
 
-def interval(value: Decimal, approx: Approx | None = None) -> Interval:
-    """The interval a written number stands for (``40余`` is [40, 50))."""
+def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> Interval:
+    """The interval a written number stands for.
+
+    ``40余`` is [40, 50); a whole count (``8场``, ``1849人``) is exact, as whole
+    money is; a percentage or a decimal keeps its written precision (``86%`` is
+    [85.5, 86.5]).
+    """
     if approx is Approx.MORE:
         step = (
             Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
         )
         return value, value + step
-    h = half_ulp(int(value.as_tuple().exponent))
+    exponent = int(value.as_tuple().exponent)
+    if exponent >= 0 and approx is None and unit and unit != "%":
+        return value, value
+    h = half_ulp(exponent)
     return value - h, value + h
 
 

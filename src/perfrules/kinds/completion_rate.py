@@ -3,7 +3,8 @@
 For a "more is better" target (≥, >, =, or a bare number) the completion rate
 is actual ÷ target × 100; for a "less is better" target (≤, <) it is
 target ÷ actual × 100. The stated rate holds when some values inside the
-figures' written intervals produce it. Not checked when the values are not
+figures' written intervals produce it (whole counts such as ``8场`` are exact;
+percentages and decimals keep their written precision). Not checked when the values are not
 numeric, their units differ, or a divisor is zero.
 """
 
@@ -27,11 +28,11 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         c = comparable(ind.target, ind.actual)
         if c is None:
             continue
-        target, actual, op, _unit, approx = c
+        target, actual, op, unit, approx = c
         downward = op is not None and op.downward
         num, den = (target, actual) if downward else (actual, target)
-        num_i = interval(target) if downward else interval(actual, approx)
-        den_i = interval(actual, approx) if downward else interval(target)
+        num_i = interval(target, None, unit) if downward else interval(actual, approx, unit)
+        den_i = interval(actual, approx, unit) if downward else interval(target, None, unit)
         ratio = ratio_interval(num_i, den_i)
         if ratio is None or within(ratio, ind.completion_rate.bounds()):
             continue
