@@ -167,3 +167,11 @@ def test_findings_are_data(caidian: perfrules.Report) -> None:
     assert "2025-01-01" in finding.message("zh") and "after budget year 2024" in finding.message(
         "en"
     )
+
+
+def test_check_keeps_the_score_sheet_it_computed() -> None:
+    report = perfrules.load(EXAMPLES / "urumqi-2023.toml")
+    result = perfrules.check(report)
+    assert result.sheet is not None
+    assert result.sheet.total == perfrules.score(report).total
+    assert perfrules.check(report, Config(select=("PR060",))).sheet is None  # no rule needed it

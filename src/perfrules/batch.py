@@ -272,7 +272,7 @@ def check_path(path: str, options: Options) -> Outcome:
         if options.want_score:
             from perfrules.scoring import score
 
-            sheet = score_data(score(report, profile), lang)
+            sheet = score_data(result.sheet or score(report, profile), lang)
         return Outcome(
             path,
             "checked",

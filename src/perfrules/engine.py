@@ -375,13 +375,14 @@ def check(
             continue
         for hit in run(ctx, params):
             findings.append(_finding(active, hit, report))
+    sheet = ctx.__dict__.get("sheet")  # computed only if a rule asked for it
     if not report.waivers:
-        return CheckResult(tuple(findings), (), prof.id)
+        return CheckResult(tuple(findings), (), prof.id, sheet)
     kept, waived = _apply_waivers(ctx, rules, findings)
     for active in rules.post_rules:
         kept.extend(_finding(active, hit, report) for hit in active.run(ctx, active.params))
     kept.sort(key=_RULE_ORDER)  # stable: document order within a rule
-    return CheckResult(tuple(kept), tuple(waived), prof.id)
+    return CheckResult(tuple(kept), tuple(waived), prof.id, sheet)
 
 
 def _apply_waivers(

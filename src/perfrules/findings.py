@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
@@ -161,6 +161,9 @@ class CheckResult:
     findings: tuple[Finding, ...]
     waived: tuple[Finding, ...] = ()
     profile: str = "national"
+    #: The score sheet the checks computed (None when no rule needed it); a
+    #: :class:`~perfrules.scoring.ScoreSheet`, kept so callers need not score twice.
+    sheet: Any = attrs.field(default=None, eq=False, repr=False)
 
     def count(self, severity: Severity) -> int:
         """How many (unwaived) findings have this severity."""
