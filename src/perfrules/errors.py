@@ -75,7 +75,10 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "parent-cycle": ("行的 parent 形成循环：{found}", "the lines' parents form a cycle: {found}"),
     "empty": ("不能为空", "must not be empty"),
     "too-deep": ("嵌套过深", "nested too deeply"),
-    "too-large": ("{what} 超过上限 {limit}", "{what} exceeds the limit of {limit}"),
+    "too-large": (
+        "文档超过 {limit} 字节的上限",
+        "the document exceeds the limit of {limit} bytes",
+    ),
     "rule-id": (
         "规则编号 {found} 无效（应为 PR 加三位数字）",
         "invalid rule id {found} (PR and three digits)",

@@ -125,7 +125,7 @@ def _decode(data: str | bytes, file: str | None) -> str:
                 Problem(
                     "too-large",
                     file=file,
-                    params={"what": "document", "limit": f"{MAX_DOCUMENT_BYTES} bytes"},
+                    params={"limit": MAX_DOCUMENT_BYTES},
                 )
             ]
         )
