@@ -608,8 +608,42 @@ _Outcome = tuple[
 ]
 
 
+def _result(
+    method: str,
+    *,
+    exact: Decimal | None = None,
+    rounded: Decimal | None = None,
+    reason: str | None = None,
+    met: bool | None = None,
+    ratio: Decimal | None = None,
+    exceeded: bool | None = None,
+    band: QualitativeBand | None = None,
+    op: Op | None = None,
+    strategy: str | None = None,
+    actual: Decimal | None = None,
+    target: Decimal | None = None,
+    unit: str = "",
+) -> _Outcome:
+    """An outcome by name (recomputed is ``rounded``, the unrounded score ``exact``)."""
+    return (
+        rounded,
+        method,
+        reason,
+        met,
+        ratio,
+        exceeded,
+        band,
+        op,
+        strategy,
+        actual,
+        target,
+        unit,
+        exact,
+    )
+
+
 def _unscored(method: str, reason: str, met: bool | None = None) -> _Outcome:
-    return (None, method, reason, met, None, None, None, None, None, None, None, "", None)
+    return _result(method, reason=reason, met=met)
 
 
 class _Scorer:
@@ -659,58 +693,16 @@ class _Scorer:
             if bad_weight is not None or w is None:
                 return _unscored("timing", bad_weight or "no-weight", met)
             exact = w if met else _ZERO
-            return (
-                self._round(exact),
-                "timing",
-                None,
-                met,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                None,
-                "",
-                exact,
-            )
+            return _result("timing", exact=exact, rounded=self._round(exact), met=met)
         # a qualitative target
         if not isinstance(actual, Qualitative):
             return _unscored("qualitative", "mismatch")
         level, met = _level(target, actual)
         band = self.profile.qualitative_band(level)
         if bad_weight is not None or w is None:
-            return (
-                None,
-                "qualitative",
-                bad_weight or "no-weight",
-                met,
-                None,
-                None,
-                band,
-                None,
-                None,
-                None,
-                None,
-                "",
-                None,
-            )
+            return _result("qualitative", reason=bad_weight or "no-weight", met=met, band=band)
         exact = self._in_band(band, w, ind.score)
-        return (
-            self._round(exact),
-            "qualitative",
-            None,
-            met,
-            None,
-            None,
-            band,
-            None,
-            None,
-            None,
-            None,
-            "",
-            exact,
-        )
+        return _result("qualitative", exact=exact, rounded=self._round(exact), met=met, band=band)
 
     def _round(self, value: Decimal) -> Decimal:
         return value.quantize(self.q, rounding=self.rmode)
@@ -793,36 +785,23 @@ class _Scorer:
         # over-achievement (PR041) is about an actual far above its target: ≥, > and = only
         exceeded = None if ratio is None or method == "le" else ratio >= self.exceeded
         if bad_weight is not None or w is None:
-            return (
-                None,
-                method,
-                bad_weight or "no-weight",
-                met,
-                ratio,
-                exceeded,
-                None,
-                op,
-                strategy,
-                a,
-                t,
-                unit,
-                None,
-            )
-        exact = w if met else frac * w
-        return (
-            self._round(exact),
+            exact = rounded = None
+        else:
+            exact = w if met else frac * w
+            rounded = self._round(exact)
+        return _result(
             method,
-            None,
-            met,
-            ratio,
-            exceeded,
-            None,
-            op,
-            strategy,
-            a,
-            t,
-            unit,
-            exact,
+            exact=exact,
+            rounded=rounded,
+            reason=bad_weight if w is not None else "no-weight",
+            met=met,
+            ratio=ratio,
+            exceeded=exceeded,
+            op=op,
+            strategy=strategy,
+            actual=a,
+            target=t,
+            unit=unit,
         )
 
 
