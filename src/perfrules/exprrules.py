@@ -38,10 +38,10 @@ import attrs
 
 from perfrules import model
 from perfrules.engine import Context
+from perfrules.expr import model_attributes
 from perfrules.figures import Money, Percent
 from perfrules.findings import Hit, render_arg
 from perfrules.rules import Rule
-from perfrules.values import Comparison, Qualitative, Quantity, Timing, Unparsed
 
 __all__ = ["ATTRIBUTES", "expression_check", "names_for"]
 
@@ -63,30 +63,9 @@ def _field_names(*classes: type) -> set[str]:
     return names
 
 
-#: Attribute names an expression may use: the fields of model and value objects.
-ATTRIBUTES: frozenset[str] = frozenset(
-    n
-    for n in _field_names(
-        model.Report,
-        model.ReportInfo,
-        model.Budget,
-        model.Line,
-        model.Indicator,
-        model.Evaluation,
-        model.TierScore,
-        model.Narrative,
-        model.Claim,
-        model.Waiver,
-        Comparison,
-        Quantity,
-        Timing,
-        Qualitative,
-        Unparsed,
-        Money,
-        Percent,
-    )
-    if not n.startswith("_")
-)
+#: Attribute names an expression may use: the fields of model and value objects
+#: (money and percentages read as Decimal, so their own fields are never reached).
+ATTRIBUTES: frozenset[str] = model_attributes()
 
 
 def names_for(rule: Rule) -> tuple[str, ...]:
