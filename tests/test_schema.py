@@ -14,6 +14,7 @@ import tomli
 
 import perfrules
 from perfrules import model
+from perfrules.convert import DOCUMENT_TABLES
 from perfrules.schema import report_schema, schema_text
 from perfrules.template import TEMPLATE
 
@@ -60,19 +61,7 @@ def test_schema_follows_the_model() -> None:
     """Every attrs field of the model is a property (except the bookkeeping ``source``)."""
     schema = report_schema()
     defs = schema["$defs"]
-    pairs = [(model.Report, schema)] + [
-        (cls, defs[cls.__name__])
-        for cls in (
-            model.ReportInfo,
-            model.Budget,
-            model.Line,
-            model.Indicator,
-            model.Evaluation,
-            model.Narrative,
-            model.Claim,
-            model.Waiver,
-        )
-    ]
+    pairs = [(model.Report, schema)] + [(cls, defs[cls.__name__]) for cls in DOCUMENT_TABLES]
     for cls, definition in pairs:
         fields = {
             f.name for f in cls.__attrs_attrs__ if not (cls is model.Report and f.name == "source")

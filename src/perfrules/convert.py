@@ -245,6 +245,17 @@ def _unstructure_value(value: Value) -> object:
     return render_value(value)
 
 
+#: The tables of a report document below the top level, in the spec's order.
+DOCUMENT_TABLES: tuple[type, ...] = (
+    model.ReportInfo,
+    model.Budget,
+    model.Line,
+    model.Indicator,
+    model.Evaluation,
+    model.Narrative,
+    model.Claim,
+    model.Waiver,
+)
 _TIER_SCORES = tuple[model.TierScore, ...]
 _VALUE_TYPES = (Value, Optional[Value])  # noqa: UP045 (a runtime typing object, compared with field types)
 
@@ -315,16 +326,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: t == _TIER_SCORES, lambda ts: {t.tier: t.score for t in ts}
     )
-    for cls in (
-        model.ReportInfo,
-        model.Budget,
-        model.Line,
-        model.Indicator,
-        model.Evaluation,
-        model.Narrative,
-        model.Claim,
-        model.Waiver,
-    ):
+    for cls in DOCUMENT_TABLES:
         conv.register_unstructure_hook(
             cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
         )
