@@ -16,7 +16,7 @@ targets of issue 7. Sections:
    documents, the median over repetitions of the time per document; the
    stages take turns): ``tomli.loads`` of the text (the floor),
    ``perfrules.loads``, ``perfrules.check`` (default rules, precompiled
-   :class:`~perfrules.engine.RuleSet`), ``perfrules.score``, and the same
+   :class:`~perfrules.rules.engine.RuleSet`), ``perfrules.score``, and the same
    consistency checks written for simpleeval and for cel-python
    (``bench/peers.py``), with the ratios the targets are stated in, and a
    like-for-like ratio over the rules the peers implement;
@@ -87,12 +87,12 @@ TARGETS: tuple[tuple[str, str, float, str], ...] = (
 def _check_function() -> Callable[..., Any]:
     return (
         getattr(perfrules, "check", None)
-        or __import__("perfrules.engine", fromlist=["check"]).check
+        or __import__("perfrules.rules.engine", fromlist=["check"]).check
     )
 
 
 def _rules() -> Any:
-    from perfrules.engine import default_rules
+    from perfrules.rules.engine import default_rules
 
     return default_rules()
 
@@ -103,8 +103,8 @@ PEER_RULES_WITH_SCORES = (*PEER_RULES, "PR100", "PR110", "PR111", "PR120")
 
 
 def _subset_rules(ids: Sequence[str]) -> Any:
-    from perfrules.config import Config
-    from perfrules.engine import compile_rules
+    from perfrules.rules.config import Config
+    from perfrules.rules.engine import compile_rules
 
     return compile_rules(Config(select=tuple(ids)))
 
@@ -114,14 +114,14 @@ def _score_function() -> Callable[..., Any] | None:
     if fn is not None:
         return fn  # type: ignore[no-any-return]
     try:
-        from perfrules.scoring import score
+        from perfrules.scoring.scorer import score
     except ImportError:
         return None
     return score
 
 
 def _profile_for(year: int) -> Any:
-    from perfrules.profiles import load_profile
+    from perfrules.scoring.profiles import load_profile
 
     return load_profile("national", year)
 
@@ -322,7 +322,7 @@ def per_document(texts: Sequence[str], reps: int, label: str) -> dict[str, float
         elif k == "cel-python":
             extra = f"   ({peer_cel} failed checks in all; runners: {sorted(set(cel.runners.values()))})"
         elif k == "score" and score is None:
-            extra = "   (perfrules.scoring not available)"
+            extra = "   (perfrules.scoring.scorer not available)"
         print(f"  {k:26} {_us(v):>12}{extra}")
     parse = med["tomli.loads"]
     check_t = med["check"]
@@ -623,7 +623,7 @@ def profile_stage(stage: str, texts: Sequence[str], top: int = 30) -> None:
 
 def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int = 25) -> None:
     """Time per rule per document (µs), shared facts (score sheet, line analysis) apart."""
-    from perfrules.engine import Context, _resolve_profile
+    from perfrules.rules.engine import Context, _resolve_profile
 
     totals: dict[str, float] = {}
 
@@ -634,7 +634,7 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
         ("(score sheet: ctx.sheet)", lambda ctx: ctx.sheet)
     ]
     try:
-        from perfrules.kinds._lines import analyse, shares
+        from perfrules.rules.kinds._lines import analyse, shares
 
         shared.append(
             (
@@ -645,7 +645,7 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
     except ImportError:
         pass
     try:
-        from perfrules.kinds._tiers import tier_facts
+        from perfrules.rules.kinds._tiers import tier_facts
 
         shared.append(("(taxonomy facts: _tiers.tier_facts)", lambda ctx: ctx.shared(tier_facts)))
     except ImportError:

@@ -5,7 +5,7 @@ Valid documents (they load; their figures need not be consistent):
 - :func:`documents` — a report document as plain data (dicts, lists,
   :class:`~decimal.Decimal`, dates), the shape ``tomli`` gives;
 - :func:`document_texts` — ``(text, format)`` pairs, TOML or JSON;
-- :func:`reports` — loaded :class:`~perfrules.model.Report` objects.
+- :func:`reports` — loaded :class:`~perfrules.document.model.Report` objects.
 
 Hostile documents (anything a file can hold):
 
@@ -39,7 +39,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 import perfrules
-from perfrules.rules import builtin_rules
+from perfrules.rules.pack import builtin_rules
 
 __all__ = [
     "FORMATS",
@@ -187,8 +187,8 @@ def written_values(draw: st.DrawFn) -> Any:
 
 def _in_range(text: str) -> bool:
     """Free text whose number (if it reads as one) is within the figures' range: a valid document."""
-    from perfrules.convert import MAX_DIGITS, MAX_PLACES
-    from perfrules.valueparse import parse_value
+    from perfrules.document.convert import MAX_DIGITS, MAX_PLACES
+    from perfrules.document.valueparse import parse_value
 
     number = getattr(parse_value(text), "value", None)
     if not isinstance(number, Decimal) or not number:

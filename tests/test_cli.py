@@ -17,7 +17,7 @@ import pytest
 import perfrules
 from perfrules import __version__
 from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main, run
-from perfrules.rules import builtin_rules
+from perfrules.rules.pack import builtin_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -142,7 +142,7 @@ def test_import_stays_light() -> None:
     """The command's module pulls in neither process pools nor the schema code at start-up."""
     code = (
         "import sys, perfrules.cli; "
-        "print(sorted(m for m in ('concurrent.futures', 'multiprocessing', 'perfrules.schema', "
+        "print(sorted(m for m in ('concurrent.futures', 'multiprocessing', 'perfrules.document.schema', "
         "'perfrules.batch', 'perfrules.output', 'jsonschema') if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -420,12 +420,12 @@ def test_load_error_in_one_file_still_reports_the_others(tmp_path: Path) -> None
 
 
 def test_internal_error_is_reported_not_raised(monkeypatch: pytest.MonkeyPatch) -> None:
-    import perfrules.engine
+    import perfrules.rules.engine
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ZeroDivisionError("oops")
 
-    monkeypatch.setattr(perfrules.engine, "check", broken)
+    monkeypatch.setattr(perfrules.rules.engine, "check", broken)
     code, out, _ = cli("check", CLEAN, "--lang", "en", "--jobs", "1")
     assert code == EXIT_USAGE
     assert "internal error (ZeroDivisionError: oops)" in out
@@ -556,7 +556,7 @@ def test_explain_shows_parameters() -> None:
 
 
 def test_profiles() -> None:
-    from perfrules.profiles import available_profiles
+    from perfrules.scoring.profiles import available_profiles
 
     code, out, _ = cli("profiles")
     assert code == EXIT_OK

@@ -1,6 +1,6 @@
 """The documentation is true: generated pages current, links resolve, snippets parse, outputs real.
 
-- The rule reference (``docs/rules/``) is what :mod:`perfrules.docgen` renders
+- The rule reference (``docs/rules/``) is what :mod:`perfrules.output.docgen` renders
   from ``rules/`` now; when not, the failure says how to regenerate it.
 - Every internal link in ``docs/`` points at an existing page (and anchor),
   and ``mkdocs.yml``'s nav lists every page.
@@ -30,10 +30,10 @@ import pytest
 import tomli
 
 import perfrules
-from perfrules import docgen
-from perfrules.config import Config, load_config, loads_config
-from perfrules.engine import check
-from perfrules.rules import load_pack
+from perfrules.output import docgen
+from perfrules.rules.config import Config, load_config, loads_config
+from perfrules.rules.engine import check
+from perfrules.rules.pack import load_pack
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -74,7 +74,7 @@ def test_docgen_check_mode(tmp_path: Path) -> None:
 
 def test_every_rule_has_a_section() -> None:
     pages = docgen.render_pages()
-    from perfrules.rules import builtin_rules
+    from perfrules.rules.pack import builtin_rules
 
     for rule in builtin_rules().values():
         page = pages[f"{rule.category}.md"]
@@ -397,7 +397,7 @@ def test_tutorial_region_profile() -> None:
 
 
 def test_profiles_page_covers_every_profile() -> None:
-    from perfrules.profiles import available_profiles
+    from perfrules.scoring.profiles import available_profiles
 
     text = (DOCS / "profiles.md").read_text(encoding="utf-8")
     for profile in available_profiles():
@@ -405,7 +405,7 @@ def test_profiles_page_covers_every_profile() -> None:
 
 
 def test_worked_example_of_seed_004() -> None:
-    from perfrules.scoring import score
+    from perfrules.scoring.scorer import score
 
     report = perfrules.load(ROOT / "examples" / "urumqi-2023.toml")
     sheet = score(report, "national")

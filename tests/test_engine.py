@@ -10,8 +10,8 @@ import pytest
 
 import perfrules
 from perfrules import Config, ConfigError, RulePackError, Severity
-from perfrules.config import find_config, loads_config
-from perfrules.rules import loads_pack
+from perfrules.rules.config import find_config, loads_config
+from perfrules.rules.pack import loads_pack
 from tests.conftest import EXAMPLES
 
 DATA = Path(__file__).parent / "data" / "config"

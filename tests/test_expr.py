@@ -18,9 +18,11 @@ import tomli
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from perfrules import model
+from perfrules.document import model
+from perfrules.document.figures import Money, Percent
+from perfrules.document.values import Comparison, Op, Quantity, Unparsed
 from perfrules.errors import ExpressionError
-from perfrules.expr import (
+from perfrules.rules.expr import (
     FUNCTIONS,
     LIMITS,
     Expression,
@@ -28,8 +30,6 @@ from perfrules.expr import (
     compile_expression,
     model_attributes,
 )
-from perfrules.figures import Money, Percent
-from perfrules.values import Comparison, Op, Quantity, Unparsed
 
 D = Decimal
 ATTRS = model_attributes()

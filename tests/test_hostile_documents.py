@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 
 import perfrules
-from perfrules.engine import check, default_rules
 from perfrules.errors import DocumentError, PerfrulesError
-from perfrules.findings import CheckResult
+from perfrules.rules.engine import check, default_rules
+from perfrules.rules.findings import CheckResult
 
 MB = 1024 * 1024
 HEAD = '[report]\ndepartment = "某区档案馆"\nyear = 2023\n'
@@ -91,7 +91,7 @@ def check_and_score(report: perfrules.Report) -> CheckResult:
         f.message("zh")
         f.message("en")
     try:
-        from perfrules.scoring import score
+        from perfrules.scoring.scorer import score
     except ImportError:  # pragma: no cover - scoring not written yet
         return result
     score(report, None)

@@ -9,7 +9,7 @@ import pytest
 
 import perfrules
 from perfrules import DocumentError, LineKind, Op, ReportKind
-from perfrules.values import Comparison, Qualitative, Quantity
+from perfrules.document.values import Comparison, Qualitative, Quantity
 
 
 def test_spec_example_loads_every_key_into_its_field(clean_text: str) -> None:

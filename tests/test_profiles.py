@@ -9,15 +9,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from perfrules.document.values import Op
 from perfrules.errors import ProfileError
-from perfrules.profiles import (
+from perfrules.scoring.profiles import (
     Profile,
     available_profiles,
     load_profile,
     loads_profile,
     profiles_dir,
 )
-from perfrules.values import Op
 
 DATA = Path(__file__).resolve().parent / "data" / "profiles"
 BAD = DATA / "bad"

@@ -13,10 +13,10 @@ import pytest
 import tomli
 
 import perfrules
-from perfrules import model
-from perfrules.convert import DOCUMENT_TABLES
-from perfrules.schema import report_schema, schema_text
-from perfrules.template import TEMPLATE
+from perfrules.document import model
+from perfrules.document.convert import DOCUMENT_TABLES
+from perfrules.document.schema import report_schema, schema_text
+from perfrules.document.template import TEMPLATE
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))

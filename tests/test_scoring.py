@@ -11,12 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import perfrules
-from perfrules.figures import Money, Percent
-from perfrules.model import Budget, Evaluation, Indicator, Report, ReportInfo, TierScore
-from perfrules.profiles import load_profile
-from perfrules.scoring import ScoreSheet, score
-from perfrules.valueparse import parse_value
-from perfrules.values import Comparison, Op, Quantity
+from perfrules.document.figures import Money, Percent
+from perfrules.document.model import Budget, Evaluation, Indicator, Report, ReportInfo, TierScore
+from perfrules.document.valueparse import parse_value
+from perfrules.document.values import Comparison, Op, Quantity
+from perfrules.scoring.profiles import load_profile
+from perfrules.scoring.scorer import ScoreSheet, score
 
 D = Decimal
 ISLAND = str(Path(__file__).resolve().parent / "data" / "profiles" / "island.toml")
@@ -326,7 +326,7 @@ def test_incompatible_units_are_not_scored() -> None:
     assert s.recomputed is None and s.reason == "units" and s.met is None
     assert s.reason_text() == "目标值与实际完成值单位不同（篇 / 人）"
     assert s.reason_text("en") == "target and actual are in different units (篇 / 人)"
-    # counting words perfrules.units treats as the same unit
+    # counting words perfrules.document.units treats as the same unit
     assert _one("≥12期", "13次").indicators[0].recomputed == D("10.00")
 
 

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from perfrules.valueparse import parse_value, render_value
-from perfrules.values import (
+from perfrules.document.valueparse import parse_value, render_value
+from perfrules.document.values import (
     Approx,
     Comparison,
     Op,

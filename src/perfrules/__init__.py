@@ -19,21 +19,9 @@ from typing import TYPE_CHECKING, Any
 from perfrules._version import __version__
 
 if TYPE_CHECKING:
-    from perfrules.config import Config, find_config, load_config, loads_config
-    from perfrules.engine import RuleSet, check, compile_rules
-    from perfrules.errors import (
-        ConfigError,
-        DocumentError,
-        ExpressionError,
-        PerfrulesError,
-        Problem,
-        ProfileError,
-        RulePackError,
-    )
-    from perfrules.figures import Money, Percent
-    from perfrules.findings import CATEGORIES, CheckResult, Finding, Severity
-    from perfrules.loader import dumps, load, loads, to_data
-    from perfrules.model import (
+    from perfrules.document.figures import Money, Percent
+    from perfrules.document.loader import dumps, load, loads, to_data
+    from perfrules.document.model import (
         Budget,
         Claim,
         Evaluation,
@@ -47,9 +35,7 @@ if TYPE_CHECKING:
         TierScore,
         Waiver,
     )
-    from perfrules.profiles import Profile, available_profiles, load_profile
-    from perfrules.scoring import ScoreSheet, score
-    from perfrules.values import (
+    from perfrules.document.values import (
         Approx,
         Comparison,
         Op,
@@ -60,6 +46,20 @@ if TYPE_CHECKING:
         Unparsed,
         Value,
     )
+    from perfrules.errors import (
+        ConfigError,
+        DocumentError,
+        ExpressionError,
+        PerfrulesError,
+        Problem,
+        ProfileError,
+        RulePackError,
+    )
+    from perfrules.rules.config import Config, find_config, load_config, loads_config
+    from perfrules.rules.engine import RuleSet, check, compile_rules
+    from perfrules.rules.findings import CATEGORIES, CheckResult, Finding, Severity
+    from perfrules.scoring.profiles import Profile, available_profiles, load_profile
+    from perfrules.scoring.scorer import ScoreSheet, score
 
 __all__ = [
     "CATEGORIES",
@@ -117,57 +117,57 @@ __all__ = [
 
 #: Where each public name lives; imported on first use so that ``import perfrules`` stays cheap.
 _LAZY: dict[str, str] = {
-    "Approx": "perfrules.values",
-    "Budget": "perfrules.model",
-    "CATEGORIES": "perfrules.findings",
-    "CheckResult": "perfrules.findings",
-    "Claim": "perfrules.model",
-    "Comparison": "perfrules.values",
-    "Config": "perfrules.config",
+    "Approx": "perfrules.document.values",
+    "Budget": "perfrules.document.model",
+    "CATEGORIES": "perfrules.rules.findings",
+    "CheckResult": "perfrules.rules.findings",
+    "Claim": "perfrules.document.model",
+    "Comparison": "perfrules.document.values",
+    "Config": "perfrules.rules.config",
     "ConfigError": "perfrules.errors",
     "DocumentError": "perfrules.errors",
-    "Evaluation": "perfrules.model",
+    "Evaluation": "perfrules.document.model",
     "ExpressionError": "perfrules.errors",
-    "Finding": "perfrules.findings",
-    "Indicator": "perfrules.model",
-    "Line": "perfrules.model",
-    "LineKind": "perfrules.model",
-    "Money": "perfrules.figures",
-    "Narrative": "perfrules.model",
-    "Op": "perfrules.values",
-    "Percent": "perfrules.figures",
+    "Finding": "perfrules.rules.findings",
+    "Indicator": "perfrules.document.model",
+    "Line": "perfrules.document.model",
+    "LineKind": "perfrules.document.model",
+    "Money": "perfrules.document.figures",
+    "Narrative": "perfrules.document.model",
+    "Op": "perfrules.document.values",
+    "Percent": "perfrules.document.figures",
     "PerfrulesError": "perfrules.errors",
-    "Profile": "perfrules.profiles",
+    "Profile": "perfrules.scoring.profiles",
     "Problem": "perfrules.errors",
     "ProfileError": "perfrules.errors",
-    "Qualitative": "perfrules.values",
-    "Quantity": "perfrules.values",
-    "Report": "perfrules.model",
-    "ReportInfo": "perfrules.model",
-    "ReportKind": "perfrules.model",
+    "Qualitative": "perfrules.document.values",
+    "Quantity": "perfrules.document.values",
+    "Report": "perfrules.document.model",
+    "ReportInfo": "perfrules.document.model",
+    "ReportKind": "perfrules.document.model",
     "RulePackError": "perfrules.errors",
-    "RuleSet": "perfrules.engine",
-    "ScoreSheet": "perfrules.scoring",
-    "Severity": "perfrules.findings",
-    "TierScore": "perfrules.model",
-    "Timing": "perfrules.values",
-    "TimingKind": "perfrules.values",
-    "Unparsed": "perfrules.values",
-    "Value": "perfrules.values",
-    "Waiver": "perfrules.model",
+    "RuleSet": "perfrules.rules.engine",
+    "ScoreSheet": "perfrules.scoring.scorer",
+    "Severity": "perfrules.rules.findings",
+    "TierScore": "perfrules.document.model",
+    "Timing": "perfrules.document.values",
+    "TimingKind": "perfrules.document.values",
+    "Unparsed": "perfrules.document.values",
+    "Value": "perfrules.document.values",
+    "Waiver": "perfrules.document.model",
     "__version__": "perfrules._version",
-    "check": "perfrules.engine",
-    "compile_rules": "perfrules.engine",
-    "dumps": "perfrules.loader",
-    "find_config": "perfrules.config",
-    "load": "perfrules.loader",
-    "load_config": "perfrules.config",
-    "load_profile": "perfrules.profiles",
-    "available_profiles": "perfrules.profiles",
-    "loads": "perfrules.loader",
-    "loads_config": "perfrules.config",
-    "score": "perfrules.scoring",
-    "to_data": "perfrules.loader",
+    "check": "perfrules.rules.engine",
+    "compile_rules": "perfrules.rules.engine",
+    "dumps": "perfrules.document.loader",
+    "find_config": "perfrules.rules.config",
+    "load": "perfrules.document.loader",
+    "load_config": "perfrules.rules.config",
+    "load_profile": "perfrules.scoring.profiles",
+    "available_profiles": "perfrules.scoring.profiles",
+    "loads": "perfrules.document.loader",
+    "loads_config": "perfrules.rules.config",
+    "score": "perfrules.scoring.scorer",
+    "to_data": "perfrules.document.loader",
 }
 
 

@@ -31,14 +31,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from perfrules.config import CONFIG_NAME, Config, load_config
+from perfrules.document.loader import format_of, load
 from perfrules.errors import DocumentError, PerfrulesError, Problem
-from perfrules.loader import format_of, load
+from perfrules.rules.config import CONFIG_NAME, Config, load_config
 
 if TYPE_CHECKING:
-    from perfrules.engine import RuleSet
-    from perfrules.findings import Finding
-    from perfrules.scoring import ScoreSheet
+    from perfrules.rules.engine import RuleSet
+    from perfrules.rules.findings import Finding
+    from perfrules.scoring.scorer import ScoreSheet
 
 __all__ = [
     "REPORT_KEYS",
@@ -192,7 +192,7 @@ def prepare(options: Options) -> tuple[Config, RuleSet]:
     """
     state = _STATE.get(options)
     if state is None:
-        from perfrules.engine import compile_rules
+        from perfrules.rules.engine import compile_rules
 
         config = load_config(options.config) if options.config else Config()
         changes: dict[str, Any] = {"ignore": (*config.ignore, *options.ignore)}
@@ -261,8 +261,8 @@ def check_path(path: str, options: Options) -> Outcome:
             if _not_a_report(path, fmt, exc):
                 return Outcome(path, "skipped")
             raise
-        from perfrules.engine import check
-        from perfrules.profiles import load_profile
+        from perfrules.rules.engine import check
+        from perfrules.scoring.profiles import load_profile
 
         config, rules = prepare(options)
         name = options.profile or config.profile or report.report.profile or "national"
@@ -270,7 +270,7 @@ def check_path(path: str, options: Options) -> Outcome:
         result = check(report, rules, profile=profile)
         sheet: Mapping[str, Any] | None = None
         if options.want_score:
-            from perfrules.scoring import score
+            from perfrules.scoring.scorer import score
 
             sheet = score_data(result.sheet or score(report, profile), lang)
         return Outcome(

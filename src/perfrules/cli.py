@@ -68,8 +68,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from perfrules._version import __version__
 
 if TYPE_CHECKING:
-    from perfrules.config import Config
     from perfrules.errors import PerfrulesError
+    from perfrules.rules.config import Config
 
 __all__ = ["EXIT_FINDINGS", "EXIT_OK", "EXIT_USAGE", "main", "run"]
 
@@ -277,14 +277,14 @@ def _problems(err: TextIO, exc: PerfrulesError, lang: str) -> int:
 def _config_path(args: argparse.Namespace) -> str | None:
     if getattr(args, "config", None):
         return str(args.config)
-    from perfrules.config import find_config
+    from perfrules.rules.config import find_config
 
     found = find_config()
     return str(found) if found is not None else None
 
 
 def _load_config(args: argparse.Namespace) -> Config:
-    from perfrules.config import Config, load_config
+    from perfrules.rules.config import Config, load_config
 
     path = _config_path(args)
     return load_config(path) if path else Config()
@@ -344,7 +344,7 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         _config, rules = prepare(options)
         if args.profile:
-            from perfrules.profiles import load_profile
+            from perfrules.scoring.profiles import load_profile
 
             load_profile(args.profile)  # an unknown profile is a usage error, not one per file
         baseline = load_baseline(args.baseline) if args.baseline else None
@@ -400,10 +400,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from perfrules.document.loader import format_of, load
     from perfrules.errors import PerfrulesError
-    from perfrules.loader import format_of, load
-    from perfrules.profiles import load_profile
-    from perfrules.scoring import score
+    from perfrules.scoring.profiles import load_profile
+    from perfrules.scoring.scorer import score
 
     lang = args.lang
     try:
@@ -427,7 +427,7 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _all_rules(args: argparse.Namespace) -> dict[str, Any]:
-    from perfrules.rules import builtin_rules
+    from perfrules.rules.pack import builtin_rules
 
     rules: dict[str, Any] = dict(builtin_rules())
     config = _load_config(args)
@@ -460,10 +460,10 @@ def _indent(text: str, prefix: str = "    ") -> str:
 def _example_findings(rule: Any, config: Config, lang: str) -> list[str]:
     """What perfrules reports for the rule's failing example (empty when it cannot be run)."""
     from perfrules.batch import finding_record
-    from perfrules.engine import check
+    from perfrules.document.loader import loads
     from perfrules.errors import PerfrulesError
-    from perfrules.loader import loads
     from perfrules.output.text import finding_line
+    from perfrules.rules.engine import check
 
     try:
         report = loads(rule.doc.failing, file="failing.toml")
@@ -552,7 +552,7 @@ def _cmd_explain(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from perfrules.errors import PerfrulesError
-    from perfrules.profiles import available_profiles
+    from perfrules.scoring.profiles import available_profiles
 
     lang = args.lang
     try:
@@ -577,14 +577,14 @@ def _cmd_profiles(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from perfrules.schema import schema_text
+    from perfrules.document.schema import schema_text
 
     out.write(schema_text())
     return EXIT_OK
 
 
 def _cmd_init(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from perfrules.template import template
+    from perfrules.document.template import template
 
     lang = args.lang
     text = template()

@@ -14,7 +14,7 @@ import attrs
 
 if TYPE_CHECKING:
     from perfrules.batch import Outcome
-    from perfrules.engine import RuleSet
+    from perfrules.rules.engine import RuleSet
 
 __all__ = ["FORMATS", "Summary", "Writer", "make_writer"]
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perfrules.findings import render_arg
 from perfrules.output import Summary, Writer
 from perfrules.output.text import summary_line
+from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
     from perfrules.batch import Outcome, Record

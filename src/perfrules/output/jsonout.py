@@ -13,7 +13,7 @@ The document, written as it is produced (one file object at a time)::
           "findings": [
             {
               "rule": "PR023",                   # stable rule id
-              "category": "unit",                # one of perfrules.findings.CATEGORIES
+              "category": "unit",                # one of perfrules.rules.findings.CATEGORIES
               "severity": "error",               # error | warning | info (as configured)
               "message": "...",                  # in --lang (zh default, en)
               "about": "line:public",            # the subject, in claims' about syntax

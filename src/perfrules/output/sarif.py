@@ -29,8 +29,8 @@ from perfrules.output import Summary, Writer
 
 if TYPE_CHECKING:
     from perfrules.batch import Outcome, Record
-    from perfrules.engine import RuleSet
-    from perfrules.rules import Rule
+    from perfrules.rules.engine import RuleSet
+    from perfrules.rules.pack import Rule
 
 __all__ = ["LEVELS", "SCHEMA_URI", "SarifWriter", "artifact_uri", "rule_descriptor"]
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from perfrules.findings import render_arg
 from perfrules.output import Summary, Writer
+from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
     from perfrules.batch import Outcome, Record
-    from perfrules.scoring import ScoreSheet
+    from perfrules.scoring.scorer import ScoreSheet
 
 __all__ = ["TextWriter", "finding_line", "score_table", "summary_line"]
 

@@ -1,0 +1,346 @@
+"""The one cattrs converter that turns documents into model objects and back.
+
+Structuring is strict: a string is not silently turned into a number or the
+reverse, booleans are not integers, unknown keys are refused, and figures
+must be finite and of a sane size. Hooks raise :class:`BadValue` carrying a
+problem code and parameters; :mod:`perfrules.document.loader` walks cattrs' exception
+groups into :class:`~perfrules.errors.Problem` objects with key paths.
+
+Money needs the report's ``money_unit`` to be normalised; the loader sets it
+in :data:`MONEY_UNIT` (a context variable, so loading is thread-safe) before
+structuring.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import datetime
+import decimal
+import enum
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, Optional
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from perfrules.document import model
+from perfrules.document.figures import MONEY_UNITS, Money, Percent, parse_money, parse_percent
+from perfrules.document.valueparse import parse_value, render_value
+from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
+from perfrules.errors import Problem
+
+__all__ = ["MAX_DIGITS", "MAX_PLACES", "MONEY_UNIT", "BadValue", "converter", "walk_errors"]
+
+#: Figures must be below 10**MAX_DIGITS in magnitude ...
+MAX_DIGITS = 15
+#: ... and have at most MAX_PLACES decimal places (after unit normalisation: 元 in a 万元 report adds 4).
+MAX_PLACES = 12
+
+#: The money unit of the report being structured (``[report].money_unit``).
+MONEY_UNIT: contextvars.ContextVar[str] = contextvars.ContextVar("MONEY_UNIT", default="万元")
+
+
+class BadValue(ValueError):
+    """A value that does not fit its field; ``code`` and ``params`` name the problem."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(code, params)
+
+
+_TYPE_NAMES = {
+    "string": "字符串",
+    "integer": "整数",
+    "boolean": "布尔值",
+    "number": "数值",
+    "table": "表",
+    "array": "数组",
+    "date": "日期",
+}
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, Decimal, float)):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, Mapping):
+        return "table"
+    if isinstance(value, (list, tuple)):
+        return "array"
+    if isinstance(value, datetime.date):
+        return "date"
+    return type(value).__name__
+
+
+def _type_error(expected: str, value: object) -> BadValue:
+    found = _kind_of(value)
+    return BadValue(
+        "type",
+        expected=expected,
+        expected_zh=_TYPE_NAMES.get(expected, expected),
+        found=found,
+        found_zh=_TYPE_NAMES.get(found, found),
+    )
+
+
+def short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message (a 10 MB value is not echoed back)."""
+    return text if len(text) <= limit else f"{text[: limit - 12]}… ({len(text)} chars)"
+
+
+def _finite(value: Decimal) -> Decimal:
+    if not value.is_finite():
+        raise BadValue("number-invalid", found=short(str(value)))
+    if value and (value.adjusted() >= MAX_DIGITS or int(value.as_tuple().exponent) < -MAX_PLACES):
+        raise BadValue(
+            "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
+        )
+    return value
+
+
+def _number(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        return _finite(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _finite(Decimal(value))
+    raise _type_error("number", value)
+
+
+def _structure_str(value: object, _: object) -> str:
+    if isinstance(value, str):
+        return value
+    raise _type_error("string", value)
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise _type_error("integer", value)
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _type_error("boolean", value)
+
+
+def _structure_decimal(value: object, _: object) -> Decimal:
+    return _number(value)
+
+
+def _structure_money(value: object, _: object) -> Money:
+    unit = MONEY_UNIT.get()
+    try:
+        if isinstance(value, str):
+            money = parse_money(value, unit)
+            if money is None:
+                raise BadValue("money-unit", found=short(value))
+        else:
+            money = parse_money(_number(value), unit)
+            assert money is not None
+    except (decimal.Overflow, decimal.InvalidOperation):  # more digits than Decimal can scale
+        raise BadValue(
+            "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
+        ) from None
+    _finite(money.amount)
+    return money
+
+
+def _structure_percent(value: object, _: object) -> Percent:
+    if isinstance(value, str):
+        pct = parse_percent(value)
+        if pct is None:
+            raise BadValue("percent", found=short(value))
+        _finite(pct.value)
+        return pct
+    return Percent(_number(value))
+
+
+def _bounded(value: Value) -> Value:
+    """A parsed target or actual whose number is within the figures' range (else BadValue)."""
+    number = getattr(value, "value", None)
+    if isinstance(number, Decimal):
+        _finite(number)
+    return value
+
+
+def _structure_value(value: object, _: object = None) -> Value:
+    if isinstance(value, str):
+        return _bounded(parse_value(value))
+    if isinstance(value, Mapping):
+        for key in ("value",):
+            if key not in value:
+                raise BadValue(
+                    "invalid",
+                    detail=f"a table value needs '{key}'",
+                    detail_zh=f"表形式的值缺少 {key}",
+                )
+        try:
+            parsed = parse_value({**value, "value": _number(value["value"])})
+        except BadValue:
+            raise
+        except ValueError as exc:
+            raise BadValue("invalid", detail=str(exc), detail_zh=f"无效的值表：{exc}") from None
+        return _bounded(parsed)
+    return parse_value(_number(value))
+
+
+def _structure_claim_value(value: object, _: object) -> model.ClaimValue:
+    if isinstance(value, bool):
+        return value
+    return _structure_value(value)
+
+
+def _structure_date(value: object, _: object) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        raise _type_error("date", value)
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            raise BadValue("date", found=short(value)) from None
+    raise _type_error("date", value)
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Any:
+    choices = ", ".join(str(m.value) for m in cls)
+
+    def hook(value: object, _: object) -> enum.Enum:
+        if not isinstance(value, str):
+            raise _type_error("string", value)
+        try:
+            return cls(value)
+        except ValueError:
+            raise BadValue("choice", found=value, choices=choices) from None
+
+    return hook
+
+
+def _structure_tier_scores(value: object, _: object) -> tuple[model.TierScore, ...]:
+    if not isinstance(value, Mapping):
+        raise _type_error("table", value)
+    return tuple(model.TierScore(str(k), _number(v)) for k, v in value.items())
+
+
+def _unstructure_value(value: Value) -> object:
+    if value.raw is not None:
+        return value.raw
+    if isinstance(value, Comparison):
+        out: dict[str, object] = {"op": value.op.value, "value": value.value}
+        if value.unit:
+            out["unit"] = value.unit
+        return out
+    if isinstance(value, Quantity) and not value.unit and value.approx is None:
+        return value.value
+    if isinstance(value, Unparsed):
+        return value.raw
+    return render_value(value)
+
+
+#: The tables of a report document below the top level, in the spec's order.
+DOCUMENT_TABLES: tuple[type, ...] = (
+    model.ReportInfo,
+    model.Budget,
+    model.Line,
+    model.Indicator,
+    model.Evaluation,
+    model.Narrative,
+    model.Claim,
+    model.Waiver,
+)
+_TIER_SCORES = tuple[model.TierScore, ...]
+_VALUE_TYPES = (Value, Optional[Value])  # noqa: UP045 (a runtime typing object, compared with field types)
+
+
+def _prefixed(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:
+    """Flatten cattrs' exception groups (and hook errors) into problems with key paths."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from walk_errors(sub, _prefixed(path, note.name))
+        for sub in without:
+            yield from walk_errors(sub, path)
+    elif isinstance(exc, IterableValidationError):
+        with_notes_i, without = exc.group_exceptions()
+        for sub, inote in with_notes_i:
+            yield from walk_errors(sub, f"{path}[{inote.index}]")
+        for sub in without:
+            yield from walk_errors(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        for key in sorted(exc.extra_fields):
+            yield Problem("unknown-key", _prefixed(path, key), params={"key": key})
+    elif isinstance(exc, KeyError):
+        yield Problem("missing-key", path)
+    elif isinstance(exc, BadValue):
+        yield Problem(exc.code, path, params=exc.params)
+    elif isinstance(exc, RecursionError):
+        yield Problem("too-deep", path)
+    else:  # a cattrs or attrs complaint we have no template for
+        yield Problem("invalid", path, params={"detail": str(exc), "detail_zh": str(exc)})
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_structure_hook(Money, _structure_money)
+    conv.register_structure_hook(Percent, _structure_percent)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook(model.ReportKind, _enum_hook(model.ReportKind))
+    conv.register_structure_hook(model.LineKind, _enum_hook(model.LineKind))
+    conv.register_structure_hook_func(lambda t: t in _VALUE_TYPES, _structure_value)
+    conv.register_structure_hook_func(lambda t: t == model.ClaimValue, _structure_claim_value)
+    conv.register_structure_hook_func(lambda t: t == _TIER_SCORES, _structure_tier_scores)
+
+    conv.register_structure_hook(
+        model.Report,
+        make_dict_structure_fn(
+            model.Report,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            source=override(omit=True),
+        ),
+    )
+
+    conv.register_unstructure_hook(Decimal, lambda d: d)
+    conv.register_unstructure_hook(datetime.date, lambda d: d)
+    conv.register_unstructure_hook(Money, lambda m: m.raw if m.raw is not None else m.amount)
+    conv.register_unstructure_hook(Percent, lambda p: p.raw if p.raw is not None else p.value)
+    for value_cls in (Comparison, Quantity, Timing, Qualitative, Unparsed):
+        conv.register_unstructure_hook(value_cls, _unstructure_value)
+    conv.register_unstructure_hook_func(
+        lambda t: t == _TIER_SCORES, lambda ts: {t.tier: t.score for t in ts}
+    )
+    for cls in DOCUMENT_TABLES:
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+        )
+    conv.register_unstructure_hook(
+        model.Report,
+        make_dict_unstructure_fn(
+            model.Report, conv, _cattrs_omit_if_default=True, source=override(omit=True)
+        ),
+    )
+    return conv
+
+
+#: The converter for report documents (the only one; rule packs and profiles use it too).
+converter = _make_converter()
+
+#: Money units a report may declare in ``report.money_unit``.
+REPORT_MONEY_UNITS = tuple(u for u in MONEY_UNITS if u != "亿元")

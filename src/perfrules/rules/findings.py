@@ -1,0 +1,178 @@
+"""Findings: what a check reports, as data.
+
+A :class:`Finding` names the rule (stable id), its category and severity, the
+subject it is ``about`` (in the spec's claim syntax: ``budget.execution_rate``,
+``line:<id>``, ``indicator:<id or name>`` …), the key path into the document,
+the values involved (``expected`` and ``found``) and the arguments of its
+message. The message itself is rendered from the rule's template only when
+asked for (:meth:`Finding.message`), so checking does no string formatting.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Union
+
+import attrs
+
+from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
+
+if TYPE_CHECKING:
+    from perfrules.document.model import Waiver
+    from perfrules.document.source import Source
+
+__all__ = ["CATEGORIES", "CheckResult", "Finding", "Hit", "Severity", "Templates", "render_arg"]
+
+#: The fixed list of categories; every finding carries one. Public contract: never rename.
+CATEGORIES: tuple[str, ...] = (
+    "chain",
+    "rate",
+    "sum",
+    "unit",
+    "missing",
+    "score",
+    "total",
+    "grade",
+    "explanation",
+    "claim",
+    "statement",
+    "date",
+    "taxonomy",
+    "waiver",
+)
+
+
+class Severity(str, enum.Enum):
+    """How serious a finding is."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for info."""
+        return _RANKS[self]
+
+
+_RANKS = {Severity.ERROR: 2, Severity.WARNING: 1, Severity.INFO: 0}
+
+#: A value involved in a finding: a number (exact, as Decimal), a text, or nothing.
+Involved = Union[Decimal, str, None]  # noqa: UP007
+
+
+@attrs.frozen
+class Templates:
+    """A rule's message templates in Chinese and English (``str.format`` syntax, named fields)."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        """The template for ``lang`` (``en`` or anything else for Chinese)."""
+        return self.en if lang == "en" else self.zh
+
+
+def render_arg(value: object) -> str:
+    """How a message argument is written: Decimals as written, values by their text."""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    if value is None:
+        return "—"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    raw = getattr(value, "raw", None)
+    if isinstance(raw, str):
+        return raw
+    if isinstance(value, _VALUE_TYPES):  # a value given as a table or number: its canonical text
+        from perfrules.document.valueparse import render_value
+
+        return render_value(value)
+    return str(value)
+
+
+_VALUE_TYPES = (Comparison, Quantity, Timing, Qualitative, Unparsed)
+
+
+@attrs.frozen
+class Hit:
+    """What a rule kind yields for one problem; the engine turns it into a :class:`Finding`."""
+
+    about: str
+    path: str
+    expected: Involved = None
+    found: Involved = None
+    args: tuple[tuple[str, object], ...] = ()
+
+
+@attrs.frozen
+class Finding:
+    """One problem found in a report, as data."""
+
+    rule: str
+    category: str
+    severity: Severity
+    about: str
+    path: str
+    expected: Involved = None
+    found: Involved = None
+    args: tuple[tuple[str, object], ...] = ()
+    templates: Templates = attrs.field(default=Templates("", ""), eq=False, repr=False)
+    source: Source | None = attrs.field(default=None, eq=False, repr=False)
+    waiver: Waiver | None = attrs.field(default=None, eq=False, repr=False)
+
+    def message(self, lang: str = "zh") -> str:
+        """The finding's message in ``lang`` (``zh`` default, or ``en``)."""
+        args = {k: render_arg(v) for k, v in self.args}
+        args.setdefault("expected", render_arg(self.expected))
+        args.setdefault("found", render_arg(self.found))
+        args.setdefault("about", self.about)
+        try:
+            return self.templates.get(lang).format_map(args)
+        except (KeyError, IndexError, ValueError):
+            return f"{self.rule} {self.about}: {args}"
+
+    @property
+    def line(self) -> int | None:
+        """The line in the source file where the finding's path starts, when known."""
+        return self.source.line(self.path) if self.source is not None and self.path else None
+
+    @property
+    def file(self) -> str | None:
+        """The file the report was loaded from, when known."""
+        return self.source.file if self.source is not None else None
+
+    @property
+    def arguments(self) -> Mapping[str, object]:
+        """The message arguments as a mapping."""
+        return dict(self.args)
+
+
+@attrs.frozen
+class CheckResult:
+    """The outcome of :func:`perfrules.check`: findings and waived findings, kept apart.
+
+    ``findings`` are ordered by rule id, then in the order of the document.
+    ``profile`` is the id of the scoring profile the report was judged by.
+    """
+
+    findings: tuple[Finding, ...]
+    waived: tuple[Finding, ...] = ()
+    profile: str = "national"
+    #: The score sheet the checks computed (None when no rule needed it); a
+    #: :class:`~perfrules.scoring.scorer.ScoreSheet`, kept so callers need not score twice.
+    sheet: Any = attrs.field(default=None, eq=False, repr=False)
+
+    def count(self, severity: Severity) -> int:
+        """How many (unwaived) findings have this severity."""
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def worst(self) -> Severity | None:
+        """The most serious severity among the findings, or None when there are none."""
+        return max((f.severity for f in self.findings), key=lambda s: s.rank, default=None)
+
+    def __bool__(self) -> bool:
+        """True when there is at least one unwaived finding."""
+        return bool(self.findings)

@@ -1,0 +1,30 @@
+"""Shared helpers for the budget-execution kinds: the basis of the execution rate."""
+
+from __future__ import annotations
+
+from perfrules.document.figures import Money
+from perfrules.rules.engine import Context
+
+BASES = ("adjusted", "initial")
+BASIS_NAMES = {
+    "adjusted": ("调整后预算数", "adjusted budget"),
+    "initial": ("年初预算数", "initial budget"),
+}
+
+
+def basis(ctx: Context, which: str | None = None) -> Money | None:
+    """The budget figure the execution rate is measured against (the profile's basis by default).
+
+    The adjusted basis falls back, as scoring does, to initial + adjustment and
+    then to the initial budget when the adjusted budget is not stated.
+    """
+    b = ctx.report.budget
+    if b is None:
+        return None
+    name = which or ctx.profile.execution_basis
+    if name == "initial" or b.adjusted is not None:
+        return b.initial if name == "initial" else b.adjusted
+    if b.initial is not None and b.adjustment is not None:
+        i, a = b.initial, b.adjustment
+        return Money(i.amount + a.amount, min(i.exponent, a.exponent), i.exact and a.exact, i.unit)
+    return b.initial

@@ -1,0 +1,202 @@
+"""Shared reading of claims: what a claim's ``about`` points at, and whether two statements agree.
+
+Agreement allows for written forms that mean the same: ``50万页以上`` and
+``≥50万页`` are the same target; ``40余篇`` (40 and some) agrees with 40 or 42
+but not with 50; ``95.81万元`` agrees with ``958,100元``; numbers agree when
+their written-precision intervals overlap.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import attrs
+
+from perfrules.document.figures import MONEY_UNITS, Money, Percent, half_ulp
+from perfrules.document.model import Indicator
+from perfrules.document.tolerance import Interval, within
+from perfrules.document.units import canonical
+from perfrules.document.values import (
+    Approx,
+    Comparison,
+    Qualitative,
+    Quantity,
+    Timing,
+    Unparsed,
+    Value,
+)
+from perfrules.rules.engine import Context
+from perfrules.rules.findings import render_arg
+
+_ALMOST_ONE = Decimal("0.9999")
+INDICATOR_FIELDS = ("target", "actual", "midyear", "weight", "score", "completion_rate")
+LINE_FIELDS = ("budget", "executed", "share")
+BUDGET_FIELDS = (
+    "initial",
+    "adjustment",
+    "adjusted",
+    "executed",
+    "execution_rate",
+    "carryover",
+    "execution_weight",
+    "execution_score",
+)
+
+
+@attrs.frozen
+class Subject:
+    """What a claim is about: the stated figure (may be None if not stated) and its key path."""
+
+    value: Any
+    path: str
+
+
+def find_indicator(ctx: Context, ref: str) -> tuple[int, Indicator] | None:
+    """The indicator a claim names by id or by name."""
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.id == ref:
+            return i, ind
+    for i, ind in enumerate(ctx.report.indicators):
+        if ind.name == ref:
+            return i, ind
+    return None
+
+
+def _leaf_count(ctx: Context, kind: str) -> int:
+    """Lines of ``kind`` with no child of the same kind (a group row is not counted twice)."""
+    count = 0
+    for line in ctx.report.lines:
+        if line.kind.value != kind:
+            continue
+        kids = ctx.children.get(line.id, [])
+        if not any(k.kind.value == kind for _, k in kids):
+            count += 1
+    return count
+
+
+def subject(ctx: Context, about: str) -> Subject | None:
+    """The figure a claim's ``about`` names, or None when it names nothing in the document."""
+    report = ctx.report
+    if about.startswith("budget."):
+        key = about[len("budget.") :]
+        if key in BUDGET_FIELDS:
+            return Subject(getattr(report.budget, key) if report.budget else None, f"budget.{key}")
+        return None
+    if about.startswith("line:"):
+        ref, _, key = about[len("line:") :].rpartition(".")
+        if key in LINE_FIELDS and ref in ctx.lines_by_id:
+            index, line = ctx.lines_by_id[ref]
+            return Subject(getattr(line, key), f"lines[{index}].{key}")
+        return None
+    if about.startswith("indicator:"):
+        ref, _, key = about[len("indicator:") :].rpartition(".")
+        found = find_indicator(ctx, ref) if key in INDICATOR_FIELDS else None
+        if found is None:
+            return None
+        index, ind = found
+        return Subject(getattr(ind, key), f"indicators[{index}].{key}")
+    if about == "evaluation.score":
+        return Subject(report.evaluation.score if report.evaluation else None, "evaluation.score")
+    if about == "evaluation.grade":
+        return Subject(report.evaluation.grade if report.evaluation else None, "evaluation.grade")
+    if about == "count:indicators":
+        return Subject(len(report.indicators), "indicators")
+    if about.startswith("count:lines:"):
+        return Subject(_leaf_count(ctx, about[len("count:lines:") :]), "lines")
+    if about == "report.year":
+        return Subject(report.report.year, "report.year")
+    return None
+
+
+def _number(v: Value) -> tuple[Decimal, str, Approx | None] | None:
+    if isinstance(v, Quantity):
+        return v.value, v.unit, v.approx
+    if isinstance(v, Comparison):
+        return v.value, v.unit, None
+    return None
+
+
+def _interval(value: Decimal, approx: Approx | None, exact: bool = False) -> Interval:
+    if approx is Approx.MORE:  # "40余": 40 and some, below the next step (50)
+        step = (
+            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
+        )
+        return value, value + step * _ALMOST_ONE
+    if exact:
+        return value, value
+    h = half_ulp(int(value.as_tuple().exponent))
+    if approx is Approx.ABOUT:
+        h = max(h, abs(value) / 20)  # 约: within 5%
+    return value - h, value + h
+
+
+def _money_interval(v: Value, report_unit: str) -> Interval | None:
+    n = _number(v)
+    if n is None:
+        return None
+    value, unit, approx = n
+    unit = unit or report_unit
+    if unit not in MONEY_UNITS:
+        return None
+    power = MONEY_UNITS[unit] - MONEY_UNITS[report_unit]
+    exact = int(value.as_tuple().exponent) >= 0 and approx is None
+    lo, hi = _interval(value, approx, exact)
+    return lo.scaleb(power), hi.scaleb(power)
+
+
+def agree(ctx: Context, stated: Any, claim: Value | bool) -> bool:
+    """True when a claim's value says the same as the stated figure."""
+    if isinstance(claim, bool):
+        return stated is claim
+    if isinstance(stated, Money):
+        iv = _money_interval(claim, ctx.report.report.money_unit)
+        return iv is not None and within(iv, stated.bounds(ctx.integers_exact))
+    if isinstance(stated, Percent):
+        n = _number(claim)
+        return (
+            n is not None and n[1] in ("%", "") and within(_interval(n[0], n[2]), stated.bounds())
+        )
+    if isinstance(stated, int):
+        n = _number(claim)
+        return n is not None and within(
+            _interval(n[0], n[2], exact=n[2] is None), (Decimal(stated), Decimal(stated))
+        )
+    if isinstance(stated, Decimal):
+        n = _number(claim)
+        if n is None:
+            return False
+        h = half_ulp(int(stated.as_tuple().exponent))
+        return within(_interval(n[0], n[2]), (stated - h, stated + h))
+    if isinstance(stated, str):
+        text = claim.raw if claim.raw is not None else ""
+        if text.strip() == stated.strip():
+            return True
+        a, b = ctx.profile.band_of_word(stated.strip()), ctx.profile.band_of_word(text.strip())
+        return a is not None and a == b
+    return values_agree(stated, claim)
+
+
+def values_agree(a: Value, b: Value) -> bool:
+    """True when two targets or actuals say the same thing."""
+    if isinstance(a, Qualitative) and isinstance(b, Qualitative):
+        return a.family == b.family and a.rank == b.rank
+    if isinstance(a, Timing) and isinstance(b, Timing):
+        years_agree = a.year is None or b.year is None or a.year == b.year
+        return a.kind == b.kind and years_agree and (a.month, a.day) == (b.month, b.day)
+    if isinstance(a, Unparsed) or isinstance(b, Unparsed):
+        return render_arg(a).strip() == render_arg(b).strip()
+    na, nb = _number(a), _number(b)
+    if na is None or nb is None:
+        return False
+    if isinstance(a, Comparison) and isinstance(b, Comparison) and a.op != b.op:
+        return False
+    va, ua = canonical(na[0], na[1])
+    vb, ub = canonical(nb[0], nb[1])
+    if ua != ub:
+        return False
+    if not (na[2] or nb[2]):
+        return va == vb
+    ia = _interval(va, na[2]) if na[2] else (va, va)
+    ib = _interval(vb, nb[2]) if nb[2] else (vb, vb)
+    return within(ia, ib)

@@ -1,0 +1,56 @@
+"""Shared reading of indicators: the numbers of a target and an actual, in comparable units."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from perfrules.document.figures import half_ulp
+from perfrules.document.tolerance import Interval
+from perfrules.document.units import canonical
+from perfrules.document.values import Approx, Comparison, Op, Quantity, Value
+
+
+def number(v: Value | None) -> tuple[Decimal, str, Op | None, Approx | None] | None:
+    """(value, unit, operator, approximation) of a numeric target or actual; None otherwise."""
+    if isinstance(v, Comparison):
+        return v.value, v.unit, v.op, None
+    if isinstance(v, Quantity):
+        return v.value, v.unit, None, v.approx
+    return None
+
+
+def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> Interval:
+    """The interval a written number stands for.
+
+    ``40余`` is [40, 50); a whole count (``8场``, ``1849人``) is exact, as whole
+    money is; a percentage or a decimal keeps its written precision (``86%`` is
+    [85.5, 86.5]).
+    """
+    if approx is Approx.MORE:
+        step = (
+            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
+        )
+        return value, value + step
+    exponent = int(value.as_tuple().exponent)
+    if exponent >= 0 and approx is None and unit and unit != "%":
+        return value, value
+    h = half_ulp(exponent)
+    return value - h, value + h
+
+
+def comparable(
+    target: Value | None, actual: Value | None
+) -> tuple[Decimal, Decimal, Op | None, str, Approx | None] | None:
+    """Target and actual values in the same unit (万 folded), with the target's operator.
+
+    None when either is not numeric or their units differ. A bare number on one
+    side takes the other side's unit (``100`` against ``1314名``).
+    """
+    t, a = number(target), number(actual)
+    if t is None or a is None:
+        return None
+    tv, tu = canonical(t[0], t[1])
+    av, au = canonical(a[0], a[1])
+    if tu and au and tu != au:
+        return None
+    return tv, av, t[2], tu or au, a[3]

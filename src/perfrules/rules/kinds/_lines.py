@@ -1,0 +1,244 @@
+"""Shared analysis of the line trees: every sum relation, whether it holds, and unit slips.
+
+Computed once per check (``ctx.shared(analyse)``) and used by the
+``line_sum``, ``root_sum``, ``line_share`` and ``unit_slip`` kinds, so that one
+mistake gives one finding: a sum that fails only because one figure was
+written in 元 instead of 万元 (or the reverse) is reported as that unit slip,
+not also as a failed sum and a wrong share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+
+import attrs
+
+from perfrules.document.figures import Money
+from perfrules.document.model import LineKind
+from perfrules.document.tolerance import percent_matches, sum_interval, within
+from perfrules.rules.engine import Context
+
+#: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
+PARTITIONS: tuple[frozenset[LineKind], ...] = (
+    frozenset({LineKind.SOURCE}),
+    frozenset({LineKind.FUNCTION}),
+    frozenset({LineKind.ITEM}),
+    frozenset({LineKind.BASIC, LineKind.PROJECT}),
+)
+FIGURES = ("budget", "executed")
+#: How figures are named in Chinese messages.
+FIGURE_ZH = {
+    "budget": "预算数",
+    "executed": "执行数",
+    "adjusted": "调整后预算数",
+    "initial": "年初预算数",
+}
+SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
+
+
+@attrs.frozen
+class Figure:
+    """A stated figure of a line (``index`` ≥ 0) or of the budget block (``index`` = -1, ``key``)."""
+
+    index: int
+    key: str  # "budget" / "executed" for lines; the budget key for the block
+    money: Money
+
+    @property
+    def path(self) -> str:
+        """The figure's key path."""
+        return f"lines[{self.index}].{self.key}" if self.index >= 0 else f"budget.{self.key}"
+
+
+@attrs.frozen
+class Relation:
+    """A stated total and the stated parts that must add up to it."""
+
+    about: str
+    path: str
+    label: str
+    totals: tuple[Figure, ...]  # the sum must match one of these (roots: adjusted or initial)
+    parts: tuple[Figure, ...]
+    holds: bool
+    slip: tuple[Figure, int] | None = None
+
+    @property
+    def total(self) -> Figure:
+        """The first candidate total (the one named in messages)."""
+        return self.totals[0]
+
+    def sum(self) -> Decimal:
+        """The sum of the parts as stated."""
+        return sum((p.money.amount for p in self.parts), Decimal(0))
+
+
+@attrs.frozen
+class Analysis:
+    """The failing sum relations of a report, and the figures found to be unit slips."""
+
+    relations: tuple[Relation, ...]
+    slips: dict[tuple[int, str], tuple[Figure, int]]
+
+
+def _holds(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -> bool:
+    """True when the parts' sum can equal one of the totals, within written precision."""
+    s = sum_interval(parts, exact)
+    return any(within(s, t.bounds(exact)) for t in totals)
+
+
+def _find_slip(
+    totals: Sequence[Figure], parts: Sequence[Figure], exact: bool
+) -> tuple[Figure, int] | None:
+    """The one figure whose rescaling by 10**±4 makes the relation hold, if exactly one does."""
+    found: list[tuple[Figure, int]] = []
+    monies = [p.money for p in parts]
+    for i, part in enumerate(parts):
+        for power in SLIP_POWERS:
+            trial = [*monies[:i], part.money.rescaled(power), *monies[i + 1 :]]
+            if _holds([t.money for t in totals], trial, exact):
+                found.append((part, power))
+    for t in totals:
+        for power in SLIP_POWERS:
+            if _holds([t.money.rescaled(power)], monies, exact):
+                found.append((t, power))
+    return found[0] if len(found) == 1 else None
+
+
+def _relation(
+    about: str, path: str, label: str, totals: list[Figure], parts: list[Figure], exact: bool
+) -> Relation:
+    holds = _holds([t.money for t in totals], [p.money for p in parts], exact)
+    slip = None if holds else _find_slip(totals, parts, exact)
+    return Relation(about, path, label, tuple(totals), tuple(parts), holds, slip)
+
+
+def _children_relations(ctx: Context) -> Iterator[Relation]:
+    exact = ctx.integers_exact
+    for parent_id, kids in ctx.children.items():
+        if parent_id is None or parent_id not in ctx.lines_by_id:
+            continue
+        pindex, parent = ctx.lines_by_id[parent_id]
+        for key in FIGURES:
+            total = getattr(parent, key)
+            values = [getattr(kid, key) for _, kid in kids]
+            if total is None or any(v is None for v in values):
+                continue
+            if _holds((total,), values, exact):
+                continue  # the common case: nothing to build
+            parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
+            yield _relation(
+                f"line:{parent.id}",
+                f"lines[{pindex}].{key}",
+                parent.label,
+                [Figure(pindex, key, total)],
+                parts,
+                exact,
+            )
+
+
+def _root_relations(ctx: Context) -> Iterator[Relation]:
+    budget = ctx.report.budget
+    if budget is None:
+        return
+    exact = ctx.integers_exact
+    roots = ctx.children.get(None, [])
+    for group in PARTITIONS:
+        members = [(i, line) for i, line in roots if line.kind in group]
+        if not members or any(not any(line.kind is k for _, line in members) for k in group):
+            continue  # a partition is checked only when every kind of its group is given
+        for key in FIGURES:
+            if key == "executed":
+                totals = [Figure(-1, "executed", budget.executed)] if budget.executed else []
+            else:
+                totals = [
+                    Figure(-1, k, m)
+                    for k, m in (("adjusted", budget.adjusted), ("initial", budget.initial))
+                    if m is not None
+                ]
+            values = [getattr(line, key) for _, line in members]
+            if not totals or any(v is None for v in values):
+                continue
+            if _holds([t.money for t in totals], values, exact):
+                continue
+            parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
+            label = "/".join(sorted(k.value for k in group))
+            yield _relation(
+                f"budget.{totals[0].key}", f"budget.{totals[0].key}", label, totals, parts, exact
+            )
+
+
+def analyse(ctx: Context) -> Analysis:
+    """The report's failing sum relations, and the unit slips that explain them."""
+    relations = (*_children_relations(ctx), *_root_relations(ctx))
+    slips: dict[tuple[int, str], tuple[Figure, int]] = {}
+    for rel in relations:
+        if rel.slip is not None:
+            fig = rel.slip[0]
+            slips.setdefault((fig.index, fig.key), rel.slip)
+    return Analysis(relations, slips)
+
+
+def corrected(analysis: Analysis, index: int, key: str, money: Money) -> Money:
+    """A line figure with its unit slip (if any) undone."""
+    slip = analysis.slips.get((index, key))
+    return money.rescaled(slip[1]) if slip is not None else money
+
+
+@attrs.frozen
+class ShareCheck:
+    """A stated share (占比) of a line and the figures it was checked against."""
+
+    index: int
+    key: str
+    part: Money
+    whole: Money
+    holds: bool
+    explained: bool  # fails as stated, holds once a unit slip is undone
+    slip: tuple[Figure, int] | None  # a slip found by the share alone
+
+
+def shares(ctx: Context) -> list[ShareCheck]:
+    """Every stated share with its verdict (computed once per check)."""
+    analysis = ctx.shared(analyse)
+    out: list[ShareCheck] = []
+    exact = ctx.integers_exact
+    for index, line in enumerate(ctx.report.lines):
+        if line.share is None or line.parent is None or line.parent not in ctx.lines_by_id:
+            continue
+        pindex, parent = ctx.lines_by_id[line.parent]
+        candidates = [(k, getattr(line, k), getattr(parent, k)) for k in ("executed", "budget")]
+        candidates = [(k, a, b) for k, a, b in candidates if a is not None and b is not None]
+        if not candidates:
+            continue
+        if any(
+            percent_matches(line.share, a.bounds(exact), b.bounds(exact)) is not False
+            for k, a, b in candidates
+        ):
+            continue
+        key, part, whole = candidates[0]
+        explained = any(
+            percent_matches(
+                line.share,
+                corrected(analysis, index, k, a).bounds(exact),
+                corrected(analysis, pindex, k, b).bounds(exact),
+            )
+            for k, a, b in candidates
+        )
+        slip = None
+        if not explained:
+            for power in (4, -4):
+                if percent_matches(
+                    line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
+                ):
+                    slip = (Figure(index, key, part), power)
+                    break
+        out.append(ShareCheck(index, key, part, whole, False, explained, slip))
+    return out
+
+
+def unit_of_power(power: int, written: str) -> str:
+    """The unit a figure written in ``written`` was probably meant in."""
+    return {("元", 4): "万元", ("万元", -4): "元", ("万元", 4): "亿元", ("亿元", -4): "万元"}.get(
+        (written, power), written
+    )

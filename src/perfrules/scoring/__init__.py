@@ -1,0 +1,1 @@
+"""The scoring stage: scoring profiles held as TOML, and the score sheet they recompute."""
