@@ -19,7 +19,7 @@ from perfrules.scoring.profiles import (
     profiles_dir,
 )
 
-DATA = Path(__file__).resolve().parent / "data" / "profiles"
+DATA = Path(__file__).resolve().parents[1] / "data" / "profiles"
 BAD = DATA / "bad"
 BUILTINS = ("guangxi", "hubei", "national", "shijiazhuang", "sichuan")
 D = Decimal

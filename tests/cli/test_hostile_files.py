@@ -24,9 +24,9 @@ import pytest
 
 import perfrules
 from perfrules.errors import DocumentError
-from tests.test_hostile_documents import time_limit
+from tests.document.test_hostile_documents import time_limit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
 #: A report with findings (errors) under its own profile.
 WITH_FINDINGS = ROOT / "examples" / "caidian-2024.toml"

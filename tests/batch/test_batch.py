@@ -26,7 +26,7 @@ from perfrules.batch import (
 from perfrules.cli import run
 from perfrules.errors import PerfrulesError
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
 QUYUAN = EXAMPLES / "quyuan-2024.toml"

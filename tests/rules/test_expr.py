@@ -34,7 +34,7 @@ from perfrules.rules.expr import (
 D = Decimal
 ATTRS = model_attributes()
 NAMES = ("x", "y", "z", "s", "items", "budget", "indicators", "lines", "report", "ind", "sentinel")
-DATA = Path(__file__).parent / "data" / "hostile_expressions.toml"
+DATA = Path(__file__).resolve().parents[1] / "data" / "hostile_expressions.toml"
 
 
 def env(**values: object) -> dict[str, object]:

@@ -19,7 +19,7 @@ from perfrules.scoring.profiles import load_profile
 from perfrules.scoring.scorer import ScoreSheet, score
 
 D = Decimal
-ISLAND = str(Path(__file__).resolve().parent / "data" / "profiles" / "island.toml")
+ISLAND = str(Path(__file__).resolve().parents[1] / "data" / "profiles" / "island.toml")
 
 # Seed 004: 乌鲁木齐高新区（新市区）红十字会 2023年度部门单位整体支出绩效自评报告. The
 # report gives no tiers; the tiers below are a reading of the indicator names.

@@ -23,12 +23,12 @@ from perfrules.output.jsonout import encode
 from perfrules.output.sarif import artifact_uri
 from perfrules.output.text import finding_line, summary_line
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
 QUYUAN = EXAMPLES / "quyuan-2024.toml"
 SARIF_SCHEMA = json.loads(
-    (Path(__file__).parent / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8")
+    (Path(__file__).resolve().parents[1] / "data" / "sarif-2.1.0.json").read_text(encoding="utf-8")
 )
 
 

@@ -18,7 +18,7 @@ from perfrules.document.convert import DOCUMENT_TABLES
 from perfrules.document.schema import report_schema, schema_text
 from perfrules.document.template import TEMPLATE
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 DOCS_SCHEMA = ROOT / "docs" / "schema.json"
 

@@ -19,7 +19,7 @@ from perfrules import __version__
 from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, main, run
 from perfrules.rules.pack import builtin_rules
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
 QUYUAN = EXAMPLES / "quyuan-2024.toml"  # PR023: 公用经费 1.12元 written for 1.12万元

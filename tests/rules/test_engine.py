@@ -14,7 +14,7 @@ from perfrules.rules.config import find_config, loads_config
 from perfrules.rules.pack import loads_pack
 from tests.conftest import EXAMPLES
 
-DATA = Path(__file__).parent / "data" / "config"
+DATA = Path(__file__).resolve().parents[1] / "data" / "config"
 
 
 def _rules(result: perfrules.CheckResult) -> list[tuple[str, str]]:
