@@ -1,4 +1,4 @@
-"""The catalogue of what expressions may name: the functions they may call and the model's field names.
+"""The catalogue of names expressions may use: the functions they may call, the model's field names.
 
 Only these functions exist in the language, called by bare name with
 positional arguments (:data:`FUNCTIONS`; their arity is checked when the rule

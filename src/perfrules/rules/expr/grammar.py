@@ -1,4 +1,4 @@
-"""The grammar of the expression language: the Python syntax it admits, what it refuses, and its limits.
+"""The grammar of the expression language: the Python syntax it admits and refuses, and its limits.
 
 The language is a subset of Python's expression syntax (``docs/expressions.md``
 gives it in EBNF). This module says which parts of a Python syntax tree and
@@ -21,6 +21,8 @@ __all__ = [
     "EMIN",
     "FORBIDDEN",
     "LIMITS",
+    "MAX_CONCAT_CHARS",
+    "MAX_CONCAT_ITEMS",
     "MAX_DEPTH",
     "MAX_INDEX",
     "MAX_ITEMS",
@@ -50,6 +52,8 @@ MAX_ROUND = 20  # largest |places| of round()
 PRECISION = 34  # significant digits of Decimal arithmetic
 EMAX = 999  # largest decimal exponent (adjusted) of any value
 EMIN = -999  # smallest decimal exponent (adjusted) of any value
+MAX_CONCAT_CHARS = 10_000  # characters of text that + may build
+MAX_CONCAT_ITEMS = 10_000  # items of a list that + may build
 
 #: The bounds of the language, by name (documented in docs/expressions.md).
 LIMITS: Mapping[str, int] = {
@@ -64,6 +68,8 @@ LIMITS: Mapping[str, int] = {
     "precision": PRECISION,
     "emax": EMAX,
     "emin": EMIN,
+    "concat_chars": MAX_CONCAT_CHARS,
+    "concat_items": MAX_CONCAT_ITEMS,
 }
 
 # --- syntax -----------------------------------------------------------------------------

@@ -1,10 +1,10 @@
-"""The validating rewrite: each syntax-tree node checked against the grammar and catalogue, and made safe.
+"""The validating rewrite: each syntax-tree node checked against grammar and catalogue, made safe.
 
 :class:`Rewriter` walks the tree :func:`ast.parse` produced and, for every
 node, either refuses it (an :class:`~perfrules.errors.ExpressionError` naming
 the construct, its line and column) or returns the node that replaces it:
 numeric literals become Decimal constants read from the source text, ``a.f``
-becomes ``_attr(a, "f")``, ``* / % **`` become calls of the runtime's checked
+becomes ``_attr(a, "f")``, ``+ * / % **`` become calls of the runtime's checked
 helpers, and calls of the catalogue's functions go to their implementations.
 The rewritten tree holds only nodes made here.
 """
@@ -261,9 +261,9 @@ class Rewriter:
             self.reject(node, "formatting text with % is not allowed", "不允许用 % 格式化文本")
         left = self.visit(node.left, depth + 1)
         right = self.visit(node.right, depth + 1)
-        if isinstance(op, (ast.Add, ast.Sub)):
+        if isinstance(op, ast.Sub):  # numbers only, bounded by the decimal context
             return ast.BinOp(left=left, op=op, right=right)
-        helper = {ast.Mult: "_mul", ast.Div: "_div", ast.Mod: "_mod"}.get(type(op))
+        helper = {ast.Add: "_add", ast.Mult: "_mul", ast.Div: "_div", ast.Mod: "_mod"}.get(type(op))
         if helper is None:
             self.reject(
                 node,

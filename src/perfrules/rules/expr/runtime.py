@@ -1,10 +1,11 @@
-"""The safe evaluation of compiled expressions: guarded operators, field access, Decimal context, errors.
+"""The safe evaluation of compiled expressions: guarded operators, field access, decimal context.
 
 A compiled expression is a function whose every operation that could do
 harm goes through a helper here, bound under a name starting with ``_`` that
 user source cannot spell (:data:`HELPERS`): ``_attr`` reads fields of model
-objects and nothing else, ``_mul``/``_div``/``_mod``/``_pow`` compute on
-numbers only. :class:`Expression` runs that function inside a private
+objects and nothing else, ``_add`` joins text and lists only up to the
+published limits, ``_mul``/``_div``/``_mod``/``_pow`` compute on numbers
+only. :class:`Expression` runs that function inside a private
 decimal context with bounded precision and exponent and turns every failure
 into an :class:`ExpressionEvalError`, never a raw exception.
 """
@@ -21,7 +22,13 @@ import attrs
 
 from perfrules.document.figures import Money, Percent
 from perfrules.errors import Problem
-from perfrules.rules.expr.grammar import EMAX, EMIN, PRECISION
+from perfrules.rules.expr.grammar import (
+    EMAX,
+    EMIN,
+    MAX_CONCAT_CHARS,
+    MAX_CONCAT_ITEMS,
+    PRECISION,
+)
 
 __all__ = [
     "HELPERS",
@@ -68,7 +75,7 @@ class ExpressionEvalError(ValueError):
 
 
 class Refused(Exception):
-    """Raised by the runtime helpers and functions; turned into ExpressionEvalError by Expression.evaluate."""
+    """A helper's refusal of a value; Expression.evaluate turns it into an ExpressionEvalError."""
 
     def __init__(self, en: str, zh: str) -> None:
         super().__init__(en)
@@ -172,6 +179,34 @@ def _attr(obj: object, name: str) -> object:
     raise Refused(f"{en} has no field '{name}'", f"{zh}没有字段 {name}")
 
 
+def _add(a: object, b: object) -> object:
+    """``a + b``, refusing text longer than MAX_CONCAT_CHARS or a list longer than MAX_CONCAT_ITEMS.
+
+    The size is checked before anything is built, so a refused ``+`` costs
+    nothing. Numbers are bounded by the decimal context (PRECISION, EMAX);
+    everything else is Python's ``+`` (a type mismatch is its TypeError).
+    """
+    if type(a) is Decimal and type(b) is Decimal:
+        return a + b
+    if isinstance(a, str) and isinstance(b, str):
+        size = len(a) + len(b)
+        if size > MAX_CONCAT_CHARS:
+            raise Refused(
+                f"+ would build text of {size} characters; the limit is {MAX_CONCAT_CHARS}",
+                f"+ 将生成 {size} 个字符的文本，超过上限 {MAX_CONCAT_CHARS}",
+            )
+    elif (isinstance(a, list) and isinstance(b, list)) or (
+        isinstance(a, tuple) and isinstance(b, tuple)
+    ):
+        size = len(a) + len(b)
+        if size > MAX_CONCAT_ITEMS:
+            raise Refused(
+                f"+ would build a list of {size} items; the limit is {MAX_CONCAT_ITEMS}",
+                f"+ 将生成 {size} 项的列表，超过上限 {MAX_CONCAT_ITEMS}",
+            )
+    return a + b  # type: ignore[operator]
+
+
 def _mul(a: object, b: object) -> Decimal:
     """``a * b`` on numbers only: repeating text or lists is refused."""
     if type(a) is Decimal and type(b) is Decimal:
@@ -202,6 +237,7 @@ def _pow(base: object, exponent: int) -> Decimal:
 #: The guarded operations, by the name a rewritten expression calls them under.
 HELPERS: Mapping[str, Callable[..., object]] = {
     "_attr": _attr,
+    "_add": _add,
     "_mul": _mul,
     "_div": _div,
     "_mod": _mod,
