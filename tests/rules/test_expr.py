@@ -595,16 +595,20 @@ def test_concatenation_limits_are_inclusive() -> None:
     assert ev("s + 'a'", s="a" * (chars - 1)) == "a" * chars
     assert ev("items + items", items=[D(1)] * (items // 2)) == [D(1)] * items
     assert ev("items + items", items=(None,) * (items // 2)) == (None,) * items
-    for source, values, fragment in [
-        ("s + 'a'", {"s": "a" * chars}, f"text of {chars + 1} characters"),
-        ("'a' + s", {"s": "a" * chars}, f"text of {chars + 1} characters"),
-        ("items + [1]", {"items": [D(1)] * items}, f"a list of {items + 1} items"),
-        ("items + items", {"items": (D(1),) * (items // 2 + 1)}, f"a list of {items + 2} items"),
+    for source, values, fragment, limit in [
+        ("s + 'a'", {"s": "a" * chars}, f"text of {chars + 1} characters", chars),
+        ("'a' + s", {"s": "a" * chars}, f"text of {chars + 1} characters", chars),
+        ("items + [1]", {"items": [D(1)] * items}, f"a list of {items + 1} items", items),
+        (
+            "items + items",
+            {"items": (D(1),) * (items // 2 + 1)},
+            f"a list of {items + 2} items",
+            items,
+        ),
     ]:
         error = _refused(source, **values)
-        assert fragment in error.detail, error.detail
-        assert f"the limit is {chars}" in error.detail
-        assert f"上限 {chars}" in error.detail_zh and "+" in error.detail_zh
+        assert f"{fragment}; the limit is {limit}" in error.detail, error.detail
+        assert f"上限 {limit}" in error.detail_zh and "+" in error.detail_zh
 
 
 def test_doubling_a_field_is_refused() -> None:
