@@ -5,8 +5,10 @@ from __future__ import annotations
 import builtins
 import datetime
 import os
+import re
 import subprocess
 import time
+import tracemalloc
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -535,6 +537,141 @@ def test_unbound_name_is_an_evaluation_error() -> None:
     expr = compile_expression("x + 1", ["x"], ATTRS)
     with pytest.raises(ExpressionEvalError, match="name 'x' is not bound"):
         expr.evaluate({})
+
+
+# --- growth: every value an expression builds stays within a published limit -------------------
+
+#: What one evaluation may allocate: every `+` (at most a third of `nodes`) holding a value of
+#: the largest size allowed (`concat_chars` characters of 4 bytes, `concat_items` items of 8),
+#: with room to spare.
+_MEMORY = 2 * LIMITS["nodes"] // 3 * 8 * max(LIMITS["concat_chars"], LIMITS["concat_items"])
+
+
+def _doubling(leaf: str, leaves: int) -> str:
+    """A balanced ``+`` tree of ``leaves`` copies of ``leaf``: ``((s+s)+(s+s))`` …"""
+    if leaves == 1:
+        return leaf
+    half = leaves // 2
+    return f"({_doubling(leaf, half)}+{_doubling(leaf, leaves - half)})"
+
+
+def _measured(source: str, **values: object) -> object:
+    """The value of ``source`` (or its ExpressionEvalError), which must come quickly and cheaply."""
+    expr = compile_expression(source, NAMES, ATTRS, where="rules[4].expression")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = expr.evaluate(env(**values))
+    except ExpressionEvalError as error:
+        result = error
+    finally:
+        elapsed = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    assert elapsed < 1.0
+    assert peak < _MEMORY, peak
+    return result
+
+
+def _refused(source: str, **values: object) -> ExpressionEvalError:
+    error = _measured(source, **values)
+    assert isinstance(error, ExpressionEvalError), f"not refused: {type(error).__name__}"
+    assert error.detail_zh and error.where == "rules[4].expression"
+    return error
+
+
+def test_growth_limits_are_published() -> None:
+    assert LIMITS["concat_chars"] == 10_000
+    assert LIMITS["concat_items"] == 10_000
+    # Literals alone can never reach them: the bounds act on values from the document.
+    assert LIMITS["source_chars"] < LIMITS["concat_chars"]
+    assert LIMITS["list_items"] < LIMITS["concat_items"]
+
+
+def test_concatenation_limits_are_inclusive() -> None:
+    chars, items = LIMITS["concat_chars"], LIMITS["concat_items"]
+    half = "中" * (chars // 2)
+    assert ev("s + z", s=half, z=half) == half + half
+    assert ev("s + 'a'", s="a" * (chars - 1)) == "a" * chars
+    assert ev("items + items", items=[D(1)] * (items // 2)) == [D(1)] * items
+    assert ev("items + items", items=(None,) * (items // 2)) == (None,) * items
+    for source, values, fragment, limit in [
+        ("s + 'a'", {"s": "a" * chars}, f"text of {chars + 1} characters", chars),
+        ("'a' + s", {"s": "a" * chars}, f"text of {chars + 1} characters", chars),
+        ("items + [1]", {"items": [D(1)] * items}, f"a list of {items + 1} items", items),
+        (
+            "items + items",
+            {"items": (D(1),) * (items // 2 + 1)},
+            f"a list of {items + 2} items",
+            items,
+        ),
+    ]:
+        error = _refused(source, **values)
+        assert f"{fragment}; the limit is {limit}" in error.detail, error.detail
+        assert f"上限 {limit}" in error.detail_zh and "+" in error.detail_zh
+
+
+def test_doubling_a_field_is_refused() -> None:
+    # The review's payload (issue 14, 9b): a ~510-character (s+s) tree of 128 leaves turned
+    # a 1 MB field into 128 MB; 240 concatenations of a 10 MB field reached 4.9 GB.
+    payload = _doubling("s", 128)
+    assert len(payload) <= 514
+    assert "text of 2000000 characters" in _refused(payload, s="预" * 1_000_000).detail
+    _refused(_doubling("s", 240), s="a" * 10_000_000)
+    _refused(_doubling("items", 128), items=(D(1),) * 1_000_000)
+    _refused(_doubling("z", 240), z=list(INDICATORS) * 1000)
+
+
+def test_doubling_a_small_field_stops_at_the_limit() -> None:
+    # Each input is small; the values built from it grow until one would pass the limit.
+    assert _measured(_doubling("s", 64), s="a" * 100) == "a" * 6400
+    assert "text of 12800 characters" in _refused(_doubling("s", 128), s="a" * 100).detail
+    assert _measured(_doubling("items", 64), items=[D(1)] * 100) == [D(1)] * 6400
+    assert "a list of 12800 items" in _refused(_doubling("items", 128), items=[D(1)] * 100).detail
+
+
+def test_values_held_at_once_are_bounded() -> None:
+    # The worst cases for memory: many values of the largest size alive together, pending as
+    # left operands of a deep `+`, or as items of a list literal.
+    s = "𝟘" * (LIMITS["concat_chars"] - 1)  # 4 bytes a character
+    deep = "(s + 'a')"
+    for _ in range(LIMITS["depth"] - 2):
+        deep = f"((s + 'a') + {deep})"
+    assert "the limit is" in _refused(deep, s=s).detail
+    wide = "[" + ", ".join(["s + 'a'"] * LIMITS["list_items"]) + "]"
+    assert _measured(wide, s=s) == [s + "a"] * LIMITS["list_items"]
+    rows = "[" + ", ".join(["z + z"] * 40) + "]"  # 121 nodes
+    many = f"[{rows}, {rows}, {rows}, {rows}]"  # 485 nodes: 160 lists of the largest size
+    z = [D(1)] * (LIMITS["concat_items"] // 2)
+    assert _measured(many, z=z) == [[z + z] * 40] * 4
+
+
+def test_concatenation_errors_are_unchanged() -> None:
+    # Below the limits, + is Python's: text to text, lists to lists, numbers to numbers.
+    for source, values, fragment in [
+        ("s + 1", {"s": "a"}, "wrong type"),
+        ("items + s", {"items": [D(1)], "s": "a"}, "wrong type"),
+        ("items + y", {"items": [D(1)], "y": (D(2),)}, "wrong type"),
+        ("s + y", {"s": "a"}, "missing (None)"),
+    ]:
+        with pytest.raises(ExpressionEvalError, match=re.escape(fragment)):
+            ev(source, **values)
+    assert ev("True + True") == 2
+    assert ev("x + True", x=D("1.5")) == D("2.5")
+
+
+def test_sums_of_numbers_stay_within_precision_and_exponent() -> None:
+    # Numbers cannot grow through + or - either: every result is rounded to `precision`
+    # digits, and one beyond 1E+`emax` is an error, however the document wrote its values.
+    assert ev("x + x", x=D("5E+997")) == D("1.0E+998")
+    assert "too large" in _refused(_doubling("x", 240), x=D("5E+997")).detail
+    assert "too large" in _refused("x - y", x=D("6E+999"), y=D("-6E+999")).detail
+    huge, tiny = D("1E+999999999"), D("1E-999999999")  # far beyond the limits
+    for source in ("x + y", "x - y", "y - x", "x + 1", "-x"):
+        assert "too large" in _refused(source, x=huge, y=tiny).detail
+    total = ev("x + y + z", x=D("1E+30"), y=D("1E-30"), z=tiny)
+    assert isinstance(total, Decimal) and len(total.as_tuple().digits) == LIMITS["precision"]
+    assert ev("y + 1 - 1", y=tiny) == 0
 
 
 # --- the Expression object -------------------------------------------------------------------
