@@ -327,9 +327,10 @@ class _Progress:
 
 
 def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from perfrules.batch import Options, check_paths, discover, load_baseline, prepare
+    from perfrules.batch import Options, check_paths, discover, prepare
     from perfrules.errors import PerfrulesError
     from perfrules.output import Summary, make_writer
+    from perfrules.output.baseline import load_baseline
 
     lang = args.lang
     options = Options(
@@ -415,8 +416,8 @@ def _cmd_score(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except PerfrulesError as exc:
         return _problems(err, exc, lang)
     if args.format == "json":
-        from perfrules.batch import score_data
         from perfrules.output.jsonout import encode
+        from perfrules.output.scoredata import score_data
 
         out.write(encode(score_data(sheet, lang)) + "\n")
     else:
@@ -459,9 +460,9 @@ def _indent(text: str, prefix: str = "    ") -> str:
 
 def _example_findings(rule: Any, config: Config, lang: str) -> list[str]:
     """What perfrules reports for the rule's failing example (empty when it cannot be run)."""
-    from perfrules.batch import finding_record
     from perfrules.document.loader import loads
     from perfrules.errors import PerfrulesError
+    from perfrules.output.records import finding_record
     from perfrules.output.text import finding_line
     from perfrules.rules.engine import check
 

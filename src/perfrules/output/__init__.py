@@ -1,7 +1,17 @@
-"""Output formats of ``perfrules check``: text, JSON, SARIF and GitHub annotations.
+"""Reporting: what a run found, as records, and its output formats (text, JSON, SARIF, GitHub).
+
+The stage holds :mod:`~perfrules.output.records` (one document's
+:class:`~perfrules.output.records.Outcome`, its findings and problems as
+rendered records), :mod:`~perfrules.output.scoredata` (the score sheet as
+data), :mod:`~perfrules.output.baseline` (findings known from an earlier run),
+the writers (:mod:`~perfrules.output.text`, :mod:`~perfrules.output.jsonout`,
+:mod:`~perfrules.output.sarif`, :mod:`~perfrules.output.github`) and
+:mod:`~perfrules.output.docgen` (the rule reference pages). This module holds
+what every writer shares: :class:`Summary`, :class:`Writer` and
+:func:`make_writer`.
 
 Every writer streams: :meth:`Writer.start` once, :meth:`Writer.file` for each
-document's :class:`~perfrules.batch.Outcome` in order, :meth:`Writer.finish`
+document's :class:`~perfrules.output.records.Outcome` in order, :meth:`Writer.finish`
 with the :class:`Summary`. Messages arrive already rendered in the chosen
 language; writers only lay them out.
 """
@@ -13,7 +23,7 @@ from typing import TYPE_CHECKING, TextIO
 import attrs
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome
+    from perfrules.output.records import Outcome
     from perfrules.rules.engine import RuleSet
 
 __all__ = ["FORMATS", "Summary", "Writer", "make_writer"]

@@ -20,7 +20,7 @@ from perfrules.output.text import summary_line
 from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, Record
+    from perfrules.output.records import Outcome, Record
 
 __all__ = ["GithubWriter", "annotation", "escape_data", "escape_property"]
 

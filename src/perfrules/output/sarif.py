@@ -28,7 +28,7 @@ from perfrules._version import __version__
 from perfrules.output import Summary, Writer
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, Record
+    from perfrules.output.records import Outcome, Record
     from perfrules.rules.engine import RuleSet
     from perfrules.rules.pack import Rule
 
