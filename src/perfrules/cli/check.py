@@ -73,7 +73,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check ``args.paths``; return 0, 1 (findings at or above ``--fail-on``) or 2."""
     from perfrules.batch import Options, check_paths, discover, prepare
     from perfrules.errors import PerfrulesError
-    from perfrules.output import Summary, make_writer
+    from perfrules.output.formats import make_writer
+    from perfrules.output.writer import Summary
 
     lang = args.lang
     options = Options(

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perfrules.output import Summary, Writer
 from perfrules.output.text import summary_line
+from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:

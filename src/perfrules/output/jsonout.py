@@ -63,7 +63,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfrules._version import __version__
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
     from perfrules.output.records import Outcome, ProblemRecord, Record

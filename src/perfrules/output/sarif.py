@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from perfrules._version import __version__
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
     from perfrules.output.records import Outcome, Record

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
