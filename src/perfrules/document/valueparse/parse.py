@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 
 from perfrules.document.valueparse.words import (
@@ -53,8 +53,14 @@ __all__ = ["parse_text", "parse_value"]
 # Grammar
 # --------------------------------------------------------------------------
 
-_UNIT_CHARS = re.compile(r"(?:[^\W\d_]|[%‰/°℃²³㎡·])*")
-_UNIT_BAD = re.compile(
+
+def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
+    """``pattern``, compiled on first use: most values never need it, and compiling costs start-up."""
+    return functools.cache(lambda: re.compile(pattern))
+
+
+_UNIT_CHARS = _lazy(r"(?:[^\W\d_]|[%‰/°℃²³㎡·])*")
+_UNIT_BAD = _lazy(
     alternation(
         [*PREFIX_OPS, *SUFFIX_OPS, SUFFIX_APPROX, "余", "多", "约", "完成", "前", "底", "末"]
     )
@@ -62,12 +68,12 @@ _UNIT_BAD = re.compile(
 
 # Words that must not appear in descriptive text skipped before a comparison: negations,
 # changes and relative comparisons, "per", ordinals, approximations, before/after.
-_LEAD_BAD = re.compile(
+_LEAD_BAD = _lazy(
     r"不|未|非|没|否|禁|勿|无(?!偿)|较|同比|环比|相比|比上|比去|增长|增加|增幅|涨幅|降幅|减少|下降|降低"
     r"|上升|提高|提升|每|均|第|约|余|近|前|后"
 )
-_LEAD = re.compile(r"[\u4e00-\u9fff、]+?(?=" + OPS_ALT + r"|[0-9])")
-_OP_AT_START = re.compile(OPS_ALT)
+_LEAD = _lazy(r"[\u4e00-\u9fff、]+?(?=" + OPS_ALT + r"|[0-9])")
+_OP_AT_START = _lazy(OPS_ALT)
 
 _NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CORE = re.compile(
@@ -81,7 +87,7 @@ _CORE = re.compile(
     r"(?P<yu2>[余多])?"
     r"(?P<rest>[^\s0-9]*)"
 )
-_PLAIN_NUMBER = re.compile(r"(?P<sign>[-+])?(?P<an>" + _NUMBER + r")")
+_PLAIN_NUMBER = _lazy(r"(?P<sign>[-+])?(?P<an>" + _NUMBER + r")")
 
 _CN_SMALL = r"[0-9]{1,2}|[一二三四五六七八九十]{1,4}"
 _YEAR = r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})年)"
@@ -89,7 +95,7 @@ _TIMING = re.compile(
     r"(?:于|在)?" + _YEAR + r"?(?P<m>" + _CN_SMALL + r")月(?:(?P<d>" + _CN_SMALL + r")[日号])?"
     r"(?P<end>底|末)?(?P<before>前|之前|以前)?(?P<done>完成)?"
 )
-_YEAR_END = re.compile(r"(?:于|在)?(?:" + _YEAR + r"|年)(?:(?:底|末)(?:前|之前|以前)?|内)(?:完成)?")
+_YEAR_END = _lazy(r"(?:于|在)?(?:" + _YEAR + r"|年)(?:(?:底|末)(?:前|之前|以前)?|内)(?:完成)?")
 _MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -105,13 +111,13 @@ def _unit_ok(unit: str, chinese_number: bool) -> bool:
         return unit in CN_NUMBER_UNITS
     if unit[0] in CN_NUMERAL_CHARS and not unit.startswith(NUMERAL_UNIT_PREFIXES):
         return False
-    return _UNIT_CHARS.fullmatch(unit) is not None and _UNIT_BAD.search(unit) is None
+    return _UNIT_CHARS().fullmatch(unit) is not None and _UNIT_BAD().search(unit) is None
 
 
 def _timing(text: str, raw: str) -> Timing | None:
     m = _TIMING.fullmatch(text)
     if m is None:
-        m = _YEAR_END.fullmatch(text)
+        m = _YEAR_END().fullmatch(text)
         if m is None:
             return None
         year = None if m["y"] is None else small_int(m["y"])
@@ -214,8 +220,8 @@ def parse_text(raw: str) -> Value:
             return result
     # Descriptive words before an explicit comparison: 面积不低于100平方米.
     # (Never when the text starts with an operator: 超过10人以上 must not skip 超过.)
-    lead = None if _OP_AT_START.match(text) else _LEAD.match(text)
-    if lead is not None and _LEAD_BAD.search(lead.group()) is None:
+    lead = None if _OP_AT_START().match(text) else _LEAD().match(text)
+    if lead is not None and _LEAD_BAD().search(lead.group()) is None:
         m = _CORE.fullmatch(text, lead.end())
         if m is not None and m["about"] is None:
             result = _amount(m, raw, lead=True)
@@ -254,7 +260,7 @@ def _number(value: object, what: str) -> Decimal:
             f"{what} must not be a float: give a Decimal or a string to keep its written precision"
         )
     if isinstance(value, str):
-        m = _PLAIN_NUMBER.fullmatch(normalise(value))
+        m = _PLAIN_NUMBER().fullmatch(normalise(value))
         if m is None:
             raise ValueError(f"{what} must be a number, got {value!r}")
         d = Decimal(m["an"].replace(",", ""))
