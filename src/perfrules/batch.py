@@ -7,9 +7,9 @@ The command line checks files and folders through this module:
   out, symlinked folders visited once so loops end), sorted by path.
 - :func:`check_path` loads and checks one document and returns an
   :class:`~perfrules.output.records.Outcome`: small, picklable records with
-  the messages already rendered in the requested language. A document that is not a report at all
-  (no report key at its top level, like ``pyproject.toml`` or a previous JSON
-  output) is *skipped*, not failed.
+  the messages already rendered in the requested language. A document that
+  is not a report at all (no report key at its top level, like
+  ``pyproject.toml`` or a previous JSON output) is *skipped*, not failed.
 - :func:`check_paths` runs :func:`check_path` over every candidate, in a
   process pool when asked for more than one job, and yields the outcomes in
   the candidates' order whatever the workers' timing. Only a bounded window of
