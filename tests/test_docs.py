@@ -1,7 +1,8 @@
 """The documentation is true: generated pages current, links resolve, snippets parse, outputs real.
 
 - The rule reference (``docs/rules/``) is what :mod:`perfrules.output.docgen` renders
-  from ``rules/`` now; when not, the failure says how to regenerate it.
+  from ``rules/`` now; when not, the failure says how to regenerate it (those
+  tests, with the generator's own, are in ``tests/output/test_docgen.py``).
 - Every internal link in ``docs/`` points at an existing page (and anchor),
   and ``mkdocs.yml``'s nav lists every page.
 - Every TOML snippet in the pages parses.
@@ -18,6 +19,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import shlex
 import subprocess
@@ -30,7 +32,6 @@ import pytest
 import tomli
 
 import perfrules
-from perfrules.output import docgen
 from perfrules.rules.config import Config, load_config, loads_config
 from perfrules.rules.engine import check
 from perfrules.rules.pack import load_pack
@@ -43,43 +44,6 @@ PAGES = sorted(p for p in DOCS.rglob("*.md") if EXAMPLES not in p.parents)
 
 def _rel(path: Path) -> str:
     return path.relative_to(ROOT).as_posix()
-
-
-# --- the generated rule reference ---------------------------------------------------------
-
-
-def test_rule_reference_is_current() -> None:
-    problems = docgen.check_pages(DOCS / "rules")
-    assert not problems, (
-        "the generated rule reference differs from what rules/ produces:\n  "
-        + "\n  ".join(problems)
-        + f"\nregenerate it with:  {docgen.REGENERATE}"
-    )
-
-
-def test_rule_reference_is_deterministic() -> None:
-    assert docgen.render_pages() == docgen.render_pages()
-
-
-def test_docgen_check_mode(tmp_path: Path) -> None:
-    assert docgen.main([str(tmp_path), "--check"]) == 1
-    assert docgen.main([str(tmp_path)]) == 0
-    assert docgen.main([str(tmp_path), "--check"]) == 0
-    stale = tmp_path / "gone.md"
-    stale.write_text(docgen.MARKER + "\n", encoding="utf-8")
-    assert docgen.main([str(tmp_path), "--check"]) == 1
-    assert docgen.main([str(tmp_path)]) == 0
-    assert not stale.exists()
-
-
-def test_every_rule_has_a_section() -> None:
-    pages = docgen.render_pages()
-    from perfrules.rules.pack import builtin_rules
-
-    for rule in builtin_rules().values():
-        page = pages[f"{rule.category}.md"]
-        assert f"{{#{rule.id.lower()}}}" in page, rule.id
-        assert f"({rule.category}.md#{rule.id.lower()})" in pages["index.md"], rule.id
 
 
 # --- Markdown structure ------------------------------------------------------------------
@@ -244,7 +208,6 @@ def _run_command(command: str, cwd: Path) -> tuple[int, str, str]:
 
 def replay(page: Path, workdir: Path) -> Iterator[tuple[str, str, str, int | None, int]]:
     """Follow a page's directives in ``workdir``: (command, shown, printed, expected exit, exit)."""
-    import os
     import shutil
 
     shutil.copytree(ROOT / "examples", workdir / "examples")

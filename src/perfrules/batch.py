@@ -6,10 +6,10 @@ The command line checks files and folders through this module:
   and ``*.json`` under folders, hidden entries and ``perfrules.toml`` left
   out, symlinked folders visited once so loops end), sorted by path.
 - :func:`check_path` loads and checks one document and returns an
-  :class:`Outcome`: small, picklable records with the messages already
-  rendered in the requested language. A document that is not a report at all
-  (no report key at its top level, like ``pyproject.toml`` or a previous JSON
-  output) is *skipped*, not failed.
+  :class:`~perfrules.output.records.Outcome`: small, picklable records with
+  the messages already rendered in the requested language. A document that
+  is not a report at all (no report key at its top level, like
+  ``pyproject.toml`` or a previous JSON output) is *skipped*, not failed.
 - :func:`check_paths` runs :func:`check_path` over every candidate, in a
   process pool when asked for more than one job, and yields the outcomes in
   the candidates' order whatever the workers' timing. Only a bounded window of
@@ -17,8 +17,10 @@ The command line checks files and folders through this module:
   worker compiles the rules once, from the :class:`Options` (plain data: the
   configuration file's path and the command-line choices), never from
   compiled objects.
-- :func:`load_baseline` and :class:`Baseline` mark findings already present
-  in an earlier JSON output as *known*.
+
+The records, the score data and the baseline are the reporting stage's
+(:mod:`perfrules.output.records`, :mod:`perfrules.output.scoredata`,
+:mod:`perfrules.output.baseline`).
 """
 
 from __future__ import annotations
@@ -26,35 +28,26 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from perfrules.document.loader import format_of, load
 from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.output.records import Outcome, finding_record, problem_record
 from perfrules.rules.config import CONFIG_NAME, Config, load_config
 
 if TYPE_CHECKING:
     from perfrules.rules.engine import RuleSet
-    from perfrules.rules.findings import Finding
-    from perfrules.scoring.scorer import ScoreSheet
 
 __all__ = [
     "REPORT_KEYS",
-    "Baseline",
+    "SUFFIXES",
     "Options",
-    "Outcome",
-    "ProblemRecord",
-    "Record",
     "check_path",
     "check_paths",
     "discover",
-    "display_key",
-    "finding_record",
-    "load_baseline",
     "prepare",
-    "score_data",
 ]
 
 #: Top-level keys of report format 1; a document with none of them is not a report.
@@ -76,44 +69,6 @@ class Options(NamedTuple):
     lang: str = "zh"
     input_format: str | None = None  # toml | json | None (by extension)
     want_score: bool = False  # compute the score sheet (JSON output)
-
-
-class Record(NamedTuple):
-    """A finding as output needs it: data plus its message rendered in the chosen language."""
-
-    rule: str
-    category: str
-    severity: str
-    about: str
-    path: str
-    line: int | None
-    expected: Decimal | str | None
-    found: Decimal | str | None
-    message: str
-    reason: str | None = None  # the waiver's reason, for waived findings
-    known: bool = False  # present in the baseline
-
-
-class ProblemRecord(NamedTuple):
-    """A load (or configuration, or profile) problem of one document, rendered."""
-
-    file: str | None
-    line: int | None
-    path: str
-    message: str
-    rendered: str  # ``file:line: keypath: message``
-
-
-class Outcome(NamedTuple):
-    """What checking one path gave: ``status`` is ``checked``, ``failed`` or ``skipped``."""
-
-    path: str
-    status: str
-    profile: str | None = None
-    findings: tuple[Record, ...] = ()
-    waived: tuple[Record, ...] = ()
-    problems: tuple[ProblemRecord, ...] = ()
-    score: Mapping[str, Any] | None = None
 
 
 # --- finding the documents ------------------------------------------------------------
@@ -205,30 +160,6 @@ def prepare(options: Options) -> tuple[Config, RuleSet]:
     return state
 
 
-def finding_record(finding: Finding, lang: str) -> Record:
-    waiver = finding.waiver
-    return Record(
-        finding.rule,
-        finding.category,
-        finding.severity.value,
-        finding.about,
-        finding.path,
-        finding.line,
-        finding.expected,
-        finding.found,
-        finding.message(lang),
-        waiver.reason if waiver is not None else None,
-    )
-
-
-def _problem_record(problem: Problem, path: str, lang: str) -> ProblemRecord:
-    if problem.file is None:
-        problem = problem.at(path)
-    return ProblemRecord(
-        problem.file, problem.line, problem.path, problem.message(lang), problem.render(lang)
-    )
-
-
 def _not_a_report(path: str, fmt: str, exc: DocumentError) -> bool:
     """True when the document failed to load because it is something else entirely."""
     codes = {(p.code, p.path) for p in exc.problems}
@@ -270,6 +201,7 @@ def check_path(path: str, options: Options) -> Outcome:
         result = check(report, rules, profile=profile)
         sheet: Mapping[str, Any] | None = None
         if options.want_score:
+            from perfrules.output.scoredata import score_data
             from perfrules.scoring.scorer import score
 
             sheet = score_data(result.sheet or score(report, profile), lang)
@@ -284,10 +216,10 @@ def check_path(path: str, options: Options) -> Outcome:
         )
     except PerfrulesError as exc:
         return Outcome(
-            path, "failed", problems=tuple(_problem_record(p, path, lang) for p in exc.problems)
+            path, "failed", problems=tuple(problem_record(p, path, lang) for p in exc.problems)
         )
     except RecursionError:
-        return Outcome(path, "failed", problems=(_problem_record(Problem("too-deep"), path, lang),))
+        return Outcome(path, "failed", problems=(problem_record(Problem("too-deep"), path, lang),))
     except (
         Exception
     ) as exc:  # a bug in perfrules: report it for this document, go on with the others
@@ -296,88 +228,7 @@ def check_path(path: str, options: Options) -> Outcome:
         detail = f"internal error ({type(exc).__name__}: {exc}); please report it to the perfrules developers"
         detail_zh = f"perfrules 内部错误（{type(exc).__name__}: {exc}），请向开发者报告"
         problem = Problem("invalid", params={"detail": detail, "detail_zh": detail_zh})
-        return Outcome(path, "failed", problems=(_problem_record(problem, path, lang),))
-
-
-# --- the score sheet as data -------------------------------------------------------------
-
-
-def _band(band: object) -> str | None:
-    return None if band is None else str(band)
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    raw = getattr(value, "raw", None)
-    return raw if isinstance(raw, str) else str(value)
-
-
-def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
-    """The score sheet as plain data (the ``score`` block of the JSON output).
-
-    Numbers stay :class:`~decimal.Decimal`; formulas are in English (they are
-    arithmetic), reasons for not scoring in ``lang``.
-    """
-    indicators = []
-    for s in sheet.indicators:
-        ind = s.indicator
-        indicators.append(
-            {
-                "about": s.key,
-                "path": s.path,
-                "name": ind.name if ind is not None else None,
-                "tier": s.tier,
-                "target": _text(ind.target) if ind is not None else None,
-                "actual": _text(ind.actual) if ind is not None else None,
-                "weight": s.weight,
-                "stated": s.stated,
-                "recomputed": s.recomputed,
-                "method": s.method,
-                "met": s.met,
-                "formula": s.formula,
-                "reason": s.reason_text(lang),
-            }
-        )
-    tiers = [
-        {
-            "tier": t.tier,
-            "weight": t.weight,
-            "stated": t.stated,
-            "stated_sum": t.stated_sum,
-            "recomputed": t.recomputed,
-            "partial": t.partial,
-        }
-        for t in sheet.tiers
-    ]
-    ex = sheet.execution
-    total = sheet.total
-    grade = sheet.grade
-    return {
-        "profile": sheet.profile.id,
-        "indicators": indicators,
-        "tiers": tiers,
-        "execution": {
-            "weight": ex.weight,
-            "rate": ex.rate.quantize(Decimal("0.01")) if ex.rate is not None else None,
-            "stated": ex.stated,
-            "recomputed": ex.recomputed,
-            "formula": ex.formula,
-        },
-        "total": {
-            "stated": total.stated,
-            "stated_sum": total.stated_sum,
-            "recomputed": total.recomputed,
-            "partial": total.partial,
-            "weights": total.weights,
-            "expected_weights": total.expected_weights,
-        },
-        "grade": {
-            "stated": grade.stated,
-            "of_stated_score": _band(grade.of_stated_score),
-            "recomputed": _band(grade.of_recomputed),
-        },
-    }
+        return Outcome(path, "failed", problems=(problem_record(problem, path, lang),))
 
 
 # --- many documents -------------------------------------------------------------------------
@@ -430,111 +281,3 @@ def check_paths(
             yield from outcomes
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-
-
-# --- the baseline ---------------------------------------------------------------------------
-
-
-def display_key(path: str) -> str:
-    """A path normalised for comparison with a baseline's paths (relative, forward slashes)."""
-    norm = os.path.normpath(path)
-    if os.path.isabs(norm):
-        with contextlib.suppress(ValueError):  # ValueError: another drive on Windows
-            norm = os.path.relpath(norm)
-    return norm.replace(os.sep, "/")
-
-
-class Baseline:
-    """Findings of an earlier run, counted by (file path, rule, about).
-
-    :meth:`mark` flags as known as many findings of each (file, rule, about) as
-    the baseline held; further ones are new.
-    """
-
-    def __init__(self, entries: Iterable[tuple[str, str, str]] = ()) -> None:
-        self._left: Counter[tuple[str, str, str]] = Counter(
-            (display_key(p), r, a) for p, r, a in entries
-        )
-
-    def __len__(self) -> int:
-        return sum(self._left.values())
-
-    def mark(self, outcome: Outcome) -> Outcome:
-        """``outcome`` with the findings found in the baseline marked ``known``."""
-        if not self._left or not outcome.findings:
-            return outcome
-        key = display_key(outcome.path)
-        marked = []
-        for f in outcome.findings:
-            k = (key, f.rule, f.about)
-            if self._left[k] > 0:
-                self._left[k] -= 1
-                f = f._replace(known=True)
-            marked.append(f)
-        return outcome._replace(findings=tuple(marked))
-
-
-def _baseline_problem(file: str, en: str, zh: str) -> Problem:
-    return Problem("invalid", file=file, params={"detail": en, "detail_zh": zh})
-
-
-def load_baseline(path: str) -> Baseline:
-    """Read an earlier ``--format json`` output as a baseline.
-
-    Raises :class:`~perfrules.errors.PerfrulesError` when the file cannot be
-    read or is not a perfrules JSON output of version 1.
-    """
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise PerfrulesError(
-            [Problem("unreadable", file=path, params={"detail": exc.strerror or str(exc)})]
-        ) from None
-    except (ValueError, RecursionError) as exc:
-        raise PerfrulesError(
-            [
-                Problem(
-                    "syntax",
-                    file=path,
-                    line=getattr(exc, "lineno", None),
-                    params={"detail": str(exc)},
-                )
-            ]
-        ) from None
-    if (
-        not isinstance(data, Mapping)
-        or data.get("version") != 1
-        or not isinstance(data.get("files"), list)
-    ):
-        raise PerfrulesError(
-            [
-                _baseline_problem(
-                    path,
-                    'not a perfrules JSON output (version 1): expected {"version": 1, "files": [...]}',
-                    '不是 perfrules 的 JSON 输出（version 1）：应为 {"version": 1, "files": [...]}',
-                )
-            ]
-        )
-    entries: list[tuple[str, str, str]] = []
-    for i, item in enumerate(data["files"]):
-        findings = item.get("findings") if isinstance(item, Mapping) else None
-        file = item.get("path") if isinstance(item, Mapping) else None
-        if not isinstance(file, str) or not isinstance(findings, list):
-            raise PerfrulesError(
-                [
-                    _baseline_problem(
-                        path,
-                        f"files[{i}] needs a path and findings",
-                        f"files[{i}] 缺少 path 或 findings",
-                    )
-                ]
-            )
-        for f in findings:
-            if (
-                isinstance(f, Mapping)
-                and isinstance(f.get("rule"), str)
-                and isinstance(f.get("about"), str)
-            ):
-                entries.append((file, f["rule"], f["about"]))
-    return Baseline(entries)

@@ -1,4 +1,4 @@
-"""Checking many documents: discovery, skipping non-reports, parallel order, bounded work, baselines."""
+"""Checking many documents: discovery, skipping non-reports, parallel order, bounded work."""
 
 from __future__ import annotations
 
@@ -11,18 +11,7 @@ from typing import Any
 
 import pytest
 
-from perfrules.batch import (
-    Baseline,
-    Options,
-    Outcome,
-    Record,
-    check_path,
-    check_paths,
-    discover,
-    display_key,
-    load_baseline,
-    prepare,
-)
+from perfrules.batch import Options, check_path, check_paths, discover, prepare
 from perfrules.cli import run
 from perfrules.errors import PerfrulesError
 
@@ -180,45 +169,3 @@ def test_cli_checks_a_folder_in_parallel(tree: Path) -> None:
     assert (
         out.getvalue().strip() == "Checked 2 files: no findings; 1 skipped (not report documents)."
     )
-
-
-# --- baseline ---------------------------------------------------------------------------------
-
-
-def _finding(rule: str, about: str) -> Record:
-    return Record(rule, "sum", "error", about, "lines[0]", 1, None, None, "m")
-
-
-def test_baseline_marks_as_many_as_it_held() -> None:
-    baseline = Baseline([("./r.toml", "PR020", "line:a")])
-    outcome = Outcome(
-        "r.toml",
-        "checked",
-        "national",
-        (
-            _finding("PR020", "line:a"),
-            _finding("PR020", "line:a"),
-            _finding("PR021", "budget.adjusted"),
-        ),
-    )
-    marked = baseline.mark(outcome)
-    assert [f.known for f in marked.findings] == [True, False, False]
-    assert len(baseline) == 0
-
-
-def test_display_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert display_key("./a/../b/c.toml") == "b/c.toml"
-    assert display_key(str(tmp_path / "b" / "c.toml")) == "b/c.toml"
-
-
-def test_load_baseline(tmp_path: Path) -> None:
-    good = write(
-        tmp_path / "b.json",
-        '{"version": 1, "files": [{"path": "r.toml", "findings": [{"rule": "PR001", "about": "budget.adjusted"}]}]}',
-    )
-    assert len(load_baseline(str(good))) == 1
-    for text in ("{", "[]", '{"version": 1, "files": [3]}'):
-        with pytest.raises(PerfrulesError) as error:
-            load_baseline(str(write(tmp_path / "bad.json", text)))
-        assert error.value.problems[0].file == str(tmp_path / "bad.json")

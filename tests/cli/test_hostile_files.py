@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 import perfrules
+from perfrules import cli
 from perfrules.errors import DocumentError
 from tests.document.test_hostile_documents import time_limit
 
@@ -30,8 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
 #: A report with findings (errors) under its own profile.
 WITH_FINDINGS = ROOT / "examples" / "caidian-2024.toml"
-
-cli = pytest.importorskip("perfrules.cli", reason="the command line is not written yet")
 
 IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 needs_symlinks = pytest.mark.skipif(

@@ -15,11 +15,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from perfrules.batch import Outcome, ProblemRecord, Record
 from perfrules.cli import run
 from perfrules.output import Summary
 from perfrules.output.github import annotation, escape_data, escape_property
 from perfrules.output.jsonout import encode
+from perfrules.output.records import Outcome, ProblemRecord, Record
 from perfrules.output.sarif import artifact_uri
 from perfrules.output.text import finding_line, summary_line
 

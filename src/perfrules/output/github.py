@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perfrules.output import Summary, Writer
 from perfrules.output.text import summary_line
+from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, Record
+    from perfrules.output.records import Outcome, Record
 
 __all__ = ["GithubWriter", "annotation", "escape_data", "escape_property"]
 

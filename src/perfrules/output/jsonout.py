@@ -63,10 +63,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from perfrules._version import __version__
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, ProblemRecord, Record
+    from perfrules.output.records import Outcome, ProblemRecord, Record
 
 __all__ = ["VERSION", "JsonWriter", "encode", "file_data", "finding_data"]
 

@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from perfrules._version import __version__
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, Record
+    from perfrules.output.records import Outcome, Record
     from perfrules.rules.engine import RuleSet
     from perfrules.rules.pack import Rule
 

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, TextIO
 
-from perfrules.output import Summary, Writer
+from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
-    from perfrules.batch import Outcome, Record
+    from perfrules.output.records import Outcome, Record
     from perfrules.scoring.scorer import ScoreSheet
 
 __all__ = ["TextWriter", "finding_line", "score_table", "summary_line"]

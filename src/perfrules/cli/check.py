@@ -1,0 +1,148 @@
+"""``perfrules check``: check report documents and write their findings in the chosen format.
+
+A thin layer over :mod:`perfrules.batch` (finding and checking the documents),
+:mod:`perfrules.output.baseline` and the writers of :mod:`perfrules.output`; it
+adds the progress bar and turns the summary into the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from typing import TextIO
+
+from perfrules.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, config_path, print_problems
+
+__all__ = ["Progress", "run"]
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _color(stream: TextIO) -> bool:
+    return _isatty(stream) and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+
+
+def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
+    if values is None:
+        return None
+    out: list[str] = []
+    for value in values:
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+class Progress:
+    """A progress bar on a terminal's stderr, redrawn at most ten times a second."""
+
+    WIDTH = 30
+
+    def __init__(self, stream: TextIO, total: int) -> None:
+        self.stream = stream
+        self.total = total
+        self.done = 0
+        self.shown = False
+        self.last = 0.0
+
+    def clear(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+    def advance(self) -> None:
+        import time
+
+        self.done += 1
+        now = time.monotonic()
+        if now - self.last < 0.1 and self.done < self.total:
+            return
+        self.last = now
+        filled = self.WIDTH * self.done // max(self.total, 1)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        self.stream.write(f"\r[{bar}] {self.done}/{self.total}")
+        self.stream.flush()
+        self.shown = True
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Check ``args.paths``; return 0, 1 (findings at or above ``--fail-on``) or 2."""
+    from perfrules.batch import Options, check_paths, discover, prepare
+    from perfrules.errors import PerfrulesError
+    from perfrules.output.formats import make_writer
+    from perfrules.output.writer import Summary
+
+    lang = args.lang
+    options = Options(
+        config=config_path(args),
+        select=_selectors(args.select),
+        ignore=_selectors(args.ignore) or (),
+        profile=args.profile,
+        lang=lang,
+        input_format=args.input_format,
+        want_score=args.format == "json",
+    )
+    try:
+        _config, rules = prepare(options)
+        if args.profile:
+            from perfrules.scoring.profiles import load_profile
+
+            load_profile(args.profile)  # an unknown profile is a usage error, not one per file
+        baseline = None
+        if args.baseline:
+            from perfrules.output.baseline import load_baseline
+
+            baseline = load_baseline(args.baseline)
+    except PerfrulesError as exc:
+        return print_problems(err, exc, lang)
+    candidates = discover(args.paths)
+    paths = [path for path, _ in candidates]
+    explicit = frozenset(path for path, is_explicit in candidates if is_explicit)
+    writer = make_writer(
+        args.format,
+        out,
+        lang=lang,
+        show_waived=args.show_waived,
+        color=args.format == "text" and _color(out),
+        rules=rules,
+        explicit=explicit,
+        baseline=baseline is not None,
+    )
+    progress = (
+        Progress(err, len(paths))
+        if len(paths) > 1 and not args.no_progress and _isatty(err)
+        else None
+    )
+    problems_to_err = args.format in ("json", "sarif")
+    summary = Summary()
+    jobs = args.jobs or os.cpu_count() or 1
+    writer.start()
+    try:
+        for outcome in check_paths(paths, options, jobs):
+            if baseline is not None:
+                outcome = baseline.mark(outcome)
+            summary.add(outcome)
+            if progress is not None:
+                progress.clear()
+            if problems_to_err:
+                for p in outcome.problems:
+                    err.write(p.rendered + "\n")
+            writer.file(outcome)
+            if progress is not None:
+                progress.advance()
+    finally:
+        if progress is not None:
+            progress.clear()
+    writer.finish(summary)
+    if summary.failed:
+        return EXIT_USAGE
+    failing = {
+        "error": summary.errors,
+        "warning": summary.errors + summary.warnings,
+        "never": 0,
+    }[args.fail_on]
+    return EXIT_FINDINGS if failing else EXIT_OK

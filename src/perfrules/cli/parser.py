@@ -1,0 +1,149 @@
+"""The ``perfrules`` argument parser: every sub-command, flag, default and help text.
+
+Parsing and ``--help`` need every sub-command's flags, so they are all here;
+the sub-commands' modules are imported only when chosen.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from perfrules._version import __version__
+from perfrules.cli.common import make_parser_class
+
+__all__ = ["build_parser"]
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
+    """The ``perfrules`` argument parser, writing to ``out`` and ``err``, never exiting."""
+    parser_class = make_parser_class(out, err)
+    parser = parser_class(
+        prog="perfrules",
+        description="Check Chinese budget performance self-evaluation reports (绩效自评报告).",
+        epilog=(
+            "exit codes: 0 no finding at or above --fail-on, 1 findings, "
+            "2 usage error or a document that could not be loaded"
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"perfrules {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lang = parser_class(add_help=False)
+    lang.add_argument(
+        "--lang", choices=("zh", "en"), default="zh", help="language of messages (default: zh)"
+    )
+    config = parser_class(add_help=False)
+    config.add_argument(
+        "--config", metavar="FILE", help="configuration file (default: the nearest perfrules.toml)"
+    )
+    profile = parser_class(add_help=False)
+    profile.add_argument(
+        "--profile",
+        metavar="ID|FILE",
+        help="scoring profile (default: the report's, else national)",
+    )
+    profile.add_argument(
+        "--input-format",
+        choices=("toml", "json"),
+        help="read documents as this format (default: by file extension)",
+    )
+
+    check = sub.add_parser(
+        "check",
+        parents=[lang, config, profile],
+        help="check report documents",
+        description="Check report documents (files, or folders of *.toml / *.json reports).",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    check.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rule ids or categories (comma-separated or repeated)",
+    )
+    check.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="leave out these rule ids or categories (comma-separated or repeated)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="output format",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="an earlier --format json output: its findings are known and do not fail the run",
+    )
+    check.add_argument("--show-waived", action="store_true", help="also show waived findings")
+    check.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes (default: all cores)",
+    )
+    check.add_argument(
+        "--no-progress", action="store_true", help="no progress bar on a terminal's stderr"
+    )
+
+    score = sub.add_parser(
+        "score",
+        parents=[lang, config, profile],
+        help="the score sheet of a report",
+        description="Each indicator's stated and recomputed score, tier subtotals, total and grade.",
+    )
+    score.add_argument("file", metavar="FILE", help="a report document")
+    score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    sub.add_parser(
+        "rules", parents=[lang, config], help="list every rule", description="List every rule."
+    )
+    explain = sub.add_parser(
+        "explain",
+        parents=[lang, config],
+        help="a rule's documentation",
+        description="A rule's documentation, with its passing and failing examples.",
+    )
+    explain.add_argument("rule", metavar="RULE", help="rule id (PR023) or name (unit-slip)")
+    sub.add_parser(
+        "profiles",
+        parents=[lang],
+        help="list the scoring profiles",
+        description="List the scoring profiles.",
+    )
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of report format 1",
+        description="Print the JSON Schema (draft 2020-12) of report format 1.",
+    )
+    init = sub.add_parser(
+        "init",
+        parents=[lang],
+        help="write a template report document",
+        description="Write a commented template report document ('-' for standard output).",
+    )
+    init.add_argument(
+        "path", nargs="?", default="report.toml", metavar="PATH", help="default: report.toml"
+    )
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+    return parser

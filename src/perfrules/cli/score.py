@@ -1,0 +1,43 @@
+"""``perfrules score``: a report's score sheet, as a table or as the JSON ``score`` block.
+
+A thin layer over :func:`perfrules.load`, :func:`perfrules.load_profile` and
+:func:`perfrules.score`, written by :func:`perfrules.output.text.score_table` or
+as :func:`perfrules.output.scoredata.score_data`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from perfrules.cli.common import EXIT_OK, load_config, print_problems
+
+__all__ = ["run"]
+
+
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Write the score sheet of ``args.file``; return 0, or 2 when it cannot be scored."""
+    from perfrules.document.loader import format_of, load
+    from perfrules.errors import PerfrulesError
+    from perfrules.scoring.profiles import load_profile
+    from perfrules.scoring.scorer import score
+
+    lang = args.lang
+    try:
+        config = load_config(args)
+        report = load(args.file, args.input_format or format_of(args.file))
+        name = args.profile or config.profile or report.report.profile or "national"
+        profile = load_profile(name, report.report.year)
+        sheet = score(report, profile)
+    except PerfrulesError as exc:
+        return print_problems(err, exc, lang)
+    if args.format == "json":
+        from perfrules.output.jsonout import encode
+        from perfrules.output.scoredata import score_data
+
+        out.write(encode(score_data(sheet, lang)) + "\n")
+    else:
+        from perfrules.output.text import score_table
+
+        out.write(score_table(sheet, args.file, lang))
+    return EXIT_OK

@@ -1,0 +1,39 @@
+"""Read and write targets and actuals (年初目标值 / 实际完成值) as typed values.
+
+:func:`parse_value` turns what a report writes in a target or actual cell --
+``"≥12篇"``, ``"不少于200人次"``, ``"2种以上"``, ``"3万余人次"``, ``"12月底完成"``,
+``"是"``, a bare number, or a table ``{op, value, unit}`` -- into one of the
+classes of :mod:`perfrules.document.values`. Anything it does not understand becomes
+:class:`~perfrules.document.values.Unparsed`: the parser never guesses and never raises
+for text.
+
+:func:`render_value` writes a value back in canonical form (``≥12篇``,
+``3万余人次``, ``约95%``, ``12月底``), such that parsing the rendering gives an
+equal value with the same Decimal exponent wherever the notation can express it.
+
+Reading conventions (see also the tests, which list every form in the seeds):
+
+* ``以上`` / ``以下`` / ``以内`` include the number (≥ / ≤), as in Chinese legal
+  usage; ``达到`` and ``达`` mean ≥, ``超过`` and ``高于`` mean >, ``低于`` means <.
+* A number with no operator is a :class:`~perfrules.document.values.Quantity`; what a
+  bare target means (≥ or =) is left to the rules.
+* ``万`` and ``亿`` after a number are multipliers (``3万人次`` is ``3E+4`` 人次),
+  except in the units ``万元``, ``亿元`` and ``万页``; ``余`` between them decides
+  (``3万余元`` is more than ``3E+4`` 元, ``30余万元`` more than 30 万元).
+* Descriptive words before the value (``面积不低于100平方米``,
+  ``社区居民宣传500人次以上``) are skipped only when the rest is a comparison (an
+  operator before or after the number) and the words hold no negation, change,
+  "per", ordinal or approximation word (不, 增长, 每, 第, 约 …); otherwise the text
+  is unparsed.
+
+The package: :mod:`~perfrules.document.valueparse.words` (normalisation and
+vocabulary), :mod:`~perfrules.document.valueparse.parse` (the parser) and
+:mod:`~perfrules.document.valueparse.render` (the renderer).
+"""
+
+from __future__ import annotations
+
+from perfrules.document.valueparse.parse import parse_value
+from perfrules.document.valueparse.render import render_value
+
+__all__ = ["parse_value", "render_value"]
