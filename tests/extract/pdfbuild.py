@@ -14,6 +14,7 @@ import io
 from typing import Any
 
 from tests.extract.content import (
+    CAIDIAN_MEASURES,
     LEFT,
     UP,
     CellSpec,
@@ -222,7 +223,13 @@ def hostile_pdf(kind: str) -> bytes:
             encrypt = pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=1)
         c = canvas.Canvas(out, pagesize=A4, encrypt=encrypt)
         width, height = A4
-        if kind != "scanned-pdf":
+        if kind == "owner-only-pdf":
+            # reportlab leaves the CID font's strings unencrypted in an encrypted file, so
+            # this one is written in Helvetica
+            c.setFont("Helvetica", 12)
+            c.drawString(72, height - 100, "Budget 202.98, executed 188.44.")
+            c.showPage()
+        elif kind != "scanned-pdf":
             c.setFont(FONT, 12)
             report = example("urumqi-2023")["report"]
             c.drawString(72, height - 100, f"部门单位名称(公章): {report['department']}")
@@ -245,6 +252,16 @@ def hostile_pdf(kind: str) -> bytes:
             b"BT /F1 12 Tf 72 660 Td (Execution rate 92.84%.) Tj ET"
         )
         return _raw_pdf(content, b"/F1 5 0 R /F2 6 0 R")
+    if kind == "long-paragraph-pdf":  # one paragraph running over a page break
+        from reportlab.platypus import Paragraph
+
+        styles = _styles()
+        text = "".join(CAIDIAN_MEASURES) * 16
+        out = io.BytesIO()
+        story = [Paragraph(_escape(text), styles["body"])]
+        furniture = _furniture(CAIDIAN_HEADER)
+        _doc(out).build(story, onFirstPage=furniture, onLaterPages=furniture)
+        return out.getvalue()
     if kind == "text-as-pdf":
         return "部门整体预算金额202.98万元".encode()
     if kind == "truncated-pdf":

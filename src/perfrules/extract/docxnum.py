@@ -67,7 +67,7 @@ def _chinese(n: int, digits: str, units: str) -> str:
             zero = bool(parts)
             continue
         if zero:
-            parts.append(digits[0])
+            parts.append("零")
             zero = False
         parts.append(digits[d] + unit)
     text = "".join(parts)

@@ -154,12 +154,12 @@ class _Edges:
                     lefts.setdefault(round(s.width), []).append(item.x0)
                     rights.setdefault(round(s.width), []).append(item.x1)
         self.left = {w: sorted(v)[len(v) // 10] for w, v in lefts.items()}
-        self.right = {w: max(v) for w, v in rights.items()}
+        self.right = {w: sorted(v)[len(v) * 3 // 4] for w, v in rights.items()}
 
     def full(self, line: Line, width: float, following: Line) -> bool:
         """Whether ``line`` ends where the next line's first word would not have fitted."""
         right = self.right.get(round(width), width - 72.0)
-        return right - line.x1 < following.head + 0.5 * line.size
+        return right - line.x1 < following.head + 1.0 * line.size
 
     def indented(self, line: Line, width: float) -> bool:
         left = self.left.get(round(width), 72.0)
