@@ -141,7 +141,9 @@ def _docx_paragraph(document: Any, para: Para, styled: bool) -> None:
 
 def _style_numbering(document: Any) -> None:
     """Heading 1 and 2 numbered through their styles: 一、 (tab) and (一) (space)."""
-    _add_list(document, STYLED, [("chineseCounting", "%1、", None), ("chineseCounting", "(%2)", "space")])
+    _add_list(
+        document, STYLED, [("chineseCounting", "%1、", None), ("chineseCounting", "(%2)", "space")]
+    )
     for ilvl in (0, 1):
         style = document.styles[f"Heading {ilvl + 1}"]
         numpr = _w("w:numPr")
@@ -222,7 +224,9 @@ def build_xlsx(name: str) -> bytes:
         assert isinstance(entry, CellSpec)
         ws.cell(top + r, c + 1, _excel_value(entry.shown()))
         if (r2, c2) != (r, c):
-            ws.merge_cells(start_row=top + r, start_column=c + 1, end_row=top + r2, end_column=c2 + 1)
+            ws.merge_cells(
+                start_row=top + r, start_column=c + 1, end_row=top + r2, end_column=c2 + 1
+            )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
@@ -233,6 +237,55 @@ XLSX_FORM_ROW = 4
 
 
 # --- hostile files ---------------------------------------------------------------------
+
+_NS = (
+    f'xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+)
+
+
+def _odd_docx() -> bytes:
+    """Revisions, a content control, a text box, a row starting after the grid's first column,
+    and a continuation of a vertical merge with nothing above it."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    body = document.element.body
+    sect = body[-1]
+    sect.addprevious(
+        parse_xml(
+            f"<w:p {_NS}><w:r><w:t>执行数</w:t></w:r><w:del><w:r><w:delText>190.00</w:delText></w:r></w:del>"
+            "<w:ins><w:r><w:t>188.44</w:t></w:r></w:ins><w:r><w:t>万元</w:t></w:r></w:p>"
+        )
+    )
+    sect.addprevious(
+        parse_xml(
+            f"<w:sdt {_NS}><w:sdtContent><w:p><w:r><w:t>填报日期：2024.4.15</w:t></w:r></w:p>"
+            "</w:sdtContent></w:sdt>"
+        )
+    )
+    sect.addprevious(
+        parse_xml(
+            f"<w:p {_NS}><w:r><w:t>单位（公章）</w:t></w:r><w:r><w:pict><v:shape><v:textbox>"
+            "<w:txbxContent><w:p><w:r><w:t>武汉市蔡甸区红十字会</w:t></w:r></w:p></w:txbxContent>"
+            "</v:textbox></v:shape></w:pict></w:r></w:p>"
+        )
+    )
+    table = document.add_table(rows=2, cols=3)
+    table.cell(0, 0).text = "预算数"
+    table.cell(0, 1).text = "执行数"
+    table.cell(0, 2).text = "执行率"
+    second = table.rows[1]._tr
+    first_tc = second.tc_lst[0]
+    first_tc.getparent().remove(first_tc)  # the row starts in the grid's second column
+    second.get_or_add_trPr().append(parse_xml(f'<w:gridBefore {_NS} w:val="1"/>'))
+    second.tc_lst[0].get_or_add_tcPr().append(parse_xml(f"<w:vMerge {_NS}/>"))
+    table.rows[1].cells[-1].text = "92.84"
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
 
 
 def hostile(kind: str) -> bytes:
@@ -260,6 +313,17 @@ def hostile(kind: str) -> bytes:
         out = io.BytesIO()
         docx.Document().save(out)
         return out.getvalue()
+    if kind == "picture-docx":  # a scanned page pasted into a Word file
+        from tests.extract.pdfbuild import png
+
+        document = docx.Document()
+        document.add_paragraph("部门整体绩效自评表（扫描件）")
+        document.add_picture(png(300, 400))
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+    if kind == "odd-docx":  # structures Word writes that python-docx's API leaves aside
+        return _odd_docx()
     if kind == "blank-xlsx":
         out = io.BytesIO()
         openpyxl.Workbook().save(out)

@@ -98,7 +98,14 @@ def caidian_form() -> list[list[Entry]]:
             c(str(_line(doc, "project")["executed"])),
             LEFT,
         ],
-        [c("预算执行情况（万元）"), c(""), LEFT, c("预算数（A）"), c("执行数（B）"), c("执行率（B/A）")],
+        [
+            c("预算执行情况（万元）"),
+            c(""),
+            LEFT,
+            c("预算数（A）"),
+            c("执行数（B）"),
+            c("执行率（B/A）"),
+        ],
         [
             UP,
             c("部门整体支出总额"),
@@ -115,7 +122,17 @@ def caidian_form() -> list[list[Entry]]:
     for n, goal in enumerate(goals, start=1):
         rows.append([c(f"年度目标{n}：{goal}"), LEFT, LEFT, LEFT, LEFT, LEFT])
         rows.append(
-            [c(t) for t in ("年度绩效目标完成情况", "一级指标", "二级指标", "三级指标", "年初目标值", "实际完成值")]
+            [
+                c(t)
+                for t in (
+                    "年度绩效目标完成情况",
+                    "一级指标",
+                    "二级指标",
+                    "三级指标",
+                    "年初目标值",
+                    "实际完成值",
+                )
+            ]
         )
         previous: dict[str, Any] | None = None
         for ind in (i for i in doc["indicators"] if i["goal"] == goal):
@@ -132,7 +149,9 @@ def caidian_form() -> list[list[Entry]]:
                 ]
             )
             previous = ind
-    rows.append([c("偏差大或\n目标未完成\n原因分析"), c(budget["deviation_reason"]), LEFT, LEFT, LEFT, LEFT])
+    rows.append(
+        [c("偏差大或\n目标未完成\n原因分析"), c(budget["deviation_reason"]), LEFT, LEFT, LEFT, LEFT]
+    )
     measures = CellSpec(
         (*(Para(text, listed=True) for text in CAIDIAN_MEASURES), Para(""))
     )  # an empty paragraph closes the cell, as in the seed
@@ -253,7 +272,10 @@ def urumqi_paragraphs() -> list[Para]:
             f"评价结果为“{ev['grade']}”。"
         ),
         Para("存在的主要问题及原因分析", 0),
-        Para(doc["narrative"]["problems"].rstrip("……") + "\n绩效指标的明确性、可衡量性、相关性还需进一步提升。"),
+        Para(
+            doc["narrative"]["problems"].removesuffix("……")
+            + "\n绩效指标的明确性、可衡量性、相关性还需进一步提升。"
+        ),
     ]
     return paras
 

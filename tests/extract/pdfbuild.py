@@ -158,7 +158,7 @@ def _label(level: int, n: int) -> str:
     return f"{n}."
 
 
-def _png(width: int, height: int) -> io.BytesIO:
+def png(width: int, height: int) -> io.BytesIO:
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (width, height), "white")
@@ -236,13 +236,15 @@ def hostile_pdf(kind: str) -> bytes:
             c.drawString(72, height - 130, f"填报时间: {report['filled_on'].year} 年 4 月 15 日")
             c.showPage()
         for _ in range(1 if kind != "scanned-pdf" else 2):
-            c.drawImage(ImageReader(_png(500, 700)), 40, 60, width - 80, height - 120)
+            c.drawImage(ImageReader(png(500, 700)), 40, 60, width - 80, height - 120)
             c.showPage()
         c.save()
         return out.getvalue()
     if kind == "cid-pdf":  # every glyph without a Unicode meaning
         garble = b"".join(b"<%04X> Tj " % (0x0100 + i * 37) for i in range(30))
-        content = b"BT /F2 12 Tf 72 700 Td " + garble + b"ET BT /F2 12 Tf 72 680 Td " + garble + b"ET"
+        content = (
+            b"BT /F2 12 Tf 72 700 Td " + garble + b"ET BT /F2 12 Tf 72 680 Td " + garble + b"ET"
+        )
         return _raw_pdf(content, b"/F1 5 0 R /F2 6 0 R")
     if kind == "mixed-cid-pdf":  # readable lines and one line of unmapped glyphs
         garble = b"<0101020203030404050506060707> Tj"

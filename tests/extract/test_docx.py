@@ -15,7 +15,6 @@ from tests.extract.builders import build_docx, hostile
 from tests.extract.content import (
     CAIDIAN_LABELS,
     LEFT,
-    UP,
     CellSpec,
     caidian_form,
     caidian_paragraphs,
@@ -48,7 +47,10 @@ def test_body_paragraphs_in_order_numbered_and_placed(caidian: Layout) -> None:
             expected.append((number, label + para.text))
     got = [(p.text.place.paragraph, p.text.raw) for p in _paragraphs(caidian)]
     assert got == expected
-    assert all(p.text.place == Place("caidian.docx", "docx", paragraph=n) for p, (n, _) in zip(_paragraphs(caidian), expected))
+    assert all(
+        p.text.place == Place("caidian.docx", "docx", paragraph=n)
+        for p, (n, _) in zip(_paragraphs(caidian), expected, strict=True)
+    )
     # the paragraphs after the table go on counting body paragraphs (the table is not one)
     assert got[-1][0] == len(before) + len(after)
 
@@ -74,7 +76,9 @@ def test_the_form_cell_by_cell_with_its_merges(caidian: Layout) -> None:
                 origins[(r, c)] = (r, c)
                 assert not cell.merged
                 assert cell.text.raw == entry.shown(), (r + 1, c + 1)
-                assert cell.text.place == Place("caidian.docx", "docx", table=1, row=r + 1, cell=c + 1)
+                assert cell.text.place == Place(
+                    "caidian.docx", "docx", table=1, row=r + 1, cell=c + 1
+                )
             else:
                 origin = origins[(r, c - 1) if entry == LEFT else (r - 1, c)]
                 origins[(r, c)] = origin
@@ -84,7 +88,7 @@ def test_the_form_cell_by_cell_with_its_merges(caidian: Layout) -> None:
 
 def test_merges_both_ways_are_flagged(caidian: Layout) -> None:
     [table] = _tables(caidian)
-    first_goal = [row for row in table.rows if row[3].text.text == "普及救护培训人次数"][0]
+    first_goal = next(row for row in table.rows if row[3].text.text == "普及救护培训人次数")
     tier1, tier2 = first_goal[1], first_goal[2]
     assert tier1.merged and tier1.text.text == "产出指标"  # vertical (w:vMerge)
     assert tier2.merged and tier2.text.text == "数量指标"
@@ -117,14 +121,18 @@ def test_style_numbering_with_tab_and_space_suffixes() -> None:
     layout = docx.read(build_docx("urumqi-2023"), "urumqi.docx")
     assert _tables(layout) == []  # a report with no table reads as paragraphs alone
     labels = iter(urumqi_labels())
-    expected = [
-        (next(labels) if p.level is not None else "") + p.text
-        for p in urumqi_paragraphs()
-    ]
+    expected = [(next(labels) if p.level is not None else "") + p.text for p in urumqi_paragraphs()]
     assert [p.text.raw for p in _paragraphs(layout)] == expected
     assert "一、\t基本概况" in expected and "(七) 指标七：" in expected
     last = _paragraphs(layout)[-1].text
     assert "\n" in last.raw  # a line break inside a body paragraph
+
+
+def test_a_picture_is_listed_as_unread() -> None:
+    layout = docx.read(hostile("picture-docx"), "scan.docx")
+    [title] = _paragraphs(layout)
+    assert title.text.raw == "部门整体绩效自评表（扫描件）"
+    assert [(u.reason, u.place.label("en")) for u in layout.unread] == [("image", "paragraph 2")]
 
 
 @pytest.mark.parametrize(
@@ -184,3 +192,24 @@ def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
     assert problem.code == "extra-missing"
     assert "pip install 'perfrules[docx]'" in caught.value.render("en")
     assert "pip install 'perfrules[docx]'" in caught.value.render("zh")
+
+
+def test_revisions_content_controls_text_boxes_and_odd_rows() -> None:
+    layout = docx.read(hostile("odd-docx"), "odd.docx")
+    texts = [(p.text.place.paragraph, p.text.raw) for p in _paragraphs(layout)]
+    assert texts == [
+        (1, "执行数188.44万元"),  # the inserted figure, not the deleted one
+        (2, "填报日期：2024.4.15"),  # inside a content control
+        (3, "单位（公章）"),
+    ]
+    assert [(u.reason, u.place.paragraph, u.text) for u in layout.unread] == [
+        ("text-box", 3, "武汉市蔡甸区红十字会")
+    ]
+    [table] = _tables(layout)
+    second = table.rows[1]
+    # w:gridBefore: the row's first grid column is an empty cell, not a merge
+    assert (second[0].text.raw, second[0].merged) == ("", False)
+    assert second[0].text.place == Place("odd.docx", "docx", table=1, row=2, cell=1)
+    # a vMerge continuation under a cell that starts no merge is not known to merge
+    assert (second[1].text.raw, second[1].merged) == ("", False)
+    assert second[2].text.raw == "92.84"

@@ -47,21 +47,28 @@ def test_paragraphs_in_order_with_their_page_and_line(caidian: Layout) -> None:
     got = [p.text for p in _paragraphs(caidian)]
     # the numbering labels are in the PDF's text: compare what follows them
     assert len(got) == len(expected)
-    for text, want in zip(got, expected):
+    for text, want in zip(got, expected, strict=True):
         assert _bare(text.raw).endswith(want), (text.raw, want)
     first = got[0]
     assert first.place == Place("caidian.pdf", "pdf", page=1, line=2)  # line 1: the header
-    assert [t.raw for t in got if t.raw.startswith(("一、", "二、"))] == ["一、自评结论", "二、佐证材料"]
+    assert [t.raw for t in got if t.raw.startswith(("一、", "二、"))] == [
+        "一、自评结论",
+        "二、佐证材料",
+    ]
 
 
 def test_page_headers_and_numbers_are_left_out_and_listed(caidian: Layout) -> None:
-    furniture = [(u.reason, u.place.page, u.text) for u in caidian.unread if u.reason.startswith("page-")]
+    furniture = [
+        (u.reason, u.place.page, u.text) for u in caidian.unread if u.reason.startswith("page-")
+    ]
     pages = sorted({page for _, page, _ in furniture})
     assert len(pages) >= 2
     for page in pages:
         assert ("page-header", page, CAIDIAN_HEADER) in furniture
         assert ("page-number", page, f"- {page} -") in furniture
-    assert not any(CAIDIAN_HEADER in p.text.raw or p.text.raw.startswith("- ") for p in _paragraphs(caidian))
+    assert not any(
+        CAIDIAN_HEADER in p.text.raw or p.text.raw.startswith("- ") for p in _paragraphs(caidian)
+    )
 
 
 def test_the_form_split_over_pages_is_one_table_with_its_merges(caidian: Layout) -> None:
@@ -79,7 +86,11 @@ def test_the_form_split_over_pages_is_one_table_with_its_merges(caidian: Layout)
                 origins[(r, c)] = (r, c)
                 assert not cell.merged, (r + 1, c + 1)
                 assert _bare(cell.text.raw) == _bare(entry.shown()), (r + 1, c + 1)
-                assert (cell.text.place.table, cell.text.place.row, cell.text.place.cell) == (1, r + 1, c + 1)
+                assert (cell.text.place.table, cell.text.place.row, cell.text.place.cell) == (
+                    1,
+                    r + 1,
+                    c + 1,
+                )
             else:
                 origin = origins[(r, c - 1) if entry == LEFT else (r - 1, c)]
                 origins[(r, c)] = origin
@@ -105,7 +116,7 @@ def test_prose_indicators_read_as_paragraphs() -> None:
     expected = [_bare(piece) for p in urumqi_paragraphs() for piece in p.text.split("\n")]
     got = [_bare(p.text.raw) for p in _paragraphs(layout)]
     assert len(got) == len(expected)
-    for text, want in zip(got, expected):
+    for text, want in zip(got, expected, strict=True):
         assert text.endswith(want), (text, want)
 
 

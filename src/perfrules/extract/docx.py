@@ -12,7 +12,8 @@ python-docx leaves aside is lost:
   over the table's grid: every row has one :class:`Cell` per grid column.
   A horizontally merged cell (``w:gridSpan``) and the continuations of a
   vertically merged one (``w:vMerge``) repeat the origin cell's
-  :class:`Text` (its place is the origin's) with ``merged=True``; grid
+  :class:`Text` (its place is the origin's) with ``merged=True`` (a
+  ``w:vMerge`` continuation only under a cell that is itself in a vMerge); grid
   columns a row leaves out (``w:gridBefore``/``w:gridAfter``, short rows) are
   empty cells, not merged;
 - a cell's text is its paragraphs joined by ``\\n``: line breaks and empty
@@ -95,8 +96,14 @@ class _Reader:
         self.paragraphs = 0
         self.tables = 0
 
-    def place(self, **fields: int) -> Place:
-        return Place(self.file, "docx", **fields)
+    def place(
+        self,
+        paragraph: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        cell: int | None = None,
+    ) -> Place:
+        return Place(self.file, "docx", paragraph=paragraph, table=table, row=row, cell=cell)
 
     # --- the body -----------------------------------------------------------
     def blocks_of(self, container: Any) -> None:
@@ -195,8 +202,10 @@ class _Reader:
         width = len(grid.findall(W + "gridCol")) if grid is not None else 0
         rows: list[list[Cell | None]] = []
         above: list[Cell | None] = []
+        vertical: set[int] = set()  # the grid columns whose cell in the row above is in a vMerge
         for r, tr in enumerate(_rows(tbl), start=1):
             row: list[Cell | None] = [None] * _int_val(_trpr(tr, "gridBefore"), 0)
+            in_vmerge: set[int] = set()
             for tc in _cells(tr):
                 col = len(row) + 1
                 place = self.place(table=number, row=r, cell=col)
@@ -204,8 +213,11 @@ class _Reader:
                 span = max(1, min(_int_val(_child_val(tcpr, "gridSpan"), 1), _MAX_COLUMNS))
                 vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
                 hmerge = _child_val(tcpr, "hMerge")
+                if vmerge is not None:
+                    in_vmerge.update(range(col, col + span))
                 continues = vmerge is not None and vmerge.get(W + "val") in (None, "continue")
-                origin = above[col - 1] if continues and col - 1 < len(above) else None
+                known = continues and col in vertical and col - 1 < len(above)
+                origin = above[col - 1] if known else None
                 if hmerge == "continue" and row and row[-1] is not None:
                     origin = row[-1]
                 if origin is not None:
@@ -220,7 +232,7 @@ class _Reader:
                 if len(row) > _MAX_COLUMNS:
                     break
             rows.append(row[:_MAX_COLUMNS])
-            above = row
+            above, vertical = row, in_vmerge
         width = min(max([width, *(len(row) for row in rows)]), _MAX_COLUMNS)
         filled = tuple(
             tuple(

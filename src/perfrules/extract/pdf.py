@@ -36,7 +36,6 @@ from __future__ import annotations
 import io
 import re
 import warnings
-from typing import Any
 
 from perfrules.document.provenance import Place
 from perfrules.extract.layout import Cell, Layout, Paragraph, Table, Text, Unread
@@ -106,7 +105,9 @@ def read(data: bytes, file: str) -> Layout:
 def _is_encrypted(exc: BaseException) -> bool:
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
     name = type(inner).__name__
-    return name in ("PDFPasswordIncorrect", "PDFEncryptionError") or "password" in str(inner).lower()
+    return (
+        name in ("PDFPasswordIncorrect", "PDFEncryptionError") or "password" in str(inner).lower()
+    )
 
 
 def _furniture(scans: list[PageScan]) -> dict[tuple[int, int], str]:
@@ -178,8 +179,15 @@ class _Builder:
         self.lines: list[tuple[Line, float]] = []  # the paragraph being read, with page widths
         self.open_table: list[Grid] | None = None  # the table that may go on on the next page
 
-    def place(self, **fields: int) -> Place:
-        return Place(self.file, "pdf", **fields)
+    def place(
+        self,
+        page: int,
+        line: int | None = None,
+        table: int | None = None,
+        row: int | None = None,
+        cell: int | None = None,
+    ) -> Place:
+        return Place(self.file, "pdf", line=line, page=page, table=table, row=row, cell=cell)
 
     def flush(self) -> None:
         if not self.lines:
@@ -265,11 +273,15 @@ class _Builder:
                 cells: list[Cell] = []
                 for c, i in enumerate(row):
                     if i is None or (i not in made and _origin_row(part, i, covering) < skip):
-                        place = self.place(page=part.page, table=number, row=first_row + r + 1, cell=c + 1)
+                        place = self.place(
+                            page=part.page, table=number, row=first_row + r + 1, cell=c + 1
+                        )
                         cells.append(Cell(Text.of("", place)))
                         continue
                     if i not in made:
-                        place = self.place(page=part.page, table=number, row=first_row + r + 1, cell=c + 1)
+                        place = self.place(
+                            page=part.page, table=number, row=first_row + r + 1, cell=c + 1
+                        )
                         made[i] = Text.of(part.texts[i], place)
                         cells.append(Cell(made[i]))
                     else:
@@ -289,14 +301,16 @@ def _assemble(scans: list[PageScan], file: str) -> Layout:
     builder = _Builder(file, scans)
     for s in scans:
         for reason, text, line in s.unread:
-            builder.unread.append(Unread(Place(file, "pdf", page=s.number, line=line), reason, text))
+            builder.unread.append(
+                Unread(Place(file, "pdf", page=s.number, line=line), reason, text)
+            )
         first = True
         for item in s.items:
             if isinstance(item, Line):
-                reason = furniture.get((s.number, item.number))
-                if reason is not None:
+                furniture_reason = furniture.get((s.number, item.number))
+                if furniture_reason is not None:
                     place = Place(file, "pdf", page=s.number, line=item.number)
-                    builder.unread.append(Unread(place, reason, item.text))
+                    builder.unread.append(Unread(place, furniture_reason, item.text))
                     continue
                 builder.line(item, s.width, first)
             else:

@@ -103,7 +103,7 @@ def lines_of(chars: list[dict[str, Any]], page: int) -> list[Line]:
     bands: list[list[float]] = []
     for ch in sorted(chars, key=lambda c: (c["top"], c["x0"])):
         middle = (ch["top"] + ch["bottom"]) / 2
-        for band, group in zip(bands[-3:], groups[-3:]):
+        for band, group in zip(bands[-3:], groups[-3:], strict=True):
             if band[0] <= middle <= band[1]:
                 group.append(ch)
                 break

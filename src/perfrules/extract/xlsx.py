@@ -60,7 +60,7 @@ def read(data: bytes, file: str) -> Layout:
     unread: list[Unread] = []
     for sheet in values.chartsheets:
         unread.append(Unread(Place(file, "xlsx", sheet=str(sheet.title)), "chart-sheet"))
-    for ws, wf in zip(values.worksheets, formulas.worksheets):
+    for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
         title = str(ws.title)
         if ws.sheet_state != "visible":
             unread.append(Unread(Place(file, "xlsx", sheet=title), "hidden-sheet"))
@@ -79,7 +79,7 @@ def _has_formula(ws: Any) -> bool:
 
 def _sheet(ws: Any, wf: Any, file: str, unread: list[Unread]) -> Table | None:
     """The sheet's used range as a table, or ``None`` for a sheet holding nothing."""
-    from openpyxl.utils import get_column_letter
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     title = str(ws.title)
     if ws.max_row * ws.max_column > MAX_CELLS:
@@ -91,7 +91,9 @@ def _sheet(ws: Any, wf: Any, file: str, unread: list[Unread]) -> Table | None:
                 continue
             ref = f"{get_column_letter(cell.column)}{cell.row}"
             place = Place(file, "xlsx", sheet=title, ref=ref)
-            texts[(cell.row, cell.column)] = Text.of(cell_text(cell.value, cell.number_format), place)
+            texts[(cell.row, cell.column)] = Text.of(
+                cell_text(cell.value, cell.number_format), place
+            )
     if wf is not ws:
         for row in wf.iter_rows():
             for cell in row:

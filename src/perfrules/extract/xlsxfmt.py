@@ -171,7 +171,9 @@ def format_number(number: Decimal, fmt: str) -> str:
     return sign + prefix + shown + percent_sign + suffix
 
 
-_DATE_TOKEN = re.compile(r'"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|.', re.I)
+_DATE_TOKEN = re.compile(
+    r'"[^"]*"|\\.|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am/pm|a/p|.', re.I
+)
 
 
 def _format_date(value: dt.date | dt.time, fmt: str) -> str:
@@ -206,7 +208,7 @@ def _format_date(value: dt.date | dt.time, fmt: str) -> str:
             number = value.hour if low[0] == "h" else value.second
             hour_seen = hour_seen or low[0] == "h"
             out.append(f"{number:02d}" if len(low) == 2 else str(number))
-        elif token.isalpha() and token.isascii() or token.startswith("["):
+        elif (token.isalpha() and token.isascii()) or token.startswith("["):
             return _iso(value)  # month or weekday names, AM/PM, elapsed time, DBNum
         else:
             out.append(token)
