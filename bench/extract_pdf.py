@@ -29,7 +29,6 @@ sys.path.insert(0, str(ROOT))
 def long_pdf(pages: int) -> bytes:
     """The caidian fixture's story repeated until the PDF has at least ``pages`` pages."""
     from reportlab.platypus import PageBreak, Paragraph
-
     from tests.extract import pdfbuild
     from tests.extract.content import caidian_form, caidian_paragraphs
 
