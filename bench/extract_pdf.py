@@ -69,12 +69,12 @@ def main() -> None:
     start = time.perf_counter()
     layout = pdf.read(data, "long.pdf")
     took = time.perf_counter() - start
-    pages = max(
-        (u.place.page or 0 for u in layout.unread if u.reason == "page-number"), default=0
-    )
+    pages = max((u.place.page or 0 for u in layout.unread if u.reason == "page-number"), default=0)
     tables = sum(1 for b in layout.blocks if isinstance(b, Table))
     print(f"PDF: {len(data) / 1024:.0f} KiB, {pages} pages (written in {made:.1f} s)")
-    print(f"read: {len(layout.blocks)} blocks, {tables} tables, {len(layout.unread)} unread entries")
+    print(
+        f"read: {len(layout.blocks)} blocks, {tables} tables, {len(layout.unread)} unread entries"
+    )
     print(f"time: {took:.2f} s in all, {1000 * took / max(pages, 1):.1f} ms per page")
     print(f"peak RSS: {before:.0f} MiB before reading, {_peak_mib():.0f} MiB after")
 

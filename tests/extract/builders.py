@@ -287,7 +287,6 @@ def _odd_docx() -> bytes:
     return out.getvalue()
 
 
-
 def hostile(kind: str) -> bytes:
     """A broken or unusual file: see the branches for the kinds."""
     import docx
