@@ -103,6 +103,10 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "the PDF has no usable text layer (scanned images or undecodable fonts): no text can be extracted; give the Word file or a PDF with text",
     ),
     "no-content": ("文件中没有可读取的文字", "the file holds no readable text"),
+    "too-many-cells": (
+        "工作表 {sheet} 的已用区域超过 {limit} 个单元格的上限",
+        "sheet {sheet}: the used range exceeds the limit of {limit} cells",
+    ),
     "too-many-pages": (
         "PDF 超过 {limit} 页的上限",
         "the PDF exceeds the limit of {limit} pages",

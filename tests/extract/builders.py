@@ -327,6 +327,13 @@ def hostile(kind: str) -> bytes:
         out = io.BytesIO()
         openpyxl.Workbook().save(out)
         return out.getvalue()
+    if kind == "far-cell-xlsx":  # one cell at the sheet's far corner: a used range of 17e9 cells
+        wb = openpyxl.Workbook()
+        wb.active["A1"] = "预算数"
+        wb.active["XFD1048576"] = "x"
+        out = io.BytesIO()
+        wb.save(out)
+        return out.getvalue()
     if kind == "formula-xlsx":  # written by a program: a formula with no saved value
         wb = openpyxl.Workbook()
         ws = wb.active

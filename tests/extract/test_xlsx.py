@@ -125,6 +125,7 @@ def test_number_formatting_is_decimal() -> None:
         ("corrupt-docx", "not-format"),
         ("zip-not-docx", "not-format"),
         ("blank-xlsx", "no-content"),
+        ("far-cell-xlsx", "too-many-cells"),
     ],
 )
 def test_bad_files_give_one_line_errors(kind: str, code: str) -> None:

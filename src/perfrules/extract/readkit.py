@@ -21,6 +21,7 @@ __all__ = [
     "describe",
     "fail",
     "missing",
+    "not_format",
 ]
 
 #: The largest file a reader accepts.
@@ -94,7 +95,13 @@ def check_zip(data: bytes, file: str, format: str) -> None:
             detail_zh=f"不是 zip 压缩包（文件已损坏，或是其他类型的文件改名为 {suffix}）：{describe(exc)}",
         ) from None
     if len(infos) > MAX_PARTS:
-        raise fail("too-large", file, limit=MAX_BYTES)
+        raise fail(
+            "not-format",
+            file,
+            format=suffix,
+            detail=f"more than {MAX_PARTS} parts in the package",
+            detail_zh=f"压缩包内的部件超过 {MAX_PARTS} 个",
+        )
     xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
     if xml > MAX_XML_BYTES:
         raise fail("too-large", file, limit=MAX_XML_BYTES)

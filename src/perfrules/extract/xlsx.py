@@ -83,7 +83,7 @@ def _sheet(ws: Any, wf: Any, file: str, unread: list[Unread]) -> Table | None:
 
     title = str(ws.title)
     if ws.max_row * ws.max_column > MAX_CELLS:
-        raise fail("too-large", file, limit=MAX_CELLS)
+        raise fail("too-many-cells", file, sheet=title, limit=MAX_CELLS)
     texts: dict[tuple[int, int], Text] = {}
     for row in ws.iter_rows():
         for cell in row:
