@@ -48,14 +48,19 @@ def read(data: bytes, file: str) -> Layout:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops
             formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-            has_formulas = any(_has_formula(ws) for ws in formulas.worksheets)
-            values = (
-                openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-                if has_formulas
-                else formulas
-            )
     except Exception as exc:  # the library's many ways of refusing a package
         raise not_format(file, "xlsx", exc) from None
+    for ws in formulas.worksheets:  # the used range is walked cell by cell: bound it first
+        if ws.max_row * ws.max_column > MAX_CELLS:
+            raise fail("too-many-cells", file, sheet=str(ws.title), limit=MAX_CELLS)
+    values = formulas
+    if any(_has_formula(ws) for ws in formulas.worksheets):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        except Exception as exc:
+            raise not_format(file, "xlsx", exc) from None
     blocks: list[Table] = []
     unread: list[Unread] = []
     for sheet in values.chartsheets:
@@ -82,8 +87,6 @@ def _sheet(ws: Any, wf: Any, file: str, unread: list[Unread]) -> Table | None:
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     title = str(ws.title)
-    if ws.max_row * ws.max_column > MAX_CELLS:
-        raise fail("too-many-cells", file, sheet=title, limit=MAX_CELLS)
     texts: dict[tuple[int, int], Text] = {}
     for row in ws.iter_rows():
         for cell in row:
