@@ -298,6 +298,11 @@ def hostile(kind: str) -> bytes:
         return bytes(range(256)) * 64
     if kind == "ole":  # an old .doc/.xls renamed
         return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + b"WordDocument" * 40
+    if kind == "encrypted-office":  # a password-protected .docx/.xlsx is an OLE file holding it
+        header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+        return (
+            header + "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le")
+        )
     if kind == "corrupt-docx":  # a real .docx cut in the middle
         data = build_docx("caidian-2024")
         return data[: len(data) // 2]

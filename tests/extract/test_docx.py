@@ -168,6 +168,7 @@ def test_number_formats(n: int, fmt: str, shown: str | None) -> None:
         ("empty", "empty-file"),
         ("binary", "not-format"),
         ("ole", "not-format"),
+        ("encrypted-office", "encrypted"),
         ("corrupt-docx", "not-format"),
         ("zip-not-docx", "not-format"),
         ("blank-docx", "no-content"),

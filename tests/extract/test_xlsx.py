@@ -122,6 +122,7 @@ def test_number_formatting_is_decimal() -> None:
         ("empty", "empty-file"),
         ("binary", "not-format"),
         ("ole", "not-format"),
+        ("encrypted-office", "encrypted"),
         ("corrupt-docx", "not-format"),
         ("zip-not-docx", "not-format"),
         ("blank-xlsx", "no-content"),
