@@ -84,6 +84,33 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "invalid rule id {found} (PR and three digits)",
     ),
     "invalid": ("{detail_zh}", "{detail}"),
+    # extract: reading a report as it is written (.docx, .xlsx, .pdf)
+    "extra-missing": (
+        "读取 {format} 文件需要可选依赖 {library}，请安装：pip install 'perfrules[{extra}]'",
+        "reading {format} files needs {library}: pip install 'perfrules[{extra}]'",
+    ),
+    "empty-file": ("文件为空", "the file is empty"),
+    "not-format": (
+        "不是有效的 {format} 文件：{detail_zh}",
+        "not a valid {format} file: {detail}",
+    ),
+    "encrypted": (
+        "文件已加密，需要密码才能打开；请提供未加密的文件",
+        "the file is encrypted and needs a password: give an unencrypted copy",
+    ),
+    "no-text-layer": (
+        "PDF 没有可用的文本层（扫描图像或无法解码的字体），无法提取文字；请提供 Word 或带文本的 PDF",
+        "the PDF has no usable text layer (scanned images or undecodable fonts): no text can be extracted; give the Word file or a PDF with text",
+    ),
+    "no-content": ("文件中没有可读取的文字", "the file holds no readable text"),
+    "too-many-cells": (
+        "工作表 {sheet} 的已用区域超过 {limit} 个单元格的上限",
+        "sheet {sheet}: the used range exceeds the limit of {limit} cells",
+    ),
+    "too-many-pages": (
+        "PDF 超过 {limit} 页的上限",
+        "the PDF exceeds the limit of {limit} pages",
+    ),
 }
 
 

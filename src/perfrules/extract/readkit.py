@@ -1,0 +1,113 @@
+"""What the binary-format readers share: a missing library's error, checks of the bytes, one-line errors.
+
+The readers (:mod:`~perfrules.extract.docx`, :mod:`~perfrules.extract.xlsx`,
+:mod:`~perfrules.extract.pdf`) import their library inside ``read()`` and
+turn every failure of a bad file into a :class:`~perfrules.errors.DocumentError`
+with one problem: a clear line, never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from perfrules.errors import DocumentError, PerfrulesError, Problem
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_XML_BYTES",
+    "check_bytes",
+    "check_zip",
+    "describe",
+    "fail",
+    "missing",
+    "not_format",
+]
+
+#: The largest file a reader accepts.
+MAX_BYTES = 256 * 1024 * 1024
+#: The most uncompressed XML a .docx/.xlsx package may hold (its images do not count).
+MAX_XML_BYTES = 128 * 1024 * 1024
+#: The most parts a .docx/.xlsx package may hold.
+MAX_PARTS = 20_000
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE_ENCRYPTED = "EncryptionInfo".encode("utf-16-le")
+_SUFFIX = {"docx": ".docx", "xlsx": ".xlsx", "pdf": ".pdf"}
+
+
+def missing(file: str, format: str, library: str) -> PerfrulesError:
+    """The error for a reader whose library is not installed: which extra installs it."""
+    params = {"format": _SUFFIX.get(format, format), "library": library, "extra": format}
+    return PerfrulesError([Problem("extra-missing", file=file, params=params)])
+
+
+def fail(code: str, file: str, **params: object) -> DocumentError:
+    """A one-problem :class:`DocumentError` about ``file``."""
+    return DocumentError([Problem(code, file=file, params=params)])
+
+
+def describe(exc: BaseException) -> str:
+    """A library's exception as one short line."""
+    text = " ".join(str(exc).split())
+    if len(text) > 160:
+        text = text[:157] + "..."
+    name = type(exc).__name__
+    return f"{name}: {text}" if text else name
+
+
+def check_bytes(data: bytes, file: str, format: str) -> None:
+    """Refuse an empty or oversized file."""
+    if not data:
+        raise fail("empty-file", file)
+    if len(data) > MAX_BYTES:
+        raise fail("too-large", file, limit=MAX_BYTES)
+
+
+def check_zip(data: bytes, file: str, format: str) -> None:
+    """Refuse what is not an Office Open XML package, or one too large to unpack safely.
+
+    An old binary Office file (.doc/.xls) and a password-protected Office file
+    are both OLE containers; each gets its own message.
+    """
+    check_bytes(data, file, format)
+    suffix = _SUFFIX[format]
+    if data.startswith(_OLE):
+        if _OLE_ENCRYPTED in data:
+            raise fail("encrypted", file)
+        old = ".doc" if format == "docx" else ".xls"
+        raise fail(
+            "not-format",
+            file,
+            format=suffix,
+            detail=f"an old binary Office file ({old}): save it as {suffix}",
+            detail_zh=f"这是旧版二进制 Office 文件（{old}），请另存为 {suffix}",
+        )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            infos = package.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise fail(
+            "not-format",
+            file,
+            format=suffix,
+            detail=f"not a zip package (corrupt, or another kind of file renamed {suffix}): {describe(exc)}",
+            detail_zh=f"不是 zip 压缩包（文件已损坏，或是其他类型的文件改名为 {suffix}）：{describe(exc)}",
+        ) from None
+    if len(infos) > MAX_PARTS:
+        raise fail(
+            "not-format",
+            file,
+            format=suffix,
+            detail=f"more than {MAX_PARTS} parts in the package",
+            detail_zh=f"压缩包内的部件超过 {MAX_PARTS} 个",
+        )
+    xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise fail("too-large", file, limit=MAX_XML_BYTES)
+
+
+def not_format(file: str, format: str, exc: BaseException) -> DocumentError:
+    """The error for a file its library could not open: the library's reason in one line."""
+    detail = describe(exc)
+    return fail("not-format", file, format=_SUFFIX.get(format, format), detail=detail)

@@ -1,0 +1,140 @@
+"""The Excel reader: each sheet of a .xlsx workbook as one table of its cells, as a :class:`Layout`.
+
+Built on openpyxl (``pip install 'perfrules[xlsx]'``). Each visible
+worksheet with content becomes one :class:`Table`, in workbook order:
+
+- the table spans the sheet's used range (the cells holding a value, and the
+  merged ranges whose top-left cell holds one); rows holding nothing are left
+  out; every row has one :class:`Cell` per column of the range;
+- every cell's place is ``Sheet1!B7`` (``Place.sheet``, ``Place.ref``);
+- a merged range's value is in its top-left cell: the other cells of the range
+  repeat that cell's :class:`Text` (its place is the top-left cell's) with
+  ``merged=True``;
+- values are shown as the sheet shows them (:mod:`~perfrules.extract.xlsxfmt`):
+  a number through its number format (202.98 as ``202.98``, 0.9284 under
+  ``0.00%`` as ``92.84%``), a date as its text, never float arithmetic;
+- a formula shows the value Excel saved with it; a formula saved without one
+  (a workbook written by a program, never opened in Excel) is an empty cell
+  and an :class:`Unread` ``formula-not-computed`` holding the formula;
+- hidden sheets and chart sheets are not read and are listed as
+  ``hidden-sheet`` and ``chart-sheet``.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from typing import Any
+
+from perfrules.document.provenance import Place
+from perfrules.extract.layout import Cell, Layout, Table, Text, Unread
+from perfrules.extract.readkit import check_zip, fail, missing, not_format
+from perfrules.extract.xlsxfmt import cell_text
+
+__all__ = ["read"]
+
+#: The most cells of one sheet's used range a reader walks.
+MAX_CELLS = 2_000_000
+
+
+def read(data: bytes, file: str) -> Layout:
+    """Read the Excel workbook ``data`` (named ``file``) into a :class:`Layout`."""
+    try:
+        import openpyxl  # type: ignore[import-untyped]
+    except ImportError:
+        raise missing(file, "xlsx", "openpyxl") from None
+    check_zip(data, file, "xlsx")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops
+            formulas = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+    except Exception as exc:  # the library's many ways of refusing a package
+        raise not_format(file, "xlsx", exc) from None
+    for ws in formulas.worksheets:  # the used range is walked cell by cell: bound it first
+        if ws.max_row * ws.max_column > MAX_CELLS:
+            raise fail("too-many-cells", file, sheet=str(ws.title), limit=MAX_CELLS)
+    values = formulas
+    if any(_has_formula(ws) for ws in formulas.worksheets):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                values = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        except Exception as exc:
+            raise not_format(file, "xlsx", exc) from None
+    blocks: list[Table] = []
+    unread: list[Unread] = []
+    for sheet in values.chartsheets:
+        unread.append(Unread(Place(file, "xlsx", sheet=str(sheet.title)), "chart-sheet"))
+    for ws, wf in zip(values.worksheets, formulas.worksheets, strict=True):
+        title = str(ws.title)
+        if ws.sheet_state != "visible":
+            unread.append(Unread(Place(file, "xlsx", sheet=title), "hidden-sheet"))
+            continue
+        table = _sheet(ws, wf, file, unread)
+        if table is not None:
+            blocks.append(table)
+    if not blocks and not unread:
+        raise fail("no-content", file)
+    return Layout(file, "xlsx", tuple(blocks), tuple(unread))
+
+
+def _has_formula(ws: Any) -> bool:
+    return any(cell.data_type == "f" for row in ws.iter_rows() for cell in row)
+
+
+def _sheet(ws: Any, wf: Any, file: str, unread: list[Unread]) -> Table | None:
+    """The sheet's used range as a table, or ``None`` for a sheet holding nothing."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
+    title = str(ws.title)
+    texts: dict[tuple[int, int], Text] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.value == "":
+                continue
+            ref = f"{get_column_letter(cell.column)}{cell.row}"
+            place = Place(file, "xlsx", sheet=title, ref=ref)
+            texts[(cell.row, cell.column)] = Text.of(
+                cell_text(cell.value, cell.number_format), place
+            )
+    if wf is not ws:
+        for row in wf.iter_rows():
+            for cell in row:
+                key = (cell.row, cell.column)
+                if cell.data_type == "f" and key not in texts:
+                    ref = f"{get_column_letter(cell.column)}{cell.row}"
+                    place = Place(file, "xlsx", sheet=title, ref=ref)
+                    unread.append(Unread(place, "formula-not-computed", str(cell.value)))
+    merged: dict[tuple[int, int], Text] = {}
+    used = set(texts)
+    for rng in ws.merged_cells.ranges:
+        top_left = (rng.min_row, rng.min_col)
+        origin = texts.get(top_left)
+        if origin is None:  # an empty merged range: merged all the same, but no content
+            ref = f"{get_column_letter(rng.min_col)}{rng.min_row}"
+            origin = Text.of("", Place(file, "xlsx", sheet=title, ref=ref))
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != top_left:
+                    merged[(r, c)] = origin
+                    if origin.raw:
+                        used.add((r, c))
+    if not used:
+        return None
+    rows = sorted({r for r, _ in used})
+    first = min(c for _, c in used)
+    last = max(c for _, c in used)
+    table: list[tuple[Cell, ...]] = []
+    for r in rows:
+        cells: list[Cell] = []
+        for c in range(first, last + 1):
+            if (r, c) in merged:
+                cells.append(Cell(merged[(r, c)], merged=True))
+            elif (r, c) in texts:
+                cells.append(Cell(texts[(r, c)]))
+            else:
+                ref = f"{get_column_letter(c)}{r}"
+                cells.append(Cell(Text.of("", Place(file, "xlsx", sheet=title, ref=ref))))
+        table.append(tuple(cells))
+    start = f"{get_column_letter(first)}{rows[0]}"
+    return Table(tuple(table), Place(file, "xlsx", sheet=title, ref=start))
