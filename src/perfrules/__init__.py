@@ -44,8 +44,8 @@ if TYPE_CHECKING:
         SecondTier,
         TierStatus,
         indicator_system,
-        system_lines,
     )
+    from perfrules.document.systemtext import system_lines
     from perfrules.document.values import (
         Approx,
         Comparison,
@@ -195,7 +195,7 @@ _LAZY: dict[str, str] = {
     "loads_config": "perfrules.rules.config",
     "resolve_profile": "perfrules.scoring.profiles",
     "score": "perfrules.scoring.scorer",
-    "system_lines": "perfrules.document.system",
+    "system_lines": "perfrules.document.systemtext",
     "to_data": "perfrules.document.loader",
 }
 

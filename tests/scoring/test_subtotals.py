@@ -11,7 +11,8 @@ from hypothesis import given, settings
 
 import perfrules
 from perfrules.document.model import Report, TierScore
-from perfrules.document.system import TierStatus, indicator_system, system_lines
+from perfrules.document.system import TierStatus, indicator_system
+from perfrules.document.systemtext import system_lines
 from perfrules.errors import ProfileError
 from perfrules.rules.config import loads_config
 from perfrules.scoring.profiles import load_profile, resolve_profile

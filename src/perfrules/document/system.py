@@ -25,7 +25,8 @@ the taxonomy (:mod:`perfrules.document.taxonomy`) once and gives an
 The taxonomy rules and scoring read this tree instead of the taxonomy;
 scoring adds the recomputed subtotal of each node
 (:attr:`perfrules.ScoreSheet.tiers`, keyed by these nodes), and
-:func:`system_lines` renders tree and subtotals as text.
+:func:`perfrules.document.systemtext.system_lines` renders tree and
+subtotals as text.
 """
 
 from __future__ import annotations
@@ -33,7 +34,6 @@ from __future__ import annotations
 import enum
 import threading
 import weakref
-from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
@@ -50,7 +50,6 @@ __all__ = [
     "TierStatus",
     "build_system",
     "indicator_system",
-    "system_lines",
 ]
 
 _ZERO = Decimal(0)
@@ -149,15 +148,23 @@ class FirstTier:
         return None
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Placement:
-    """Where one indicator sits: its first- and second-level nodes, and whether it wrote aliases."""
+    """Where an indicator sits: its first- and second-level nodes, and whether it wrote aliases.
 
-    index: int
-    tier1: FirstTier = attrs.field(eq=False, repr=False)
-    tier2: SecondTier = attrs.field(eq=False, repr=False)
-    tier1_alias: bool = False  # its tier1 is written under an alias (效果指标)
-    tier2_alias: bool = False  # its tier2 is written under an alias (社会公众满意度指标)
+    Indicators that write the same pair of tiers share one placement.
+    """
+
+    tier1: FirstTier
+    tier2: SecondTier
+    tier1_alias: bool = False  # the tier1 is written under an alias (效果指标)
+    tier2_alias: bool = False  # the tier2 is written under an alias (社会公众满意度指标)
+
+    def __repr__(self) -> str:
+        return (
+            f"Placement(tier1={self.tier1.name!r}, tier2={self.tier2.name!r}, "
+            f"tier1_alias={self.tier1_alias!r}, tier2_alias={self.tier2_alias!r})"
+        )
 
 
 @attrs.frozen
@@ -184,7 +191,7 @@ class IndicatorSystem:
         return self._by_name.get(found.name if found is not None else name.strip())
 
     def place(self, index: int) -> Placement:
-        """Where the indicator at ``index`` sits."""
+        """Where the indicator at ``index`` sits (``placements[index]``)."""
         return self.placements[index]
 
     @property
@@ -200,119 +207,136 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
     """
     tax = tax if tax is not None else taxonomy()
     year = report.report.year
-    # first-level name → second-level name → indices, in order of first use
-    groups: dict[str | None, dict[str | None, list[int]]] = {}
-    status1: dict[str | None, TierStatus] = {None: TierStatus.UNTIERED}
-    written1: dict[str | None, list[str]] = {}
-    written2: dict[tuple[str | None, str | None], list[str]] = {}
-    # each distinct written name is looked up once: (canonical name, alias?)
-    read1: dict[str, tuple[str, bool]] = {}
-    read2: dict[str, tuple[str, bool]] = {}
-    places: list[tuple[str | None, str | None, bool, bool]] = []
+    groups: dict[str | None, _Group] = {}
+    # reports repeat a few pairs of tiers as written: each pair is read once, to
+    # the second-level group it goes to and whether its tier1 and tier2 were aliases
+    read: dict[tuple[str | None, str | None], tuple[_Group, bool, bool]] = {}
+    pairs: list[tuple[str | None, str | None]] = []
     for i, ind in enumerate(report.indicators):
-        name1: str | None = None
-        name2: str | None = None
-        alias1 = alias2 = False
-        if ind.tier1 is not None:
-            as_written = ind.tier1.strip()
-            if ind.tier1 not in read1:
-                tier = tax.tier1(ind.tier1)
-                if tier is None:
-                    read1[ind.tier1] = (as_written, False)
-                else:
-                    read1[ind.tier1] = (tier.name, tier.name != as_written)
-                    if tier.in_force(year):
-                        status1[tier.name] = TierStatus.KNOWN
-            name1, alias1 = read1[ind.tier1]
-            status1.setdefault(name1, TierStatus.UNKNOWN)
-            _add(written1.setdefault(name1, []), as_written)
-        if ind.tier2 is not None:
-            as_written = ind.tier2.strip()
-            if ind.tier2 not in read2:
-                canonical = tax.canonical_tier2(ind.tier2) or as_written
-                read2[ind.tier2] = (canonical, canonical != as_written)
-            name2, alias2 = read2[ind.tier2]
-            _add(written2.setdefault((name1, name2), []), as_written)
-        groups.setdefault(name1, {}).setdefault(name2, []).append(i)
-        places.append((name1, name2, alias1, alias2))
+        pair = (ind.tier1, ind.tier2)
+        pairs.append(pair)
+        found = read.get(pair)
+        if found is None:
+            found = read[pair] = _read(tax, year, groups, pair)
+        group = found[0]
+        parent = group.parent
+        assert parent is not None  # a second-level group always has one
+        parent.indices.append(i)
+        group.indices.append(i)
+        if ind.weight is not None:
+            parent.weight += ind.weight
+            group.weight += ind.weight
     stated: dict[str, tuple[str, Decimal]] = {}
     if report.evaluation is not None:
         for ts in report.evaluation.tier_scores:
-            found = tax.tier1_for_key(ts.tier)
-            name = found.name if found is not None else ts.tier.strip()
-            stated.setdefault(name, (ts.tier, ts.score))
-    weights = [ind.weight for ind in report.indicators]
-    firsts: list[FirstTier] = []
-    for name1, seconds in groups.items():
-        status = status1[name1]
-        children = tuple(
-            _second(tax, name1, status, name2, indices, written2.get((name1, name2), []), weights)
-            for name2, indices in seconds.items()
-        )
-        names = written1.get(name1, [])
-        entry = stated.get(name1) if name1 is not None else None
-        firsts.append(
-            FirstTier(
-                name1,
-                status,
-                tuple(names),
-                tuple(n for n in names if n != name1),
-                children,
-                tuple(sorted(i for t in children for i in t.indices)),
-                sum((t.weight for t in children), _ZERO),
-                entry[1] if entry is not None else None,
-                entry[0] if entry is not None else None,
+            tier = tax.tier1_for_key(ts.tier)
+            stated.setdefault(
+                tier.name if tier is not None else ts.tier.strip(), (ts.tier, ts.score)
             )
+    firsts: list[FirstTier] = []
+    nodes: dict[int, tuple[FirstTier, SecondTier]] = {}  # by id of the second-level group
+    for name1, group in groups.items():
+        children = [_second_node(tax, group, child) for child in group.children.values()]
+        entry = stated.get(name1) if name1 is not None else None
+        first = FirstTier(
+            name1,
+            group.status,
+            tuple(group.written),
+            tuple(n for n in group.written if n != name1),
+            tuple(children),
+            tuple(group.indices),
+            group.weight,
+            entry[1] if entry is not None else None,
+            entry[0] if entry is not None else None,
         )
+        firsts.append(first)
+        for child, node in zip(group.children.values(), children, strict=True):
+            nodes[id(child)] = (first, node)
     for name, (key, value) in stated.items():
-        if name in groups:
-            continue
-        found = tax.tier1(name)
-        if found is not None and found.in_force(year):
-            status = TierStatus.KNOWN
-        elif name in EXECUTION_TIER_NAMES:
-            status = TierStatus.EXECUTION
-        else:
-            status = TierStatus.UNKNOWN
-        firsts.append(FirstTier(name, status, (), (), (), (), _ZERO, value, key))
-    by_name = {t.name: t for t in firsts}
-    placements = []
-    for i, (name1, name2, alias1, alias2) in enumerate(places):
-        first = by_name[name1]
-        second = first.tier(name2)
-        assert second is not None  # every indicator's pair of names has its node
-        placements.append(Placement(i, first, second, alias1, alias2))
-    return IndicatorSystem(year, tuple(firsts), tuple(placements), tax)
+        if name not in groups:
+            status = _stated_status(tax, year, name)
+            firsts.append(FirstTier(name, status, (), (), (), (), _ZERO, value, key))
+    places = {
+        pair: Placement(*nodes[id(second)], alias1, alias2)
+        for pair, (second, alias1, alias2) in read.items()
+    }
+    return IndicatorSystem(year, tuple(firsts), tuple(places[p] for p in pairs), tax)
 
 
-def _add(names: list[str], name: str) -> None:
-    if name not in names:
-        names.append(name)
+class _Group:
+    """A node being gathered: its name, status, names as written, indicators and weight so far."""
+
+    __slots__ = ("children", "indices", "name", "parent", "status", "weight", "written")
+
+    def __init__(self, name: str | None, status: TierStatus, parent: _Group | None) -> None:
+        self.name = name
+        self.status = status
+        self.parent = parent
+        self.written: list[str] = []
+        self.indices: list[int] = []
+        self.weight = _ZERO
+        self.children: dict[str | None, _Group] = {}
 
 
-def _second(
-    tax: Taxonomy,
-    parent: str | None,
-    parent_status: TierStatus,
-    name: str | None,
-    indices: list[int],
-    written: list[str],
-    weights: list[Decimal | None],
-) -> SecondTier:
-    weight = sum((w for w in (weights[i] for i in indices) if w is not None), _ZERO)
-    if name is None:
-        return SecondTier(None, TierStatus.UNTIERED, (), (), (), False, tuple(indices), weight)
-    homes = tuple(sorted(tax.homes(name)))  # a known tier2 has a home, an unknown one none
+def _read(
+    tax: Taxonomy, year: int, groups: dict[str | None, _Group], pair: tuple[str | None, str | None]
+) -> tuple[_Group, bool, bool]:
+    """The second-level group a pair of tiers as written goes to (made when new), and its aliases."""
+    t1, t2 = pair
+    name1: str | None = None
+    alias1 = False
+    status = TierStatus.UNTIERED
+    if t1 is not None:
+        written = t1.strip()
+        tier = tax.tier1(t1)
+        name1 = tier.name if tier is not None else written
+        alias1 = name1 != written
+        status = (
+            TierStatus.KNOWN if tier is not None and tier.in_force(year) else TierStatus.UNKNOWN
+        )
+    first = groups.get(name1)
+    if first is None:
+        first = groups[name1] = _Group(name1, status, None)
+    if t1 is not None and t1.strip() not in first.written:
+        first.written.append(t1.strip())
+    name2: str | None = None
+    alias2 = False
+    status = TierStatus.UNTIERED
+    if t2 is not None:
+        written = t2.strip()
+        name2 = tax.canonical_tier2(t2) or written
+        alias2 = name2 != written
+        status = TierStatus.KNOWN if tax.homes(name2) else TierStatus.UNKNOWN
+    second = first.children.get(name2)
+    if second is None:
+        second = first.children[name2] = _Group(name2, status, first)
+    if t2 is not None and t2.strip() not in second.written:
+        second.written.append(t2.strip())
+    return second, alias1, alias2
+
+
+def _second_node(tax: Taxonomy, parent: _Group, group: _Group) -> SecondTier:
+    """A gathered second-level group as its node: misplaced when its known parent is no home of it."""
+    name = group.name
+    homes = tuple(sorted(tax.homes(name))) if name is not None else ()
     return SecondTier(
         name,
-        TierStatus.KNOWN if homes else TierStatus.UNKNOWN,
-        tuple(written),
-        tuple(n for n in written if n != name),
+        group.status,
+        tuple(group.written),
+        tuple(n for n in group.written if n != name),
         homes,
-        bool(homes) and parent_status is TierStatus.KNOWN and parent not in homes,
-        tuple(indices),
-        weight,
+        bool(homes) and parent.status is TierStatus.KNOWN and parent.name not in homes,
+        tuple(group.indices),
+        group.weight,
     )
+
+
+def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
+    """The status of a stated subtotal's tier that no indicator is under."""
+    tier = tax.tier1(name)
+    if tier is not None and tier.in_force(year):
+        return TierStatus.KNOWN
+    return TierStatus.EXECUTION if name in EXECUTION_TIER_NAMES else TierStatus.UNKNOWN
 
 
 # Built once per report object: the rules and scoring of one check share the tree.
@@ -343,86 +367,3 @@ def indicator_system(report: Report) -> IndicatorSystem:
             return entry[1]
         _BUILT[key] = (weakref.ref(report, forget), system)
     return system
-
-
-_LABELS = {
-    "zh": {
-        "weight": "分值",
-        "stated": "填报小计",
-        "recomputed": "重算",
-        "indicators": "指标",
-        "untiered1": "（未填一级指标）",
-        "untiered2": "（未填二级指标）",
-        "unknown": "不在指标体系中",
-        "execution": "预算执行",
-        "misplaced": "应属于{home}",
-    },
-    "en": {
-        "weight": "weight",
-        "stated": "stated",
-        "recomputed": "recomputed",
-        "indicators": "indicators",
-        "untiered1": "(no tier1)",
-        "untiered2": "(no tier2)",
-        "unknown": "not in the taxonomy",
-        "execution": "budget execution",
-        "misplaced": "belongs under {home}",
-    },
-}
-
-
-def _figure(value: Decimal | None) -> str:
-    return "—" if value is None else format(value, "f")
-
-
-def _title(name: str | None, written: tuple[str, ...], untiered: str) -> str:
-    if name is None:
-        return untiered
-    if not written or written == (name,):
-        return name
-    return f"{'、'.join(written)} → {name}"
-
-
-def system_lines(
-    system: IndicatorSystem,
-    recomputed: Mapping[str | None, Decimal] | None = None,
-    lang: str = "zh",
-) -> list[str]:
-    """The tree as indented text lines: name as written → canonical, weight, stated, recomputed.
-
-    One line per first-level node (its recomputed subtotal from ``recomputed``,
-    keyed by node name, e.g. :meth:`perfrules.ScoreSheet.recomputed_by_tier`),
-    then one indented line per second-level node with its indicators' indices.
-    ``lang`` is ``zh`` or ``en``.
-    """
-    words = _LABELS["en" if lang == "en" else "zh"]
-    sep = "，" if lang != "en" else ", "
-    out: list[str] = []
-    for t in system.tiers:
-        title = _title(t.name, t.written, words["untiered1"])
-        notes = [words["unknown"]] if t.unknown else []
-        notes += [words["execution"]] if t.execution else []
-        line = [title + (f" ({sep.join(notes)})" if notes else "")]
-        line.append(f"{words['weight']} {_figure(t.weight)}")
-        key = f" ({t.stated_key})" if t.stated_key not in (None, t.name) else ""
-        line.append(f"{words['stated']} {_figure(t.stated)}{key}")
-        if recomputed is not None:
-            line.append(f"{words['recomputed']} {_figure(recomputed.get(t.name))}")
-        out.append("  ".join(line))
-        for s in t.tiers:
-            notes = [words["unknown"]] if s.unknown else []
-            if s.misplaced:
-                notes.append(words["misplaced"].format(home="、".join(s.homes)))
-            title = _title(s.name, s.written, words["untiered2"])
-            indices = ", ".join(str(i) for i in s.indices)
-            out.append(
-                "  "
-                + "  ".join(
-                    [
-                        title + (f" ({sep.join(notes)})" if notes else ""),
-                        f"{words['weight']} {_figure(s.weight)}",
-                        f"{words['indicators']} {indices}",
-                    ]
-                )
-            )
-    return out

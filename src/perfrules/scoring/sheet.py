@@ -341,7 +341,7 @@ class ScoreSheet:
     def recomputed_by_tier(self) -> dict[str | None, Decimal]:
         """Each node's recomputed subtotal by node name (None: the untiered node).
 
-        What :func:`~perfrules.document.system.system_lines` shows next to the tree.
+        What :func:`~perfrules.document.systemtext.system_lines` shows next to the tree.
         """
         out: dict[str | None, Decimal] = {t.node.name: t.recomputed for t in self.tiers}
         if self.untiered is not None:

@@ -18,13 +18,13 @@ ARGS = ("name", "canonical")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for place in ctx.shared(tier_system).placements:
+    for index, place in enumerate(ctx.shared(tier_system).placements):
         if place.tier1_alias:
-            ind = indicators[place.index]
+            ind = indicators[index]
             canonical = place.tier1.name
             yield Hit(
                 ind.key,
-                f"indicators[{place.index}].tier1",
+                f"indicators[{index}].tier1",
                 expected=canonical,
                 found=ind.tier1,
                 args=(("name", ind.tier1), ("canonical", canonical)),

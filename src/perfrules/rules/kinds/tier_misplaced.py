@@ -20,14 +20,14 @@ ARGS = ("tier1", "tier2", "home")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for place in ctx.shared(tier_system).placements:
+    for index, place in enumerate(ctx.shared(tier_system).placements):
         if not place.tier2.misplaced:
             continue
-        ind = indicators[place.index]
+        ind = indicators[index]
         home = "、".join(place.tier2.homes)
         yield Hit(
             ind.key,
-            f"indicators[{place.index}].tier2",
+            f"indicators[{index}].tier2",
             expected=home,
             found=ind.tier1,
             args=(("tier1", ind.tier1), ("tier2", ind.tier2), ("home", home)),

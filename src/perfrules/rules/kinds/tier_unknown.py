@@ -20,8 +20,7 @@ ARGS = ("level", "name")
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for place in ctx.shared(tier_system).placements:
-        index = place.index
+    for index, place in enumerate(ctx.shared(tier_system).placements):
         ind = indicators[index]
         if ind.tier1 and not place.tier1.known:
             yield Hit(
