@@ -32,7 +32,6 @@ subtotals as text.
 from __future__ import annotations
 
 import enum
-import threading
 import weakref
 from decimal import Decimal
 
@@ -340,8 +339,10 @@ def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
 
 
 # Built once per report object: the rules and scoring of one check share the tree.
+# Plain dict operations only (each atomic): two threads scoring one report at the
+# same moment may both build it, which is harmless; a weakref callback can run at
+# any allocation, so it takes no lock.
 _BUILT: dict[int, tuple[weakref.ref[Report], IndicatorSystem]] = {}
-_LOCK = threading.Lock()
 
 
 def indicator_system(report: Report) -> IndicatorSystem:
@@ -357,13 +358,9 @@ def indicator_system(report: Report) -> IndicatorSystem:
     system = build_system(report)
 
     def forget(ref: weakref.ref[Report]) -> None:
-        with _LOCK:
-            if key in _BUILT and _BUILT[key][0] is ref:
-                del _BUILT[key]
-
-    with _LOCK:
         entry = _BUILT.get(key)
-        if entry is not None and entry[0]() is report:
-            return entry[1]
-        _BUILT[key] = (weakref.ref(report, forget), system)
+        if entry is not None and entry[0] is ref:
+            _BUILT.pop(key, None)
+
+    _BUILT[key] = (weakref.ref(report, forget), system)
     return system
