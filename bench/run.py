@@ -645,9 +645,11 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
     except ImportError:
         pass
     try:
-        from perfrules.rules.kinds._tiers import tier_facts
+        from perfrules.rules.kinds._tiers import tier_system
 
-        shared.append(("(taxonomy facts: _tiers.tier_facts)", lambda ctx: ctx.shared(tier_facts)))
+        shared.append(
+            ("(indicator system: _tiers.tier_system)", lambda ctx: ctx.shared(tier_system))
+        )
     except ImportError:
         pass
     for _ in range(reps):

@@ -6,7 +6,9 @@ The public API:
   into a :class:`Report`; :func:`dumps` writes one back as JSON.
 - :func:`check` runs the rules and returns a :class:`CheckResult` of
   :class:`Finding` objects (data, not strings).
-- :func:`score` recomputes the score sheet under a scoring profile.
+- :func:`score` recomputes the score sheet under a scoring profile
+  (:func:`resolve_profile` says which); :func:`indicator_system` gives the
+  report's tiers as an :class:`IndicatorSystem` tree.
 - Every deliberate failure is a :class:`PerfrulesError` carrying
   :class:`Problem` objects with file, key path and line.
 """
@@ -35,6 +37,15 @@ if TYPE_CHECKING:
         TierScore,
         Waiver,
     )
+    from perfrules.document.system import (
+        FirstTier,
+        IndicatorSystem,
+        Placement,
+        SecondTier,
+        TierStatus,
+        indicator_system,
+    )
+    from perfrules.document.systemtext import system_lines
     from perfrules.document.values import (
         Approx,
         Comparison,
@@ -58,8 +69,10 @@ if TYPE_CHECKING:
     from perfrules.rules.config import Config, find_config, load_config, loads_config
     from perfrules.rules.engine import RuleSet, check, compile_rules
     from perfrules.rules.findings import CATEGORIES, CheckResult, Finding, Severity
-    from perfrules.scoring.profiles import Profile, available_profiles, load_profile
-    from perfrules.scoring.scorer import ScoreSheet, score
+    from perfrules.scoring.model import Profile
+    from perfrules.scoring.profiles import available_profiles, load_profile, resolve_profile
+    from perfrules.scoring.scorer import score
+    from perfrules.scoring.sheet import ScoreSheet
 
 __all__ = [
     "CATEGORIES",
@@ -74,7 +87,9 @@ __all__ = [
     "Evaluation",
     "ExpressionError",
     "Finding",
+    "FirstTier",
     "Indicator",
+    "IndicatorSystem",
     "Line",
     "LineKind",
     "Money",
@@ -82,6 +97,7 @@ __all__ = [
     "Op",
     "Percent",
     "PerfrulesError",
+    "Placement",
     "Problem",
     "Profile",
     "ProfileError",
@@ -93,8 +109,10 @@ __all__ = [
     "RulePackError",
     "RuleSet",
     "ScoreSheet",
+    "SecondTier",
     "Severity",
     "TierScore",
+    "TierStatus",
     "Timing",
     "TimingKind",
     "Unparsed",
@@ -106,12 +124,15 @@ __all__ = [
     "compile_rules",
     "dumps",
     "find_config",
+    "indicator_system",
     "load",
     "load_config",
     "load_profile",
     "loads",
     "loads_config",
+    "resolve_profile",
     "score",
+    "system_lines",
     "to_data",
 ]
 
@@ -129,7 +150,9 @@ _LAZY: dict[str, str] = {
     "Evaluation": "perfrules.document.model",
     "ExpressionError": "perfrules.errors",
     "Finding": "perfrules.rules.findings",
+    "FirstTier": "perfrules.document.system",
     "Indicator": "perfrules.document.model",
+    "IndicatorSystem": "perfrules.document.system",
     "Line": "perfrules.document.model",
     "LineKind": "perfrules.document.model",
     "Money": "perfrules.document.figures",
@@ -137,7 +160,8 @@ _LAZY: dict[str, str] = {
     "Op": "perfrules.document.values",
     "Percent": "perfrules.document.figures",
     "PerfrulesError": "perfrules.errors",
-    "Profile": "perfrules.scoring.profiles",
+    "Placement": "perfrules.document.system",
+    "Profile": "perfrules.scoring.model",
     "Problem": "perfrules.errors",
     "ProfileError": "perfrules.errors",
     "Qualitative": "perfrules.document.values",
@@ -147,9 +171,11 @@ _LAZY: dict[str, str] = {
     "ReportKind": "perfrules.document.model",
     "RulePackError": "perfrules.errors",
     "RuleSet": "perfrules.rules.engine",
-    "ScoreSheet": "perfrules.scoring.scorer",
+    "ScoreSheet": "perfrules.scoring.sheet",
+    "SecondTier": "perfrules.document.system",
     "Severity": "perfrules.rules.findings",
     "TierScore": "perfrules.document.model",
+    "TierStatus": "perfrules.document.system",
     "Timing": "perfrules.document.values",
     "TimingKind": "perfrules.document.values",
     "Unparsed": "perfrules.document.values",
@@ -160,13 +186,16 @@ _LAZY: dict[str, str] = {
     "compile_rules": "perfrules.rules.engine",
     "dumps": "perfrules.document.loader",
     "find_config": "perfrules.rules.config",
+    "indicator_system": "perfrules.document.system",
     "load": "perfrules.document.loader",
     "load_config": "perfrules.rules.config",
     "load_profile": "perfrules.scoring.profiles",
     "available_profiles": "perfrules.scoring.profiles",
     "loads": "perfrules.document.loader",
     "loads_config": "perfrules.rules.config",
+    "resolve_profile": "perfrules.scoring.profiles",
     "score": "perfrules.scoring.scorer",
+    "system_lines": "perfrules.document.systemtext",
     "to_data": "perfrules.document.loader",
 }
 

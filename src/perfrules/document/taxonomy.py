@@ -1,8 +1,9 @@
 """The indicator taxonomy: first- and second-level tiers, their aliases, and which goes where.
 
-Read from ``rules/taxonomy/tiers.toml`` (data, so a region can adapt it). Used by
-the taxonomy rules and by scoring, which groups indicators by canonical
-first-level tier (效果指标 counts as 效益指标).
+Read from ``rules/taxonomy/tiers.toml`` (data, so a region can adapt it). The
+lookups here answer one name at a time; :mod:`perfrules.document.system` applies
+them once to a whole report, and the taxonomy rules and scoring read that tree
+(效果指标 counts as 效益指标 there).
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class Taxonomy:
     def tier1(self, name: str | None) -> Tier1 | None:
         """The tier a first-level name (or alias) stands for."""
         return self._tier1_by_name.get(name.strip()) if name else None
+
+    def tier1_for_key(self, name: str) -> Tier1 | None:
+        """The tier a subtotal key stands for: a name or alias, with or without 指标 (产出 → 产出指标)."""
+        name = name.strip()
+        return self.tier1(name) or self.tier1(name + "指标")
 
     def canonical_tier1(self, name: str | None) -> str | None:
         """The canonical first-level name (效果指标 → 效益指标); unknown names as given."""

@@ -314,12 +314,9 @@ def default_rules() -> RuleSet:
 
 
 def _resolve_profile(report: Report, name: str | Profile | None, rules: RuleSet) -> Profile:
-    from perfrules.scoring.profiles import Profile, load_profile
+    from perfrules.scoring.profiles import resolve_profile
 
-    if isinstance(name, Profile):
-        return name
-    chosen = name or rules.profile or report.report.profile or "national"
-    return load_profile(chosen, report.report.year)
+    return resolve_profile(report, name, rules.profile)
 
 
 def _finding(active: ActiveRule, hit: Hit, report: Report) -> Finding:

@@ -11,20 +11,21 @@ from typing import Any
 
 from perfrules.rules.engine import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds._tiers import tier_facts
+from perfrules.rules.kinds._tiers import tier_system
 
 ARGS = ("name", "canonical")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for index, facts in ctx.shared(tier_facts):
-        if facts.tier1_alias:
+    for index, place in enumerate(ctx.shared(tier_system).placements):
+        if place.tier1_alias:
             ind = indicators[index]
+            canonical = place.tier1.name
             yield Hit(
                 ind.key,
                 f"indicators[{index}].tier1",
-                expected=facts.tier1,
+                expected=canonical,
                 found=ind.tier1,
-                args=(("name", ind.tier1), ("canonical", facts.tier1)),
+                args=(("name", ind.tier1), ("canonical", canonical)),
             )

@@ -13,18 +13,18 @@ from typing import Any
 
 from perfrules.rules.engine import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds._tiers import tier_facts
+from perfrules.rules.kinds._tiers import tier_system
 
 ARGS = ("tier1", "tier2", "home")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for index, facts in ctx.shared(tier_facts):
-        if not facts.homes or not facts.tier1_known or facts.tier1 in facts.homes:
+    for index, place in enumerate(ctx.shared(tier_system).placements):
+        if not place.tier2.misplaced:
             continue
         ind = indicators[index]
-        home = "、".join(sorted(facts.homes))
+        home = "、".join(place.tier2.homes)
         yield Hit(
             ind.key,
             f"indicators[{index}].tier2",

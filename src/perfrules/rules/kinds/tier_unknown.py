@@ -13,23 +13,23 @@ from typing import Any
 
 from perfrules.rules.engine import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds._tiers import tier_facts
+from perfrules.rules.kinds._tiers import tier_system
 
 ARGS = ("level", "name")
 
 
 def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for index, facts in ctx.shared(tier_facts):
+    for index, place in enumerate(ctx.shared(tier_system).placements):
         ind = indicators[index]
-        if ind.tier1 and not facts.tier1_known:
+        if ind.tier1 and not place.tier1.known:
             yield Hit(
                 ind.key,
                 f"indicators[{index}].tier1",
                 found=ind.tier1,
                 args=(("level", "tier1"), ("name", ind.tier1)),
             )
-        if facts.tier2_known is False:
+        if place.tier2.unknown:
             yield Hit(
                 ind.key,
                 f"indicators[{index}].tier2",

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from perfrules.document.taxonomy import taxonomy
 from perfrules.rules.engine import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds._tiers import tier_facts
+from perfrules.rules.kinds._tiers import tier_system
 
 ARGS = ("tier",)
 
@@ -24,8 +23,8 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     if not indicators:
         return
-    tax = taxonomy()
-    present = {facts.tier1 for _, facts in ctx.shared(tier_facts)}
+    system = ctx.shared(tier_system)
     for tier in ctx.profile.required_tiers:
-        if tax.canonical_tier1(tier) not in present:
+        node = system.tier(tier)
+        if node is None or not node.indices:
             yield Hit(f"tier:{tier}", "indicators", expected=tier, args=(("tier", tier),))

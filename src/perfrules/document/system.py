@@ -1,0 +1,366 @@
+"""The indicator system (绩效指标体系) of one report as a typed tree, built once from the report and its year's taxonomy.
+
+A report files each indicator under a first-level tier (一级指标: 产出, 效益,
+满意度, and 成本 from 2021) and a second-level one (二级指标: 数量, 质量 …), and
+may state a subtotal per first-level tier (``evaluation.tier_scores``). Reports
+write these names in many ways; :func:`indicator_system` reads them against
+the taxonomy (:mod:`perfrules.document.taxonomy`) once and gives an
+:class:`IndicatorSystem`:
+
+- :class:`FirstTier` nodes, one per canonical first-level tier, in the order
+  the report first uses them: an alias is folded into its tier (效果指标 is
+  效益指标, and ``aliases`` says which names were aliases); a name outside the
+  year's taxonomy is an ``unknown`` node under its written name, never
+  dropped; the indicators without a tier1 form one ``untiered`` node (name
+  None); a subtotal stated for a tier without indicators is a node of its own
+  (``execution`` for 预算执行率 and the like). Each node carries its weight (the
+  sum of its indicators' weights) and its stated subtotal, the key resolved
+  (产出 and 效果指标 name their canonical tiers).
+- :class:`SecondTier` nodes under each, the same way, each knowing whether
+  the taxonomy puts it under its parent (``misplaced``: a 满意度 tier2 under
+  效益指标) and holding its indicators by index.
+- :class:`Placement`, one per indicator in document order: the two nodes it
+  sits in and whether its names were aliases.
+
+The taxonomy rules and scoring read this tree instead of the taxonomy;
+scoring adds the recomputed subtotal of each node
+(:attr:`perfrules.ScoreSheet.tiers`, keyed by these nodes), and
+:func:`perfrules.document.systemtext.system_lines` renders tree and
+subtotals as text.
+"""
+
+from __future__ import annotations
+
+import enum
+import weakref
+from decimal import Decimal
+
+import attrs
+
+from perfrules.document.model import Report
+from perfrules.document.taxonomy import Taxonomy, taxonomy
+
+__all__ = [
+    "EXECUTION_TIER_NAMES",
+    "FirstTier",
+    "IndicatorSystem",
+    "Placement",
+    "SecondTier",
+    "TierStatus",
+    "build_system",
+    "indicator_system",
+]
+
+_ZERO = Decimal(0)
+
+#: ``evaluation.tier_scores`` keys that stand for the budget-execution part, not a tier.
+EXECUTION_TIER_NAMES = frozenset(
+    {"预算执行率", "预算执行", "预算执行情况", "预算资金执行率", "资金执行率"}
+)
+
+
+class TierStatus(str, enum.Enum):
+    """What a node of the indicator system is."""
+
+    KNOWN = "known"  # in the year's taxonomy, under its name or an accepted alias
+    UNKNOWN = "unknown"  # written, not in the year's taxonomy (a typo; 成本指标 before 2021)
+    UNTIERED = "untiered"  # the indicators that name no tier at this level
+    EXECUTION = "execution"  # a stated subtotal for the budget-execution part (预算执行率)
+
+
+@attrs.frozen
+class SecondTier:
+    """A second-level tier (二级指标) under one first-level node, with its indicators.
+
+    ``name`` is the canonical name (the name as written when unknown; None for
+    the indicators of the parent that name no tier2). ``written`` lists the
+    names as the report writes them (stripped), ``aliases`` those of them that
+    are other names for ``name``. ``homes`` are the first-level tiers the
+    taxonomy puts this tier under; ``misplaced`` is True when the parent is a
+    known tier and not one of them.
+    """
+
+    name: str | None
+    status: TierStatus
+    written: tuple[str, ...]
+    aliases: tuple[str, ...]
+    homes: tuple[str, ...]
+    misplaced: bool
+    indices: tuple[int, ...]
+    weight: Decimal
+
+    @property
+    def known(self) -> bool:
+        """The taxonomy knows this tier2 (under its name or an alias)."""
+        return self.status is TierStatus.KNOWN
+
+    @property
+    def unknown(self) -> bool:
+        """A tier2 is written that the taxonomy does not know."""
+        return self.status is TierStatus.UNKNOWN
+
+
+@attrs.frozen
+class FirstTier:
+    """A first-level tier (一级指标) of the report: its second-level tiers, weight and stated subtotal.
+
+    ``name`` is the canonical name (效果指标 → 效益指标), the name as written for
+    an unknown tier or a stated key of its own, None for the untiered node.
+    ``written`` lists the names the indicators write for it (stripped),
+    ``aliases`` those of them that are accepted aliases. ``indices`` are its
+    indicators in document order, ``weight`` the sum of their weights.
+    ``stated`` is the subtotal ``evaluation.tier_scores`` gives it under the
+    key ``stated_key`` (as written: 产出, 效果指标 …), the first such key when
+    several name it.
+    """
+
+    name: str | None
+    status: TierStatus
+    written: tuple[str, ...]
+    aliases: tuple[str, ...]
+    tiers: tuple[SecondTier, ...]
+    indices: tuple[int, ...]
+    weight: Decimal
+    stated: Decimal | None = None
+    stated_key: str | None = None
+
+    @property
+    def known(self) -> bool:
+        """The tier is first-level in the year's taxonomy."""
+        return self.status is TierStatus.KNOWN
+
+    @property
+    def unknown(self) -> bool:
+        """A tier1 is written (or a subtotal stated) that the year's taxonomy does not know."""
+        return self.status is TierStatus.UNKNOWN
+
+    @property
+    def execution(self) -> bool:
+        """The node is a stated subtotal of the budget-execution part, not a tier."""
+        return self.status is TierStatus.EXECUTION
+
+    def tier(self, name: str | None) -> SecondTier | None:
+        """The second-level node of this canonical name (None: the untiered one)."""
+        for t in self.tiers:
+            if t.name == name:
+                return t
+        return None
+
+
+@attrs.frozen(repr=False)
+class Placement:
+    """Where an indicator sits: its first- and second-level nodes, and whether it wrote aliases.
+
+    Indicators that write the same pair of tiers share one placement.
+    """
+
+    tier1: FirstTier
+    tier2: SecondTier
+    tier1_alias: bool = False  # the tier1 is written under an alias (效果指标)
+    tier2_alias: bool = False  # the tier2 is written under an alias (社会公众满意度指标)
+
+    def __repr__(self) -> str:
+        return (
+            f"Placement(tier1={self.tier1.name!r}, tier2={self.tier2.name!r}, "
+            f"tier1_alias={self.tier1_alias!r}, tier2_alias={self.tier2_alias!r})"
+        )
+
+
+@attrs.frozen
+class IndicatorSystem:
+    """A report's indicator system: first-level nodes in order of first use, one placement per indicator."""
+
+    year: int
+    tiers: tuple[FirstTier, ...]
+    placements: tuple[Placement, ...]
+    taxonomy: Taxonomy = attrs.field(eq=False, repr=False)
+    _by_name: dict[str | None, FirstTier] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_by_name", {t.name: t for t in self.tiers})
+
+    def tier(self, name: str | None) -> FirstTier | None:
+        """The first-level node a name stands for: canonical, alias, or as written when unknown.
+
+        None gives the untiered node (None when every indicator names a tier1).
+        """
+        if name is None:
+            return self._by_name.get(None)
+        found = self.taxonomy.tier1(name)
+        return self._by_name.get(found.name if found is not None else name.strip())
+
+    def place(self, index: int) -> Placement:
+        """Where the indicator at ``index`` sits (``placements[index]``)."""
+        return self.placements[index]
+
+    @property
+    def weight(self) -> Decimal:
+        """The sum of every indicator's weight (the nodes' weights add up to it)."""
+        return sum((t.weight for t in self.tiers), _ZERO)
+
+
+def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem:
+    """Build ``report``'s indicator system against ``tax`` (default: the built-in taxonomy).
+
+    Pure and uncached; :func:`indicator_system` is the one to call.
+    """
+    tax = tax if tax is not None else taxonomy()
+    year = report.report.year
+    groups: dict[str | None, _Group] = {}
+    # reports repeat a few pairs of tiers as written: each pair is read once, to
+    # the second-level group it goes to and whether its tier1 and tier2 were aliases
+    read: dict[tuple[str | None, str | None], tuple[_Group, bool, bool]] = {}
+    pairs: list[tuple[str | None, str | None]] = []
+    for i, ind in enumerate(report.indicators):
+        pair = (ind.tier1, ind.tier2)
+        pairs.append(pair)
+        found = read.get(pair)
+        if found is None:
+            found = read[pair] = _read(tax, year, groups, pair)
+        group = found[0]
+        parent = group.parent
+        assert parent is not None  # a second-level group always has one
+        parent.indices.append(i)
+        group.indices.append(i)
+        if ind.weight is not None:
+            parent.weight += ind.weight
+            group.weight += ind.weight
+    stated: dict[str, tuple[str, Decimal]] = {}
+    if report.evaluation is not None:
+        for ts in report.evaluation.tier_scores:
+            tier = tax.tier1_for_key(ts.tier)
+            stated.setdefault(
+                tier.name if tier is not None else ts.tier.strip(), (ts.tier, ts.score)
+            )
+    firsts: list[FirstTier] = []
+    nodes: dict[int, tuple[FirstTier, SecondTier]] = {}  # by id of the second-level group
+    for name1, group in groups.items():
+        children = [_second_node(tax, group, child) for child in group.children.values()]
+        entry = stated.get(name1) if name1 is not None else None
+        first = FirstTier(
+            name1,
+            group.status,
+            tuple(group.written),
+            tuple(n for n in group.written if n != name1),
+            tuple(children),
+            tuple(group.indices),
+            group.weight,
+            entry[1] if entry is not None else None,
+            entry[0] if entry is not None else None,
+        )
+        firsts.append(first)
+        for child, node in zip(group.children.values(), children, strict=True):
+            nodes[id(child)] = (first, node)
+    for name, (key, value) in stated.items():
+        if name not in groups:
+            status = _stated_status(tax, year, name)
+            firsts.append(FirstTier(name, status, (), (), (), (), _ZERO, value, key))
+    places = {
+        pair: Placement(*nodes[id(second)], alias1, alias2)
+        for pair, (second, alias1, alias2) in read.items()
+    }
+    return IndicatorSystem(year, tuple(firsts), tuple(places[p] for p in pairs), tax)
+
+
+class _Group:
+    """A node being gathered: its name, status, names as written, indicators and weight so far."""
+
+    __slots__ = ("children", "indices", "name", "parent", "status", "weight", "written")
+
+    def __init__(self, name: str | None, status: TierStatus, parent: _Group | None) -> None:
+        self.name = name
+        self.status = status
+        self.parent = parent
+        self.written: list[str] = []
+        self.indices: list[int] = []
+        self.weight = _ZERO
+        self.children: dict[str | None, _Group] = {}
+
+
+def _read(
+    tax: Taxonomy, year: int, groups: dict[str | None, _Group], pair: tuple[str | None, str | None]
+) -> tuple[_Group, bool, bool]:
+    """The second-level group a pair of tiers as written goes to (made when new), and its aliases."""
+    t1, t2 = pair
+    name1: str | None = None
+    alias1 = False
+    status = TierStatus.UNTIERED
+    if t1 is not None:
+        written = t1.strip()
+        tier = tax.tier1(t1)
+        name1 = tier.name if tier is not None else written
+        alias1 = name1 != written
+        status = (
+            TierStatus.KNOWN if tier is not None and tier.in_force(year) else TierStatus.UNKNOWN
+        )
+    first = groups.get(name1)
+    if first is None:
+        first = groups[name1] = _Group(name1, status, None)
+    if t1 is not None and t1.strip() not in first.written:
+        first.written.append(t1.strip())
+    name2: str | None = None
+    alias2 = False
+    status = TierStatus.UNTIERED
+    if t2 is not None:
+        written = t2.strip()
+        name2 = tax.canonical_tier2(t2) or written
+        alias2 = name2 != written
+        status = TierStatus.KNOWN if tax.homes(name2) else TierStatus.UNKNOWN
+    second = first.children.get(name2)
+    if second is None:
+        second = first.children[name2] = _Group(name2, status, first)
+    if t2 is not None and t2.strip() not in second.written:
+        second.written.append(t2.strip())
+    return second, alias1, alias2
+
+
+def _second_node(tax: Taxonomy, parent: _Group, group: _Group) -> SecondTier:
+    """A gathered second-level group as its node: misplaced when its known parent is no home of it."""
+    name = group.name
+    homes = tuple(sorted(tax.homes(name))) if name is not None else ()
+    return SecondTier(
+        name,
+        group.status,
+        tuple(group.written),
+        tuple(n for n in group.written if n != name),
+        homes,
+        bool(homes) and parent.status is TierStatus.KNOWN and parent.name not in homes,
+        tuple(group.indices),
+        group.weight,
+    )
+
+
+def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
+    """The status of a stated subtotal's tier that no indicator is under."""
+    tier = tax.tier1(name)
+    if tier is not None and tier.in_force(year):
+        return TierStatus.KNOWN
+    return TierStatus.EXECUTION if name in EXECUTION_TIER_NAMES else TierStatus.UNKNOWN
+
+
+# Built once per report object: the rules and scoring of one check share the tree.
+# Plain dict operations only (each atomic): two threads scoring one report at the
+# same moment may both build it, which is harmless; a weakref callback can run at
+# any allocation, so it takes no lock.
+_BUILT: dict[int, tuple[weakref.ref[Report], IndicatorSystem]] = {}
+
+
+def indicator_system(report: Report) -> IndicatorSystem:
+    """``report``'s indicator system under the built-in taxonomy, built once per report object.
+
+    The tree is kept while the report lives (and no longer), so the tier
+    rules and scoring of a check read the same object.
+    """
+    key = id(report)
+    entry = _BUILT.get(key)
+    if entry is not None and entry[0]() is report:
+        return entry[1]
+    system = build_system(report)
+
+    def forget(ref: weakref.ref[Report]) -> None:
+        entry = _BUILT.get(key)
+        if entry is not None and entry[0] is ref:
+            _BUILT.pop(key, None)
+
+    _BUILT[key] = (weakref.ref(report, forget), system)
+    return system
