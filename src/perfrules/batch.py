@@ -193,11 +193,10 @@ def check_path(path: str, options: Options) -> Outcome:
                 return Outcome(path, "skipped")
             raise
         from perfrules.rules.engine import check
-        from perfrules.scoring.profiles import load_profile
+        from perfrules.scoring.profiles import resolve_profile
 
         config, rules = prepare(options)
-        name = options.profile or config.profile or report.report.profile or "national"
-        profile = load_profile(name, report.report.year)
+        profile = resolve_profile(report, config.profile)  # prepare() put --profile in config
         result = check(report, rules, profile=profile)
         sheet: Mapping[str, Any] | None = None
         if options.want_score:

@@ -241,7 +241,7 @@ def test_system_lines_show_written_names_weights_stated_and_recomputed() -> None
     assert "效益指标、效果指标 → 效益指标  weight 0  stated 5 (效果)  recomputed 5" in lines
     assert (
         "  社会公众或服务对象满意度指标 → 服务对象满意度指标 (belongs under 满意度指标)"
-        "  weight 0  indicators 15"
+        "  weight 0  indicators 16"  # the 16th row, counted from 1
     ) in lines
     assert "满意度指标  weight 0  stated —  recomputed —" in lines
     zh = system_lines(system)

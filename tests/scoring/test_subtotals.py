@@ -115,11 +115,11 @@ def test_the_score_table_lines_for_the_spec_example() -> None:
     sheet = score(_example("clean"))
     assert system_lines(sheet.system, sheet.recomputed_by_tier, "en") == [
         "产出指标  weight 50  stated —  recomputed 45.20",  # 25.20 + 20.00
-        "  数量指标  weight 50  indicators 0, 1",
+        "  数量指标  weight 50  indicators 1, 2",
         "效益指标  weight 30  stated —  recomputed 30.00",
-        "  社会效益指标  weight 30  indicators 2",
+        "  社会效益指标  weight 30  indicators 3",
         "满意度指标  weight 10  stated —  recomputed 10.00",
-        "  服务对象满意度指标  weight 10  indicators 3",
+        "  服务对象满意度指标  weight 10  indicators 4",
     ]
 
 

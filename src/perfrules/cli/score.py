@@ -19,15 +19,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the score sheet of ``args.file``; return 0, or 2 when it cannot be scored."""
     from perfrules.document.loader import format_of, load
     from perfrules.errors import PerfrulesError
-    from perfrules.scoring.profiles import load_profile
+    from perfrules.scoring.profiles import resolve_profile
     from perfrules.scoring.scorer import score
 
     lang = args.lang
     try:
         config = load_config(args)
         report = load(args.file, args.input_format or format_of(args.file))
-        name = args.profile or config.profile or report.report.profile or "national"
-        profile = load_profile(name, report.report.year)
+        profile = resolve_profile(report, args.profile, config.profile)
         sheet = score(report, profile)
     except PerfrulesError as exc:
         return print_problems(err, exc, lang)
@@ -37,7 +36,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
         out.write(encode(score_data(sheet, lang)) + "\n")
     else:
+        from perfrules.document.systemtext import system_lines
         from perfrules.output.text import score_table
 
         out.write(score_table(sheet, args.file, lang))
+        heading = "指标体系" if lang != "en" else "Indicator system"
+        lines = system_lines(sheet.system, sheet.recomputed_by_tier, lang)
+        out.write("\n" + heading + "\n" + "".join(f"  {line}\n" for line in lines))
     return EXIT_OK

@@ -61,7 +61,7 @@ def system_lines(
 
     One line per first-level node (its recomputed subtotal from ``recomputed``,
     keyed by node name, e.g. :meth:`perfrules.ScoreSheet.recomputed_by_tier`),
-    then one indented line per second-level node with its indicators' indices.
+    then one indented line per second-level node with its indicators' numbers (1-based).
     ``lang`` is ``zh`` or ``en``.
     """
     words = _LABELS["en" if lang == "en" else "zh"]
@@ -83,7 +83,7 @@ def system_lines(
             if s.misplaced:
                 notes.append(words["misplaced"].format(home="、".join(s.homes)))
             title = _title(s.name, s.written, words["untiered2"])
-            indices = ", ".join(str(i) for i in s.indices)
+            indices = ", ".join(str(i + 1) for i in s.indices)  # as a person counts rows
             out.append(
                 "  "
                 + "  ".join(
