@@ -37,7 +37,7 @@ import perfrules
 from perfrules.document.source import json_lines, nearest, toml_lines
 
 SETTINGS = settings(
-    max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "150")), deadline=None
+    max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "60")), deadline=None
 )
 
 #: Key characters: bare ones, and ones that need quoting (Chinese, space, =, #, ]).

@@ -9,6 +9,7 @@ with; a total off by more than all the rounding can explain never does.
 
 from __future__ import annotations
 
+import os
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 import pytest
@@ -116,6 +117,10 @@ def test_midpoint_ratio_for_messages(
 
 # --- properties ---------------------------------------------------------------------------------
 
+#: Examples per property; PERFRULES_PROPERTY_EXAMPLES raises them for a thorough local run.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "100")), deadline=None
+)
 TRUE_VALUES = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False)
 MODES = st.sampled_from([ROUND_HALF_UP, ROUND_HALF_EVEN])
 
@@ -125,7 +130,7 @@ def _written(value: Decimal, places: int, mode: str) -> Money:
     return money(str(value.quantize(D(1).scaleb(-places), rounding=mode)))
 
 
-@settings(max_examples=300, deadline=None)
+@SETTINGS
 @given(
     st.lists(st.tuples(TRUE_VALUES, st.integers(1, 4)), min_size=1, max_size=12),
     st.integers(1, 4),
@@ -140,7 +145,7 @@ def test_rounded_parts_always_hold_against_the_rounded_total(
     assert within(sum_interval(written), total.bounds())
 
 
-@settings(max_examples=200, deadline=None)
+@SETTINGS
 @given(
     st.lists(st.tuples(TRUE_VALUES, st.integers(0, 3)), min_size=1, max_size=8),
     st.integers(0, 3),
@@ -154,7 +159,7 @@ def test_rounded_to_whole_units_holds_when_integers_are_not_exact(
     assert within(sum_interval(written, False), total.bounds(False))
 
 
-@settings(max_examples=300, deadline=None)
+@SETTINGS
 @given(
     st.lists(st.tuples(TRUE_VALUES, st.integers(1, 4)), min_size=1, max_size=12),
     st.integers(1, 4),
@@ -173,7 +178,7 @@ def test_a_total_off_by_more_than_rounding_never_holds(
     assert not within(sum_interval(written), total.bounds())
 
 
-@settings(max_examples=300, deadline=None)
+@SETTINGS
 @given(
     TRUE_VALUES,
     st.decimals(min_value=1, max_value=10**6, places=6, allow_nan=False),
