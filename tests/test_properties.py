@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import perfrules
-from perfrules.errors import PerfrulesError
+from perfrules.errors import PerfrulesError, ProfileError
 from perfrules.rules.engine import check, default_rules
 from perfrules.rules.findings import CATEGORIES, Finding, Severity, render_arg
 from perfrules.rules.pack import builtin_rules
@@ -40,17 +40,6 @@ SETTINGS = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-
-
-def _score_function() -> Any:
-    """``perfrules.score`` (or ``perfrules.scoring.scorer.score``); None while scoring is not written."""
-    fn = getattr(perfrules, "score", None)
-    if fn is None:
-        try:
-            from perfrules.scoring.scorer import score as fn
-        except ImportError:
-            return None
-    return fn
 
 
 def _key(f: Finding) -> tuple[Any, ...]:
@@ -92,27 +81,30 @@ def _assert_renders(f: Finding) -> None:
 
 
 def _check_all(report: perfrules.Report) -> None:
-    """Check and score a report that loaded; only deliberate errors may come out."""
+    """Check and score a report that loaded; only its profile may refuse it, and then both do."""
     try:
         result = check(report, default_rules())
-    except PerfrulesError as exc:  # e.g. a year no profile is in force for
-        _assert_problems_located_or_general(exc)
+    except ProfileError as exc:  # e.g. a year no profile is in force for, an unknown profile
+        _assert_profile_refuses(report, exc)
+        with pytest.raises(ProfileError):
+            perfrules.score(report, None)
         return
     known = builtin_rules()
     for f in result.findings + result.waived:
         assert f.rule in known
         assert f.category in CATEGORIES
-        f.line  # noqa: B018 - finding the line must not fail either
-    score = _score_function()
-    if score is not None:
-        try:
-            score(report, None)
-        except PerfrulesError as exc:
-            _assert_problems_located_or_general(exc)
+        line = f.line  # finding the line must not fail either
+        assert line is None or line >= 1
+    sheet = perfrules.score(report, None)
+    assert sheet.profile.id == result.profile
+    assert len(sheet.indicators) == len(report.indicators)
 
 
-def _assert_problems_located_or_general(exc: PerfrulesError) -> None:
-    """Profile errors about the report as a whole need no key path; they must still render."""
+def _assert_profile_refuses(report: perfrules.Report, exc: ProfileError) -> None:
+    """The check failed because the report's profile cannot be had for its year, and says so."""
+    info = report.report
+    with pytest.raises(ProfileError):
+        perfrules.load_profile(info.profile or "national", info.year)
     assert exc.problems
     for p in exc.problems:
         assert p.render("en") and p.render("zh")
@@ -205,11 +197,10 @@ def test_check_never_raises_and_is_deterministic(
 @given(document_texts(), st.sampled_from(PROFILES))
 def test_score_never_raises_and_is_deterministic(pair: tuple[str, str], profile: str) -> None:
     """Scoring any valid report under any built-in profile works, and gives the same sheet twice."""
-    score = _score_function()
-    if score is None:
-        pytest.skip("perfrules.scoring.scorer is not available yet")
     text, fmt = pair
     report = perfrules.loads(text, fmt)
-    first = score(report, profile)
-    second = score(perfrules.loads(text, fmt), profile)
-    assert repr(first) == repr(second)
+    first = perfrules.score(report, profile)
+    second = perfrules.score(perfrules.loads(text, fmt), profile)
+    assert first == second and repr(first) == repr(second)
+    assert first.profile.id == profile
+    assert [s.index for s in first.indicators] == list(range(len(report.indicators)))

@@ -21,12 +21,18 @@ it — and, for the negative cases, that they give none. The format::
     found = "0.000112"
     says = "单位错误"            # a phrase of the Chinese message
 
-The found findings must be exactly the expected ones (by rule and subject),
-each matching every key its table gives.
+The found findings must be exactly the expected ones (by rule and subject,
+counted: two findings of a rule about one subject need two tables, told apart
+by ``path``), each matching every key its table gives.
+
+Every kind module (``perfrules/rules/kinds/<kind>.py``) has a folder with at
+least one positive case (a finding expected) and two negative ones (nothing
+expected: the nearest correct document, and the traps a naive rule falls into).
 """
 
 from __future__ import annotations
 
+import pkgutil
 from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
@@ -36,6 +42,7 @@ import pytest
 import tomli
 
 import perfrules
+import perfrules.rules.kinds
 from perfrules.document.loader import from_data
 from perfrules.rules.config import Config, loads_config
 from perfrules.rules.findings import Finding, render_arg
@@ -87,8 +94,43 @@ def test_kind_case(path: Path) -> None:
     kind = path.parent.name
     report = from_data(case["document"])
     result = perfrules.check(report, _config(case, kind), profile=case.get("profile"))
-    found = {(f.rule, f.about): f for f in result.findings}
-    wanted = {(w["rule"], w["about"]): w for w in case.get("expect", [])}
-    assert sorted(found) == sorted(wanted), case["description"]
-    for key, want in wanted.items():
-        assert not _matches(found[key], want), (key, _matches(found[key], want))
+    found = sorted((f.rule, f.about) for f in result.findings)
+    wanted = sorted((w["rule"], w["about"]) for w in case.get("expect", []))
+    assert found == wanted, case["description"]
+    unmatched = list(result.findings)
+    for want in case.get("expect", []):
+        key = (want["rule"], want["about"])
+        candidates = [f for f in unmatched if (f.rule, f.about) == key]
+        fitting = [f for f in candidates if not _matches(f, want)]
+        assert fitting, (key, [_matches(f, want) for f in candidates])
+        unmatched.remove(fitting[0])
+
+
+#: Every rule kind: the modules of the perfrules.rules.kinds package (helpers start with "_").
+KIND_MODULES = sorted(
+    m.name
+    for m in pkgutil.iter_modules(perfrules.rules.kinds.__path__)
+    if not m.name.startswith("_")
+)
+
+
+def test_kind_modules_are_the_kinds_rules_use() -> None:
+    """Every kind module is used by a built-in rule, and every built-in kind has a module."""
+    used = {r.kind for r in builtin_rules().values() if r.kind is not None}
+    assert used == set(KIND_MODULES)
+
+
+@pytest.mark.parametrize("kind", KIND_MODULES)
+def test_every_kind_has_positive_and_negative_cases(kind: str) -> None:
+    """≥1 case where the kind's rules fire and ≥2 where they must stay silent."""
+    cases = sorted((FIXTURES / kind).glob("*.toml"))
+    positive = [c for c in cases if _read(c).get("expect")]
+    negative = [c for c in cases if not _read(c).get("expect")]
+    assert len(positive) >= 1, f"{kind}: no case where its rules fire"
+    assert len(negative) >= 2, f"{kind}: fewer than two cases where its rules must stay silent"
+
+
+def test_no_folder_without_a_kind() -> None:
+    """Every fixture folder names a kind module (a renamed or removed kind leaves none behind)."""
+    folders = sorted(p.name for p in FIXTURES.iterdir() if p.is_dir())
+    assert set(folders) <= set(KIND_MODULES), sorted(set(folders) - set(KIND_MODULES))

@@ -517,7 +517,12 @@ def test_total_differs_from_the_sum_of_stated_parts(seed_004: Report) -> None:
 
 
 def test_scores_are_deterministic_and_equal(seed_004: Report) -> None:
-    assert score(seed_004) == score(seed_004)
+    """The same document, loaded again through its JSON form, scores to an equal sheet."""
+    again = perfrules.loads(perfrules.dumps(seed_004), "json")
+    assert again is not seed_004
+    first, second = score(seed_004), score(again)
+    assert first == second and repr(first) == repr(second)
+    assert second.total.recomputed == D("86.57") and second.grade.of_recomputed.word == "良"
 
 
 # --- properties -------------------------------------------------------------------------

@@ -1,0 +1,195 @@
+"""Tolerance from written precision (document/tolerance.py): intervals, sums and ratios.
+
+A figure written ``12.95`` stands for [12.945, 12.955]; a sum or ratio is
+inconsistent only when no values inside its inputs' intervals reproduce the
+stated figure. The properties: figures rounded from true values always agree
+with the rounded true total (and ratio), at any precision each is written
+with; a total off by more than all the rounding can explain never does.
+"""
+
+from __future__ import annotations
+
+import os
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from perfrules.document.figures import Money, Percent, parse_money, parse_percent
+from perfrules.document.tolerance import (
+    midpoint_ratio,
+    percent_matches,
+    ratio_interval,
+    sum_interval,
+    within,
+)
+
+D = Decimal
+
+
+def money(text: str, unit: str = "万元") -> Money:
+    parsed = parse_money(text if text[-1] in "元" else D(text), unit)
+    assert parsed is not None
+    return parsed
+
+
+def percent(text: str) -> Percent:
+    parsed = parse_percent(D(text))
+    assert parsed is not None
+    return parsed
+
+
+# --- examples from the seeds ------------------------------------------------------------------
+
+
+def test_written_precision_is_the_interval() -> None:
+    assert money("12.95").bounds() == (D("12.945"), D("12.955"))
+    assert money("10").bounds() == (D(10), D(10))  # whole money is exact by default
+    assert money("10").bounds(integers_exact=False) == (D("9.5"), D("10.5"))
+    assert money("1.12元").bounds() == (D("0.0001115"), D("0.0001125"))
+    assert percent("86").bounds() == (D("85.5"), D("86.5"))  # a whole percent is not exact
+
+
+def test_sums_hold_within_written_precision() -> None:
+    """屈原: 11.83 + 1.12 = 12.95 holds; 11.83 + 1.1 can be 12.95; 11.83 + 1.0 cannot."""
+    basic = money("12.95").bounds()
+    assert within(sum_interval([money("11.83"), money("1.12")]), basic)
+    assert within(sum_interval([money("11.83"), money("1.1")]), basic)
+    assert not within(sum_interval([money("11.83"), money("1.0")]), basic)
+    # 鹿泉: 4.26 + 1.623924 + 0.19 = 6.073924 is not 6.03
+    parts = [money("4.26"), money("1.623924"), money("0.19")]
+    assert sum_interval(parts) == (D("6.0639235"), D("6.0839245"))
+    assert not within(sum_interval(parts), money("6.03").bounds())
+
+
+def test_whole_amounts_are_exact_unless_configured() -> None:
+    """100 − 5 against 95.4: exact whole figures miss it; figures rounded to whole units reach it."""
+    parts = [money("100"), money("-5")]
+    assert not within(sum_interval(parts), money("95.4").bounds())
+    assert within(sum_interval(parts, integers_exact=False), money("95.4").bounds())
+
+
+def test_ratio_interval_and_percent_matches() -> None:
+    """乌鲁木齐: 85.58 ÷ 89.46 = 95.663% agrees with 95.66% and 95.7%, not with 95.86%."""
+    executed, adjusted = money("85.58").bounds(), money("89.46").bounds()
+    low, high = ratio_interval(executed, adjusted) or (D(0), D(0))
+    assert low < D("95.663") < high and high - low < D("0.03")
+    assert percent_matches(percent("95.66"), executed, adjusted) is True
+    assert percent_matches(percent("95.7"), executed, adjusted) is True
+    assert percent_matches(percent("95.86"), executed, adjusted) is False
+
+
+def test_ratios_that_cannot_be_judged() -> None:
+    """A denominator that may be zero or negative, or a negative numerator: no verdict."""
+    assert ratio_interval((D(1), D(2)), (D(0), D(1))) is None
+    assert ratio_interval((D(1), D(2)), (D(-1), D(1))) is None
+    assert ratio_interval((D(-2), D(-1)), (D(1), D(2))) is None
+    assert percent_matches(percent("0"), (D(0), D(0)), (D(0), D(0))) is None
+    # a numerator that may be below zero counts from zero
+    assert ratio_interval((D(-1), D(1)), (D(2), D(4))) == (D(0), D(50))
+
+
+def test_within_is_closed_and_symmetric() -> None:
+    assert within((D(1), D(2)), (D(2), D(3))) and within((D(2), D(3)), (D(1), D(2)))
+    assert not within((D(1), D(2)), (D("2.000001"), D(3)))
+    assert within((D(1), D(5)), (D(2), D(3)))  # one inside the other
+
+
+@pytest.mark.parametrize(
+    ("numerator", "denominator", "places", "expected"),
+    [
+        ("188.44", "202.98", 2, "92.84"),
+        ("85.58", "89.46", 2, "95.66"),
+        ("1.12", "12.95", 2, "8.65"),  # 8.6486… rounds half-up
+        ("1", "8", 1, "12.5"),
+        ("1", "0", 2, None),
+    ],
+)
+def test_midpoint_ratio_for_messages(
+    numerator: str, denominator: str, places: int, expected: str | None
+) -> None:
+    got = midpoint_ratio(D(numerator), D(denominator), places)
+    assert got == (None if expected is None else D(expected))
+    if got is not None:
+        assert got.as_tuple().exponent == -places
+
+
+# --- properties ---------------------------------------------------------------------------------
+
+#: Examples per property; PERFRULES_PROPERTY_EXAMPLES raises them for a thorough local run.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "100")), deadline=None
+)
+TRUE_VALUES = st.decimals(min_value=0, max_value=10**6, places=6, allow_nan=False)
+MODES = st.sampled_from([ROUND_HALF_UP, ROUND_HALF_EVEN])
+
+
+def _written(value: Decimal, places: int, mode: str) -> Money:
+    """A true value as a report writes it: rounded to ``places`` decimals (in 万元)."""
+    return money(str(value.quantize(D(1).scaleb(-places), rounding=mode)))
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(TRUE_VALUES, st.integers(1, 4)), min_size=1, max_size=12),
+    st.integers(1, 4),
+    MODES,
+)
+def test_rounded_parts_always_hold_against_the_rounded_total(
+    parts: list[tuple[Decimal, int]], total_places: int, mode: str
+) -> None:
+    """Each part and the total rounded on their own, to any decimals: the sum still holds."""
+    written = [_written(value, places, mode) for value, places in parts]
+    total = _written(sum((v for v, _ in parts), D(0)), total_places, mode)
+    assert within(sum_interval(written), total.bounds())
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(TRUE_VALUES, st.integers(0, 3)), min_size=1, max_size=8),
+    st.integers(0, 3),
+)
+def test_rounded_to_whole_units_holds_when_integers_are_not_exact(
+    parts: list[tuple[Decimal, int]], total_places: int
+) -> None:
+    """Figures rounded to whole 万元 too, when the configuration says the source rounds them."""
+    written = [_written(value, places, ROUND_HALF_UP) for value, places in parts]
+    total = _written(sum((v for v, _ in parts), D(0)), total_places, ROUND_HALF_UP)
+    assert within(sum_interval(written, False), total.bounds(False))
+
+
+@SETTINGS
+@given(
+    st.lists(st.tuples(TRUE_VALUES, st.integers(1, 4)), min_size=1, max_size=12),
+    st.integers(1, 4),
+    st.integers(2, 50),
+)
+def test_a_total_off_by_more_than_rounding_never_holds(
+    parts: list[tuple[Decimal, int]], total_places: int, steps: int
+) -> None:
+    """Move the total further than every half-unit of rounding together: the sum fails."""
+    written = [_written(value, places, ROUND_HALF_UP) for value, places in parts]
+    low, high = sum_interval(written)
+    unit = D(1).scaleb(-total_places)
+    slack = high - low + unit  # all the parts' rounding, and the total's own
+    stated = sum((m.amount for m in written), D(0)) + slack + unit * steps
+    total = money(str(stated.quantize(unit, rounding=ROUND_HALF_UP)))
+    assert not within(sum_interval(written), total.bounds())
+
+
+@SETTINGS
+@given(
+    TRUE_VALUES,
+    st.decimals(min_value=1, max_value=10**6, places=6, allow_nan=False),
+    st.integers(1, 4),
+    st.integers(1, 4),
+    st.integers(0, 3),
+)
+def test_a_rate_of_rounded_figures_holds_against_the_rounded_true_rate(
+    part: Decimal, whole: Decimal, part_places: int, whole_places: int, rate_places: int
+) -> None:
+    """执行率 = 执行数 ÷ 预算数, each rounded on its own: the stated rate still agrees."""
+    a, b = _written(part, part_places, ROUND_HALF_UP), _written(whole, whole_places, ROUND_HALF_UP)
+    rate = (part * 100 / whole).quantize(D(1).scaleb(-rate_places), rounding=ROUND_HALF_UP)
+    assert percent_matches(Percent(rate), a.bounds(), b.bounds()) is True
