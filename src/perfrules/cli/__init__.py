@@ -71,7 +71,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
 
 from perfrules.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ParserExit, print_problems
 from perfrules.cli.parser import build_parser
@@ -89,17 +89,20 @@ def _command(name: str) -> Callable[[argparse.Namespace, TextIO, TextIO], int]:
     return command
 
 
-def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, stdin: IO[Any] | None = None) -> int:
     """Run the ``perfrules`` command with arguments ``argv``; return the exit code.
 
     Everything is written to ``stdout`` and ``stderr``; nothing exits the
-    process. Bad input gives messages and exit code 2, never a traceback.
+    process. ``stdin`` (default: the process's) is read by ``check -``; a
+    binary stream, or a text stream with a ``buffer``, is read as bytes. Bad
+    input gives messages and exit code 2, never a traceback.
     """
     parser = build_parser(stdout, stderr)
     try:
         args = parser.parse_args(list(argv))
     except ParserExit as stop:
         return stop.status
+    args.stdin = stdin if stdin is not None else sys.stdin
     if args.command is None:
         parser.print_help(stderr)
         return EXIT_USAGE
@@ -119,7 +122,7 @@ def main() -> NoReturn:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
     try:
-        code = run(sys.argv[1:], sys.stdout, sys.stderr)
+        code = run(sys.argv[1:], sys.stdout, sys.stderr, sys.stdin)
         sys.stdout.flush()
     except KeyboardInterrupt:
         code = 130
