@@ -178,6 +178,9 @@ def _not_a_report(path: str, fmt: str, exc: DocumentError, data: bytes | None = 
     codes = {(p.code, p.path) for p in exc.problems}
     if ("not-a-table", "") in codes:
         return True
+    if any(code == "syntax" for code, _ in codes):  # an empty JSON file does not parse
+        raw = _read(path, data)
+        return raw is not None and not raw.removeprefix(b"\xef\xbb\xbf").strip()
     if ("missing-key", "report") not in codes:
         return False
     raw = _read(path, data)

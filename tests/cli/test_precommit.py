@@ -99,3 +99,32 @@ def test_hook_fails_on_a_bad_report_and_passes_good_ones(tmp_path: Path) -> None
     broken = _run_hook(repo)
     assert broken.returncode == 2
     assert "reports/broken.json" in broken.stdout and "Traceback" not in broken.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_hook_skips_files_that_are_not_reports_and_says_how_many(tmp_path: Path) -> None:
+    """A commit of only non-report .toml/.json files passes, and the summary counts them.
+
+    Run by hand, the same files named on the command line fail (exit 2): the
+    hook's entry is what tells the two apart.
+    """
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    _git(repo, "init", "-q")
+    (repo / "pyproject.toml").write_text('[project]\nname = "bureau-reports"\n', encoding="utf-8")
+    (repo / "perfrules.toml").write_text('ignore = ["PR074"]\n', encoding="utf-8")
+    (repo / "package.json").write_text('{"name": "site"}\n', encoding="utf-8")
+    (repo / "empty.json").write_text("", encoding="utf-8")
+    _git(repo, "add", ".")
+    done = _run_hook(repo)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.splitlines()[-1] == "已检查 0 个文件：未发现问题；4 个文件已跳过（不是报告文档）。"
+    by_hand = subprocess.run(
+        [*_perfrules(), "check", "pyproject.toml", "package.json"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert by_hand.returncode == 2, by_hand.stdout
+    assert "pyproject.toml: 不是报告文档" in by_hand.stdout
