@@ -49,7 +49,12 @@ NOT_REPORTS = [
     ("empty.toml", "", "not a report document: the file is empty", "不是报告文档：文件为空"),
     ("blank.toml", "\n  \n", "not a report document: the file is empty", "不是报告文档：文件为空"),
     ("empty.json", "", "not a report document: the file is empty", "不是报告文档：文件为空"),
-    ("braces.json", "{}", "not a report document: it holds no keys", "不是报告文档：文件中没有任何键"),
+    (
+        "braces.json",
+        "{}",
+        "not a report document: it holds no keys",
+        "不是报告文档：文件中没有任何键",
+    ),
     (
         "comments.toml",
         "# only a comment\n",

@@ -118,7 +118,10 @@ def test_hook_skips_files_that_are_not_reports_and_says_how_many(tmp_path: Path)
     _git(repo, "add", ".")
     done = _run_hook(repo)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.splitlines()[-1] == "已检查 0 个文件：未发现问题；4 个文件已跳过（不是报告文档）。"
+    assert (
+        done.stdout.splitlines()[-1]
+        == "已检查 0 个文件：未发现问题；4 个文件已跳过（不是报告文档）。"
+    )
     by_hand = subprocess.run(
         [*_perfrules(), "check", "pyproject.toml", "package.json"],
         cwd=repo,
