@@ -79,7 +79,9 @@ def test_findings_are_in_document_order() -> None:
         members = [_line_of(x) for x in lines if x.startswith("    ")]
         assert members == sorted(members), block
     first = out.splitlines()[0]
-    assert first == "luquan.toml: PR072 [missing] warning: the report states no total score and grade"
+    assert (
+        first == "luquan.toml: PR072 [missing] warning: the report states no total score and grade"
+    )
 
 
 def test_no_group_restores_the_listing_in_rule_order() -> None:
@@ -135,7 +137,9 @@ def test_waived_findings_are_grouped_apart(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert "waived.toml:154: PR030 [missing] error: 17 findings" in lines
     head = lines.index("waived.toml:134: PR030 [missing] waived: 3 findings")
-    assert lines[head + 1] == "    134: indicator '租赁备灾仓库面积' states no actual — waiver: 见附表"
+    assert (
+        lines[head + 1] == "    134: indicator '租赁备灾仓库面积' states no actual — waiver: 见附表"
+    )
     assert lines[-1] == "Checked 1 file: 19 errors, 3 warnings, 3 waived."
 
 
