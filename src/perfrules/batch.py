@@ -9,7 +9,11 @@ The command line checks files and folders through this module:
   :class:`~perfrules.output.records.Outcome`: small, picklable records with
   the messages already rendered in the requested language. A document that
   is not a report at all (no report key at its top level, like
-  ``pyproject.toml`` or a previous JSON output) is *skipped*, not failed.
+  ``pyproject.toml``, a previous JSON output or an empty file) is *skipped*,
+  not failed; given ``data`` (standard input's bytes) it checks those.
+- :func:`refuse_non_report` and :func:`no_report_found` turn a skipped
+  document named on the command line, and a named folder in which nothing
+  was found, into failures that say why (no silent pass).
 - :func:`check_paths` runs :func:`check_path` over every candidate, in a
   process pool when asked for more than one job, and yields the outcomes in
   the candidates' order whatever the workers' timing. Only a bounded window of

@@ -2,7 +2,10 @@
 
 A thin layer over :mod:`perfrules.batch` (finding and checking the documents),
 :mod:`perfrules.output.baseline` and the writers of :mod:`perfrules.output`; it
-adds the progress bar and turns the summary into the exit code.
+reads ``-`` (standard input, named ``<stdin>``), refuses unknown selectors and
+profiles with a suggestion, turns a named file that is not a report (unless
+``--skip-non-reports``) and a named folder without one into failures, adds
+the progress bar and turns the summary into the exit code.
 """
 
 from __future__ import annotations

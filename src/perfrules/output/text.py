@@ -4,7 +4,14 @@
 
     examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
 
-A finding without a known line leaves out ``:line``. Findings present in the
+A finding without a known line leaves out ``:line``. Within a file findings
+are in document order, and a rule with three or more findings is one block::
+
+    examples/luquan-2024.toml:134: PR030 [missing] error: 20 findings
+        134: indicator '租赁备灾仓库面积' states no actual
+        140: …
+
+(``group=False``, ``--no-group``: one line per finding, in rule order.) Findings present in the
 baseline end in ``[known]``; waived findings are shown (with ``--show-waived``)
 with the waiver's reason. Load problems are written one per line as
 ``path:line: keypath: message``. Colour is used only when asked for (the
