@@ -9,7 +9,11 @@ The command line checks files and folders through this module:
   :class:`~perfrules.output.records.Outcome`: small, picklable records with
   the messages already rendered in the requested language. A document that
   is not a report at all (no report key at its top level, like
-  ``pyproject.toml`` or a previous JSON output) is *skipped*, not failed.
+  ``pyproject.toml``, a previous JSON output or an empty file) is *skipped*,
+  not failed; given ``data`` (standard input's bytes) it checks those.
+- :func:`refuse_non_report` and :func:`no_report_found` turn a skipped
+  document named on the command line, and a named folder in which nothing
+  was found, into failures that say why (no silent pass).
 - :func:`check_paths` runs :func:`check_path` over every candidate, in a
   process pool when asked for more than one job, and yields the outcomes in
   the candidates' order whatever the workers' timing. Only a bounded window of
@@ -32,7 +36,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from perfrules.document.loader import format_of, load
+from perfrules.document.encoding import explain_encoding
+from perfrules.document.loader import MAX_DOCUMENT_BYTES, format_of, load, loads
 from perfrules.errors import DocumentError, PerfrulesError, Problem
 from perfrules.output.records import Outcome, finding_record, problem_record
 from perfrules.rules.config import CONFIG_NAME, Config, load_config
@@ -47,7 +52,9 @@ __all__ = [
     "check_path",
     "check_paths",
     "discover",
+    "no_report_found",
     "prepare",
+    "refuse_non_report",
 ]
 
 #: Top-level keys of report format 1; a document with none of them is not a report.
@@ -160,38 +167,59 @@ def prepare(options: Options) -> tuple[Config, RuleSet]:
     return state
 
 
-def _not_a_report(path: str, fmt: str, exc: DocumentError) -> bool:
+def _parsed(raw: bytes, fmt: str) -> Any:
+    """``raw`` parsed as ``fmt``; raises ValueError or RecursionError when it does not parse."""
+    text = raw.decode("utf-8-sig")
+    if fmt == "json":
+        return json.loads(text)
+    import tomli
+
+    return tomli.loads(text)
+
+
+def _not_a_report(path: str, fmt: str, exc: DocumentError, data: bytes | None = None) -> bool:
     """True when the document failed to load because it is something else entirely."""
     codes = {(p.code, p.path) for p in exc.problems}
     if ("not-a-table", "") in codes:
         return True
+    if any(code == "syntax" for code, _ in codes):  # an empty JSON file does not parse
+        raw = _read(path, data)
+        return raw is not None and not raw.removeprefix(b"\xef\xbb\xbf").strip()
     if ("missing-key", "report") not in codes:
         return False
+    raw = _read(path, data)
+    try:
+        parsed = _parsed(raw, fmt) if raw is not None else None
+    except (ValueError, RecursionError):
+        return False
+    return isinstance(parsed, Mapping) and not (REPORT_KEYS & set(parsed))
+
+
+def _read(path: str, data: bytes | None) -> bytes | None:
+    """The document's bytes: ``data`` when given, else the file's (None when unreadable)."""
+    if data is not None:
+        return data
     try:
         with open(path, "rb") as fh:
-            text = fh.read().decode("utf-8-sig")
-        if fmt == "json":
-            data = json.loads(text)
-        else:
-            import tomli
-
-            data = tomli.loads(text)
-    except (OSError, ValueError, RecursionError):
-        return False
-    return isinstance(data, Mapping) and not (REPORT_KEYS & set(data))
+            return fh.read(MAX_DOCUMENT_BYTES + 1)
+    except OSError:
+        return None
 
 
-def check_path(path: str, options: Options) -> Outcome:
-    """Load and check the document at ``path``; never raises for bad input."""
+def check_path(path: str, options: Options, *, data: bytes | None = None) -> Outcome:
+    """Load and check the document at ``path``; never raises for bad input.
+
+    With ``data`` the document is those bytes (standard input), named ``path``.
+    """
     lang = options.lang
     try:
         fmt = options.input_format or format_of(path)
         try:
-            report = load(path, fmt)
+            report = load(path, fmt) if data is None else loads(data, fmt, file=path)
         except DocumentError as exc:
-            if _not_a_report(path, fmt, exc):
+            if _not_a_report(path, fmt, exc, data):
                 return Outcome(path, "skipped")
-            raise
+            raise explain_encoding(exc, path, data, MAX_DOCUMENT_BYTES) from None
         from perfrules.rules.engine import check
         from perfrules.scoring.profiles import resolve_profile
 
@@ -228,6 +256,78 @@ def check_path(path: str, options: Options) -> Outcome:
         detail_zh = f"perfrules 内部错误（{type(exc).__name__}: {exc}），请向开发者报告"
         problem = Problem("invalid", params={"detail": detail, "detail_zh": detail_zh})
         return Outcome(path, "failed", problems=(problem_record(problem, path, lang),))
+
+
+# --- named paths that hold no report ----------------------------------------------------------
+
+_SKIP_HINT = ("; --skip-non-reports skips such files", "；--skip-non-reports 可跳过此类文件")
+
+
+def _refusal(path: str, lang: str, en: str, zh: str) -> Outcome:
+    problem = Problem("invalid", params={"detail": en, "detail_zh": zh})
+    return Outcome(path, "failed", problems=(problem_record(problem, path, lang),))
+
+
+def refuse_non_report(path: str, options: Options, data: bytes | None = None) -> Outcome:
+    """A document named on the command line that is not a report, as a failure saying why.
+
+    ``path`` is one :func:`check_path` skipped (``data``: its bytes, for
+    standard input). Why: it is empty, holds no keys, holds none of the
+    report's top-level keys, or is not a table at all.
+    """
+    hint_en, hint_zh = _SKIP_HINT
+    raw = _read(path, data)
+    body = (raw or b"").removeprefix(b"\xef\xbb\xbf").strip()
+    try:
+        parsed = _parsed(body, options.input_format or format_of(path)) if body else {}
+    except (ValueError, RecursionError):  # it parsed when checked: changed since, or unreadable
+        parsed = None
+    if not body:
+        en, zh = "the file is empty", "文件为空"
+    elif isinstance(parsed, Mapping) and not parsed:
+        en = "it holds no keys (a report starts with a [report] table; perfrules init writes a template)"
+        zh = "文件中没有任何键（报告以 [report] 表开头；perfrules init 可生成模板）"
+    elif isinstance(parsed, Mapping):
+        keys = sorted(str(k) for k in parsed)
+        shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
+        shown_zh = "、".join(keys[:5]) + ("等" if len(keys) > 5 else "")
+        en = f"none of its top-level keys ({shown}) is a report key ([report], [budget], [[lines]], …)"
+        zh = f"顶层键（{shown_zh}）都不是报告文档的键（[report]、[budget]、[[lines]] 等）"
+    else:
+        kind_en, kind_zh = (
+            ("a list", "列表")
+            if isinstance(parsed, list)
+            else ("a text", "文本")
+            if isinstance(parsed, str)
+            else ("true or false", "布尔值")
+            if isinstance(parsed, bool)
+            else ("a number", "数值")
+            if isinstance(parsed, (int, float))
+            else ("empty (null)", "空值（null）")
+        )
+        en = f"its top level is {kind_en}, not a table (object)"
+        zh = f"顶层是{kind_zh}，不是表（对象）"
+    return _refusal(
+        path,
+        options.lang,
+        f"not a report document: {en}{hint_en}",
+        f"不是报告文档：{zh}{hint_zh}",
+    )
+
+
+def no_report_found(folder: str, skipped: int, lang: str) -> Outcome:
+    """A folder named on the command line in which no report document was found, as a failure."""
+    if skipped:
+        en = f"; {skipped} file{'' if skipped == 1 else 's'} skipped: not report documents"
+        zh = f"；{skipped} 个文件不是报告文档，已跳过"
+    else:
+        en = zh = ""
+    return _refusal(
+        folder,
+        lang,
+        f"no report document found in this folder (searched for *.toml and *.json{en})",
+        f"该文件夹中没有找到报告文档（查找 *.toml 和 *.json{zh}）",
+    )
 
 
 # --- many documents -------------------------------------------------------------------------

@@ -160,3 +160,44 @@ def test_load_baseline_unreadable(tmp_path: Path) -> None:
         load_baseline(str(missing))
     (problem,) = error.value.problems
     assert (problem.code, problem.file) == ("unreadable", str(missing))
+
+
+def test_a_path_that_reaches_no_file_matches_by_its_longest_tail(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Paths of another checkout: the file whose path ends in the longest recorded tail is it."""
+    monkeypatch.chdir(tmp_path)
+    baseline = Baseline(
+        [
+            ("../elsewhere/reports/2023/r.toml", "PR020", "line:a"),
+            ("r.toml", "PR020", "line:b"),
+        ]
+    )
+    outcome = Outcome(
+        str(tmp_path / "x" / "reports" / "2023" / "r.toml"),
+        "checked",
+        None,
+        (_finding("PR020", "line:a"), _finding("PR020", "line:b")),
+    )
+    # only the tail r.toml fits this path: it is the second entry's file
+    assert [f.known for f in baseline.mark(outcome).findings] == [False, True]
+    outcome = outcome._replace(
+        path=str(tmp_path / "x" / "elsewhere" / "reports" / "2023" / "r.toml")
+    )
+    # the longer tail wins: this file is the first entry's, not the "r.toml" one's
+    assert [f.known for f in baseline.mark(outcome).findings] == [True, False]
+
+
+def test_a_relative_path_reaching_a_file_from_the_baseline_folder_names_only_that_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "reports" / "2023" / "r.toml", "x")
+    write(tmp_path / "reports" / "2024" / "r.toml", "x")
+    monkeypatch.chdir(tmp_path)
+    baseline = Baseline(
+        [("r.toml", "PR020", "line:a")] * 2, base=str(tmp_path / "reports" / "2023")
+    )
+    other = Outcome("reports/2024/r.toml", "checked", None, (_finding("PR020", "line:a"),))
+    assert baseline.mark(other).findings[0].known is False
+    mine = other._replace(path="reports/2023/r.toml")
+    assert baseline.mark(mine).findings[0].known is True

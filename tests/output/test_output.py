@@ -138,10 +138,23 @@ def test_json_numbers_are_exact() -> None:
 
 
 def test_json_with_no_files(tmp_path: Path) -> None:
-    (tmp_path / "empty").mkdir()
-    code, out, _ = cli("check", tmp_path / "empty", "--format", "json")
+    other = tmp_path / "pyproject.toml"
+    other.write_text('[project]\nname = "x"\n', encoding="utf-8")
+    code, out, _ = cli("check", other, "--format", "json", "--skip-non-reports")
     assert code == 0
     assert json.loads(out)["files"] == []
+    assert json.loads(out)["summary"]["skipped"] == 1
+
+
+def test_json_names_an_empty_folder_as_failed(tmp_path: Path) -> None:
+    """A named folder with no report in it is not a silent pass: it is reported, and exit 2."""
+    (tmp_path / "empty").mkdir()
+    code, out, _ = cli("check", tmp_path / "empty", "--format", "json", "--lang", "en")
+    assert code == 2
+    data = json.loads(out)
+    assert [f["path"] for f in data["files"]] == [str(tmp_path / "empty")]
+    assert data["files"][0]["error"]["message"].startswith("no report document found")
+    assert data["summary"]["files"] == data["summary"]["failed"] == 1
 
 
 def test_encode() -> None:
@@ -309,12 +322,12 @@ def test_finding_line() -> None:
 def test_summary_line() -> None:
     s = Summary(files=3, errors=2, warnings=1, infos=0, known=1, waived=1, failed=1, skipped=2)
     assert summary_line(s, "en") == (
-        "Checked 2 files: 2 errors, 1 warning, 1 known, 1 waived; 1 file could not be loaded; "
+        "Checked 3 files: 2 errors, 1 warning, 1 known, 1 waived; 1 file could not be loaded; "
         "2 skipped (not report documents)."
     )
     assert (
         summary_line(s)
-        == "已检查 2 个文件：2 个错误，1 个警告，1 个已知，1 个已豁免；1 个文件无法载入；2 个文件已跳过（不是报告文档）。"
+        == "已检查 3 个文件：2 个错误，1 个警告，1 个已知，1 个已豁免；1 个文件无法载入；2 个文件已跳过（不是报告文档）。"
     )
     assert summary_line(Summary(files=1), "en") == "Checked 1 file: no findings."
 
@@ -335,14 +348,16 @@ def test_text_groups_per_file(corpus: Path) -> None:
     _, out, _ = cli("check", corpus, "--lang", "en")
     blocks = out.strip().split("\n\n")
     for block in blocks[:-1]:
-        files = {line.split(":")[0] for line in block.splitlines()}
+        # every line names the file, but a group's member lines (indented) under its head
+        files = {line.split(":")[0] for line in block.splitlines() if not line.startswith("    ")}
         assert len(files) == 1
+        assert not block.startswith("    ")
     assert blocks[-1].startswith("Checked ")
 
 
 def test_text_names_skipped_explicit_files(tmp_path: Path) -> None:
     other = tmp_path / "pyproject.toml"
     other.write_text('[project]\nname = "x"\n', encoding="utf-8")
-    code, out, _ = cli("check", other, "--lang", "en")
+    code, out, _ = cli("check", other, "--lang", "en", "--skip-non-reports")
     assert code == 0
     assert out.splitlines()[0] == f"{other}: skipped: not a report document"

@@ -2,8 +2,8 @@
 
 Commands::
 
-    perfrules check PATH...      check report documents (files, or folders searched for
-                                 *.toml / *.json report documents)
+    perfrules check PATH...      check report documents (files, folders searched for
+                                 *.toml / *.json report documents, or - for standard input)
     perfrules score FILE         the score sheet: each indicator's stated and recomputed score
     perfrules rules              every rule: id, category, severity, title
     perfrules explain RULE       a rule's documentation, with its passing and failing examples
@@ -19,15 +19,26 @@ replaces the configuration's selection, ``--ignore`` adds to its list),
 ``--format text|json|sarif|github``, ``--lang zh|en``, ``--fail-on
 error|warning|never``, ``--baseline FILE`` (an earlier ``--format json``
 output: findings already in it are reported as known and do not fail the
-run), ``--show-waived``, ``--input-format toml|json``, ``--jobs N`` (default:
-all cores), ``--no-progress``.
+run), ``--show-waived``, ``--input-format toml|json`` (standard input: toml
+unless given), ``--jobs N`` (default: all cores), ``--no-progress``,
+``--skip-non-reports`` (named files that are not report documents are skipped
+and counted instead of failing: the pre-commit hook's entry says it, as
+pre-commit passes every ``.toml``/``.json`` file), ``--no-group`` (text: one
+line per finding in rule order instead of document order with a rule's
+repeated findings in one block).
+
+A misspelt sub-command, choice, ``--select``/``--ignore`` value, ``--profile``
+or ``explain`` rule gets the closest known one ("did you mean"), in ``--lang``.
 
 Exit codes:
 
 - 0: no finding at or above ``--fail-on`` (default ``error``), other than known ones;
 - 1: at least one such finding;
 - 2: a usage error, a bad configuration or baseline, or a document that could
-  not be loaded (the other documents are still checked and reported).
+  not be loaded (the other documents are still checked and reported) — a file
+  named on the command line that is not a report document, and a named folder
+  in which no report is found, are such documents (unless ``--skip-non-reports``
+  for files).
 
 JSON output (``--format json``), contract version 1 (details and the score
 block in :mod:`perfrules.output.jsonout`)::
@@ -46,8 +57,8 @@ block in :mod:`perfrules.output.jsonout`)::
 ``line`` its line in the file (or null); ``expected``/``found`` are exact
 numbers or texts (or null); ``known`` marks findings present in the baseline,
 which ``errors``/``warnings``/``infos`` do not count. Documents that are not
-reports (no report key at their top level) are counted in ``skipped`` and not
-listed. Keys may be added within version 1, never renamed or removed.
+reports (no report key at their top level) found in folders, or named with
+``--skip-non-reports``, are counted in ``skipped`` and not listed. Keys may be added within version 1, never renamed or removed.
 
 Nothing here formats a message until it is written, and bad input never
 gives a traceback: every :class:`~perfrules.errors.PerfrulesError` is written
@@ -71,7 +82,7 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NoReturn, TextIO
+from typing import IO, TYPE_CHECKING, Any, NoReturn, TextIO
 
 from perfrules.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, ParserExit, print_problems
 from perfrules.cli.parser import build_parser
@@ -89,17 +100,20 @@ def _command(name: str) -> Callable[[argparse.Namespace, TextIO, TextIO], int]:
     return command
 
 
-def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+def run(argv: Sequence[str], stdout: TextIO, stderr: TextIO, stdin: IO[Any] | None = None) -> int:
     """Run the ``perfrules`` command with arguments ``argv``; return the exit code.
 
     Everything is written to ``stdout`` and ``stderr``; nothing exits the
-    process. Bad input gives messages and exit code 2, never a traceback.
+    process. ``stdin`` (default: the process's) is read by ``check -``; a
+    binary stream, or a text stream with a ``buffer``, is read as bytes. Bad
+    input gives messages and exit code 2, never a traceback.
     """
     parser = build_parser(stdout, stderr)
     try:
         args = parser.parse_args(list(argv))
     except ParserExit as stop:
         return stop.status
+    args.stdin = stdin if stdin is not None else sys.stdin
     if args.command is None:
         parser.print_help(stderr)
         return EXIT_USAGE
@@ -119,7 +133,7 @@ def main() -> NoReturn:
             with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
     try:
-        code = run(sys.argv[1:], sys.stdout, sys.stderr)
+        code = run(sys.argv[1:], sys.stdout, sys.stderr, sys.stdin)
         sys.stdout.flush()
     except KeyboardInterrupt:
         code = 130

@@ -2,16 +2,31 @@
 
 A thin layer over :mod:`perfrules.batch` (finding and checking the documents),
 :mod:`perfrules.output.baseline` and the writers of :mod:`perfrules.output`; it
-adds the progress bar and turns the summary into the exit code.
+reads ``-`` (standard input, named ``<stdin>``), refuses unknown selectors and
+profiles with a suggestion, turns a named file that is not a report (unless
+``--skip-non-reports``) and a named folder without one into failures, adds
+the progress bar and turns the summary into the exit code.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-from typing import TextIO
+from typing import IO, TYPE_CHECKING, Any, TextIO
 
-from perfrules.cli.common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, config_path, print_problems
+from perfrules.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    all_rules,
+    config_path,
+    print_problems,
+    t,
+)
+
+if TYPE_CHECKING:
+    from perfrules.batch import Options
+    from perfrules.output.records import Outcome
 
 __all__ = ["Progress", "run"]
 
@@ -69,9 +84,114 @@ class Progress:
         self.shown = True
 
 
+STDIN = "-"
+#: The name standard input's document has in the output.
+STDIN_NAME = "<stdin>"
+
+
+def _read_stdin(stream: IO[Any] | None) -> bytes | str:
+    """Standard input's document as bytes (bounded), or the reason it cannot be read."""
+    from perfrules.document.loader import MAX_DOCUMENT_BYTES
+
+    if stream is None:
+        return b""
+    source = getattr(stream, "buffer", stream)
+    try:
+        data = source.read(MAX_DOCUMENT_BYTES + 1)
+    except (OSError, ValueError) as exc:  # closed, or not readable
+        return str(exc) or type(exc).__name__
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data or b"")
+
+
+def _stdin_outcome(args: argparse.Namespace, options: Options) -> Outcome:
+    """Check the one document on standard input, named ``<stdin>`` (toml unless --input-format)."""
+    from perfrules.batch import check_path, refuse_non_report
+    from perfrules.errors import Problem
+    from perfrules.output.records import Outcome, problem_record
+
+    data = _read_stdin(getattr(args, "stdin", None))
+    if isinstance(data, str):
+        problem = Problem("unreadable", params={"detail": data})
+        return Outcome(
+            STDIN_NAME, "failed", problems=(problem_record(problem, STDIN_NAME, options.lang),)
+        )
+    options = options._replace(input_format=args.input_format or "toml")
+    outcome = check_path(STDIN_NAME, options, data=data)
+    if outcome.status == "skipped" and not args.skip_non_reports:
+        outcome = refuse_non_report(STDIN_NAME, options, data)
+    return outcome
+
+
+def _bad_choices(args: argparse.Namespace, options: Options) -> list[str]:
+    """A message for each ``--select``/``--ignore`` value that names no rule or category."""
+    from perfrules.cli.suggest import did_you_mean
+    from perfrules.rules.findings import CATEGORIES
+
+    given = [("--select", options.select or ()), ("--ignore", options.ignore)]
+    if not any(values for _, values in given):
+        return []
+    known = [*all_rules(args), *CATEGORIES]
+    out = []
+    for flag, values in given:
+        for value in values:
+            if value != "ALL" and value not in known:
+                hint = did_you_mean(value, known, options.lang)
+                out.append(
+                    t(
+                        options.lang,
+                        f"perfrules check: {flag}：{value!r} 既不是规则编号也不是类别{hint}",
+                        f"perfrules check: {flag}: {value!r} is neither a rule id nor a category{hint}",
+                    )
+                )
+    return out
+
+
+class _Folders:
+    """The folders named on the command line, and whether a report was found in each."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.found: dict[str, bool] = {}
+        self.skipped: dict[str, int] = {}
+        self._roots: list[tuple[str, tuple[str, str]]] = []
+        for path in paths:
+            if os.path.isdir(path) and path not in self.found:
+                self.found[path] = False
+                self.skipped[path] = 0
+                self._roots.append((path, (self._prefix(path, False), self._prefix(path, True))))
+
+    @staticmethod
+    def _prefix(path: str, real: bool) -> str:
+        full = os.path.realpath(path) if real else os.path.abspath(path)
+        return full if full.endswith(os.sep) else full + os.sep
+
+    def add(self, outcome: Outcome) -> None:
+        """Count ``outcome`` for each named folder it lies in (or is)."""
+        if not self._roots:
+            return
+        here = (self._prefix(outcome.path, False), self._prefix(outcome.path, True))
+        for folder, roots in self._roots:
+            if any(h.startswith(r) for h, r in zip(here, roots, strict=True)):
+                if outcome.status == "skipped":
+                    self.skipped[folder] += 1
+                else:
+                    self.found[folder] = True
+
+    def empty(self) -> list[tuple[str, int]]:
+        """The folders with no report in them, with how many non-reports were skipped there."""
+        return [(f, self.skipped[f]) for f, found in self.found.items() if not found]
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Check ``args.paths``; return 0, 1 (findings at or above ``--fail-on``) or 2."""
-    from perfrules.batch import Options, check_paths, discover, prepare
+    from perfrules.batch import (
+        Options,
+        check_paths,
+        discover,
+        no_report_found,
+        prepare,
+        refuse_non_report,
+    )
+    from perfrules.cli.suggest import profile_hint
     from perfrules.errors import PerfrulesError
     from perfrules.output.formats import make_writer
     from perfrules.output.writer import Summary
@@ -87,8 +207,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         want_score=args.format == "json",
     )
     try:
+        bad = _bad_choices(args, options)
+        if bad:
+            err.write("\n".join(bad) + "\n")
+            return EXIT_USAGE
         _config, rules = prepare(options)
         if args.profile:
+            hint = profile_hint(args.profile, lang)
+            if hint:
+                err.write(f"perfrules check: {hint}\n")
+                return EXIT_USAGE
             from perfrules.scoring.profiles import load_profile
 
             load_profile(args.profile)  # an unknown profile is a usage error, not one per file
@@ -99,9 +227,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             baseline = load_baseline(args.baseline)
     except PerfrulesError as exc:
         return print_problems(err, exc, lang)
-    candidates = discover(args.paths)
+    use_stdin = STDIN in args.paths
+    named_paths = [p for p in args.paths if p != STDIN]
+    candidates = discover(named_paths)
     paths = [path for path, _ in candidates]
     explicit = frozenset(path for path, is_explicit in candidates if is_explicit)
+    if use_stdin:
+        explicit |= {STDIN_NAME}
+    folders = _Folders(named_paths)
     writer = make_writer(
         args.format,
         out,
@@ -111,29 +244,46 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         rules=rules,
         explicit=explicit,
         baseline=baseline is not None,
+        group=not args.no_group,
     )
     progress = (
-        Progress(err, len(paths))
-        if len(paths) > 1 and not args.no_progress and _isatty(err)
+        Progress(err, len(paths) + use_stdin)
+        if len(paths) + use_stdin > 1 and not args.no_progress and _isatty(err)
         else None
     )
     problems_to_err = args.format in ("json", "sarif")
     summary = Summary()
     jobs = args.jobs or os.cpu_count() or 1
+
+    def report(outcome: Outcome) -> None:
+        if (
+            outcome.status == "skipped"
+            and outcome.path in explicit
+            and outcome.path != STDIN_NAME
+            and not args.skip_non_reports
+        ):
+            outcome = refuse_non_report(outcome.path, options)
+        if baseline is not None:
+            outcome = baseline.mark(outcome)
+        summary.add(outcome)
+        if progress is not None:
+            progress.clear()
+        if problems_to_err:
+            for p in outcome.problems:
+                err.write(p.rendered + "\n")
+        writer.file(outcome)
+        if progress is not None:
+            progress.advance()
+
     writer.start()
     try:
+        if use_stdin:
+            report(_stdin_outcome(args, options))
         for outcome in check_paths(paths, options, jobs):
-            if baseline is not None:
-                outcome = baseline.mark(outcome)
-            summary.add(outcome)
-            if progress is not None:
-                progress.clear()
-            if problems_to_err:
-                for p in outcome.problems:
-                    err.write(p.rendered + "\n")
-            writer.file(outcome)
-            if progress is not None:
-                progress.advance()
+            folders.add(outcome)
+            report(outcome)
+        for folder, skipped in folders.empty():
+            report(no_report_found(folder, skipped, lang))
     finally:
         if progress is not None:
             progress.clear()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 if TYPE_CHECKING:
@@ -20,6 +21,7 @@ __all__ = [
     "EXIT_USAGE",
     "ParserExit",
     "all_rules",
+    "argv_lang",
     "config_path",
     "load_config",
     "make_parser_class",
@@ -40,10 +42,44 @@ class ParserExit(Exception):
         self.status = status
 
 
+def argv_lang(argv: Sequence[str]) -> str:
+    """The ``--lang`` the arguments ask for (``--lang en`` or ``--lang=en``), else ``zh``."""
+    lang = "zh"
+    for i, word in enumerate(argv):
+        if word == "--":
+            break
+        if word == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+    return "en" if lang == "en" else "zh"
+
+
 def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]:
-    """An ArgumentParser that writes to the given streams and never exits the process."""
+    """An ArgumentParser that writes to the given streams and never exits the process.
+
+    A value outside an argument's choices (a sub-command, ``--format``, …) is
+    refused with the choices and the closest one ("did you mean"), in the
+    ``--lang`` of the command line.
+    """
+    state = {"lang": "zh"}
 
     class Parser(argparse.ArgumentParser):
+        def parse_known_args(  # type: ignore[override]
+            self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+        ) -> tuple[argparse.Namespace, list[str]]:
+            if args is not None and any(a == "--lang" or a.startswith("--lang=") for a in args):
+                state["lang"] = argv_lang(args)
+            return super().parse_known_args(args, namespace)
+
+        def _check_value(self, action: argparse.Action, value: Any) -> None:
+            choices = action.choices
+            if choices is not None and value not in choices:
+                from perfrules.cli.suggest import unknown_choice
+
+                message = unknown_choice(str(value), [str(c) for c in choices], state["lang"])
+                raise argparse.ArgumentError(action, message)
+
         def _print_message(self, message: str, file: Any = None) -> None:
             if not message:
                 return

@@ -57,11 +57,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     wanted = args.rule.strip()
     rule = rules.get(wanted.upper()) or next((r for r in rules.values() if r.name == wanted), None)
     if rule is None:
+        from perfrules.cli.suggest import did_you_mean
+
+        hint = did_you_mean(wanted, [*rules, *(r.name for r in rules.values())], lang)
         err.write(
             t(
                 lang,
-                f"perfrules explain: 没有规则 {wanted}（`perfrules rules` 列出全部规则）\n",
-                f"perfrules explain: no rule {wanted} (`perfrules rules` lists them all)\n",
+                f"perfrules explain: 没有规则 {wanted}{hint}（`perfrules rules` 列出全部规则）\n",
+                f"perfrules explain: no rule {wanted}{hint} (`perfrules rules` lists them all)\n",
             )
         )
         return EXIT_USAGE

@@ -65,7 +65,9 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         help="check report documents",
         description="Check report documents (files, or folders of *.toml / *.json reports).",
     )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files or folders ('-': standard input)"
+    )
     check.add_argument(
         "--select",
         action="append",
@@ -104,6 +106,17 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
     )
     check.add_argument(
         "--no-progress", action="store_true", help="no progress bar on a terminal's stderr"
+    )
+    check.add_argument(
+        "--skip-non-reports",
+        action="store_true",
+        help="skip (and count) named files that are not report documents instead of failing "
+        "(for hooks that pass every .toml/.json file, like the pre-commit hook)",
+    )
+    check.add_argument(
+        "--no-group",
+        action="store_true",
+        help="text output: one line per finding in rule order, repeated findings not grouped",
     )
 
     score = sub.add_parser(

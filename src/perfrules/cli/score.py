@@ -10,22 +10,33 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from perfrules.cli.common import EXIT_OK, load_config, print_problems
+from perfrules.cli.common import EXIT_OK, EXIT_USAGE, load_config, print_problems
 
 __all__ = ["run"]
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the score sheet of ``args.file``; return 0, or 2 when it cannot be scored."""
+    from perfrules.document.encoding import explain_encoding
     from perfrules.document.loader import format_of, load
-    from perfrules.errors import PerfrulesError
+    from perfrules.errors import DocumentError, PerfrulesError
     from perfrules.scoring.profiles import resolve_profile
     from perfrules.scoring.scorer import score
 
     lang = args.lang
     try:
         config = load_config(args)
-        report = load(args.file, args.input_format or format_of(args.file))
+        try:
+            report = load(args.file, args.input_format or format_of(args.file))
+        except DocumentError as exc:
+            raise explain_encoding(exc, args.file) from None
+        if args.profile:
+            from perfrules.cli.suggest import profile_hint
+
+            hint = profile_hint(args.profile, lang)
+            if hint:
+                err.write(f"perfrules score: {hint}\n")
+                return EXIT_USAGE
         profile = resolve_profile(report, args.profile, config.profile)
         sheet = score(report, profile)
     except PerfrulesError as exc:

@@ -24,8 +24,9 @@ def make_writer(
     rules: RuleSet | None = None,
     explicit: frozenset[str] = frozenset(),
     baseline: bool = False,
+    group: bool = True,
 ) -> Writer:
-    """The writer for ``--format fmt``."""
+    """The writer for ``--format fmt`` (``group``: text output groups repeated findings)."""
     if fmt == "json":
         from perfrules.output.jsonout import JsonWriter
 
@@ -40,4 +41,6 @@ def make_writer(
         return GithubWriter(out, lang=lang, show_waived=show_waived)
     from perfrules.output.text import TextWriter
 
-    return TextWriter(out, lang=lang, show_waived=show_waived, color=color, explicit=explicit)
+    return TextWriter(
+        out, lang=lang, show_waived=show_waived, color=color, explicit=explicit, group=group
+    )

@@ -4,7 +4,14 @@
 
     examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
 
-A finding without a known line leaves out ``:line``. Findings present in the
+A finding without a known line leaves out ``:line``. Within a file findings
+are in document order, and a rule with three or more findings is one block::
+
+    examples/luquan-2024.toml:134: PR030 [missing] error: 20 findings
+        134: indicator '租赁备灾仓库面积' states no actual
+        140: …
+
+(``group=False``, ``--no-group``: one line per finding, in rule order.) Findings present in the
 baseline end in ``[known]``; waived findings are shown (with ``--show-waived``)
 with the waiver's reason. Load problems are written one per line as
 ``path:line: keypath: message``. Colour is used only when asked for (the
@@ -13,6 +20,7 @@ command line asks when standard output is a terminal).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from perfrules.output.writer import Summary, Writer
@@ -22,7 +30,15 @@ if TYPE_CHECKING:
     from perfrules.output.records import Outcome, Record
     from perfrules.scoring.scorer import ScoreSheet
 
-__all__ = ["TextWriter", "finding_line", "score_table", "summary_line"]
+__all__ = [
+    "GROUP_AT",
+    "TextWriter",
+    "finding_line",
+    "grouped_lines",
+    "member_line",
+    "score_table",
+    "summary_line",
+]
 
 _COLORS = {
     "error": "\x1b[1;31m",
@@ -40,13 +56,9 @@ def _paint(text: str, what: str, color: bool) -> str:
     return f"{_COLORS[what]}{text}{_RESET}" if color else text
 
 
-def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
-    """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
-    where = path if f.line is None else f"{path}:{f.line}"
-    waived = f.reason is not None
-    label = "waived" if waived else f.severity
-    head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
-    text = f"{head}{_paint(label, label, color)}: {f.message}"
+def _tail(f: Record, color: bool, lang: str) -> str:
+    """A finding's message, with its values, the waiver's reason and ``[known]`` as they apply."""
+    text = f.message
     values = [
         f"{label} {render_arg(value)}"
         for label, value in (("expected", f.expected), ("found", f.found))
@@ -54,11 +66,19 @@ def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh")
     ]
     if values:
         text += f" ({', '.join(values)})"
-    if waived:
+    if f.reason is not None:
         text += f" — 豁免理由：{f.reason}" if lang != "en" else f" — waiver: {f.reason}"
     if f.known:
         text += " " + _paint("[known]", "known", color)
     return text
+
+
+def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
+    """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
+    where = path if f.line is None else f"{path}:{f.line}"
+    label = "waived" if f.reason is not None else f.severity
+    head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
+    return f"{head}{_paint(label, label, color)}: {_tail(f, color, lang)}"
 
 
 def _count(n: int, en: str, zh: str, lang: str) -> str:
@@ -82,7 +102,7 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
         parts.append(f"{s.known} known" if en else f"{s.known} 个已知")
     if s.waived:
         parts.append(f"{s.waived} waived" if en else f"{s.waived} 个已豁免")
-    checked = s.files - s.failed
+    checked = s.files  # as the JSON summary's "files": checked, or failed to load
     if en:
         head = f"Checked {checked} file{'' if checked == 1 else 's'}"
         body = ", ".join(parts) if parts else "no findings"
@@ -102,8 +122,61 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
     return f"{head}：{body}" + ("；" + "；".join(tail) if tail else "") + "。"
 
 
+#: A rule with at least this many findings in one file is written as one block.
+GROUP_AT = 3
+
+
+def _document_order(f: Record) -> tuple[int, int, str]:
+    """Findings without a line (about the whole document) first, then by line and key path."""
+    return (0, 0, f.path) if f.line is None else (1, f.line, f.path)
+
+
+def member_line(f: Record, *, color: bool = False, lang: str = "zh") -> str:
+    """One finding inside a group: ``    line: message (expected …, found …)``, indented."""
+    where = f"{f.line}: " if f.line is not None else ""
+    return f"    {where}{_tail(f, color, lang)}"
+
+
+def grouped_lines(
+    path: str, findings: Sequence[Record], *, color: bool = False, lang: str = "zh"
+) -> list[str]:
+    """The findings of one file in document order, each rule with ``GROUP_AT`` or more as a block.
+
+    A block is headed by the place of its first finding, the rule, its category
+    and severity, and the count; then one indented line per finding: its line
+    and message. Each block stands where its first finding would.
+    """
+    ordered = sorted(findings, key=_document_order)
+    by_rule: dict[tuple[str, bool], list[Record]] = {}
+    for f in ordered:
+        by_rule.setdefault((f.rule, f.reason is not None), []).append(f)
+    lines: list[str] = []
+    for f in ordered:
+        members = by_rule[(f.rule, f.reason is not None)]
+        if len(members) < GROUP_AT:
+            lines.append(finding_line(path, f, color=color, lang=lang))
+            continue
+        if members[0] is not f:
+            continue  # written with its block
+        where = path if f.line is None else f"{path}:{f.line}"
+        label = "waived" if f.reason is not None else f.severity
+        count = f"{len(members)} findings" if lang == "en" else f"共 {len(members)} 处"
+        lines.append(
+            f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
+            f"{_paint(label, label, color)}: {count}"
+        )
+        lines.extend(member_line(m, color=color, lang=lang) for m in members)
+    return lines
+
+
 class TextWriter(Writer):
-    """Compiler-style lines for people (the default format)."""
+    """Compiler-style lines for people (the default format).
+
+    Within a file, findings are in document order, and a rule with
+    :data:`GROUP_AT` or more findings is one block (:func:`grouped_lines`);
+    ``group=False`` (``--no-group``) lists one line per finding in the order
+    the rules ran.
+    """
 
     def __init__(
         self,
@@ -113,11 +186,18 @@ class TextWriter(Writer):
         show_waived: bool = False,
         color: bool = False,
         explicit: frozenset[str] = frozenset(),
+        group: bool = True,
     ) -> None:
         super().__init__(out, lang=lang, show_waived=show_waived)
         self.color = color
         self.explicit = explicit
+        self.group = group
         self._wrote = False
+
+    def _findings(self, path: str, findings: Sequence[Record]) -> list[str]:
+        if self.group:
+            return grouped_lines(path, findings, color=self.color, lang=self.lang)
+        return [finding_line(path, f, color=self.color, lang=self.lang) for f in findings]
 
     def file(self, outcome: Outcome) -> None:
         """Write the document's findings (and waived ones when asked), or its load problems."""
@@ -133,15 +213,9 @@ class TextWriter(Writer):
         elif outcome.status == "failed":
             lines.extend(p.rendered for p in outcome.problems)
         else:
-            lines.extend(
-                finding_line(outcome.path, f, color=self.color, lang=self.lang)
-                for f in outcome.findings
-            )
+            lines.extend(self._findings(outcome.path, outcome.findings))
             if self.show_waived:
-                lines.extend(
-                    finding_line(outcome.path, f, color=self.color, lang=self.lang)
-                    for f in outcome.waived
-                )
+                lines.extend(self._findings(outcome.path, outcome.waived))
         if lines:
             if self._wrote:
                 self.out.write("\n")
