@@ -1,8 +1,8 @@
 """Generate the rule reference (Markdown) from the rule packs in ``rules/``.
 
 The reference is data-driven: every page under ``docs/rules/`` is rendered
-from the rule packs, the taxonomy and the kinds' docstrings, so the
-documentation cannot drift from what perfrules checks. Regenerate with::
+from the rule packs and the taxonomy, so the documentation cannot drift from
+what perfrules checks; a rule's prose has one home, its ``doc`` in the pack. Regenerate with::
 
     python -m perfrules.output.docgen docs/rules
 
@@ -10,9 +10,9 @@ and verify (what the docs test does) with ``--check``. The output is
 deterministic: one ``index.md`` listing every rule, and one page per category
 (in the fixed order of :data:`~perfrules.rules.findings.CATEGORIES`) with a section
 per rule: id, name, category, severity, title and message in Chinese and
-English, what it checks, why, its source, parameters, the check itself (the
-kind's docstring or the expression), and the passing and failing examples as
-TOML, with the findings the failing example really produces.
+English, what it checks, why, its source, parameters, the check itself (its
+kind, or its expression), and the passing and failing examples as TOML, with
+the findings the failing example really produces.
 """
 
 from __future__ import annotations
@@ -96,19 +96,12 @@ _CODE_SPAN = re.compile(r"(``.+?``|`[^`]+`)", re.S)
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 
-_EMPHASIS = re.compile(r"\\\*(\w[^*\s]*)\\\*")
+def _escape_text(text: str) -> str:
+    """Escape Markdown/HTML specials in plain text (outside code spans)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*", r"\*")
 
 
-def _escape_text(text: str, emphasis: bool = False) -> str:
-    """Escape Markdown/HTML specials in plain text (outside code spans).
-
-    With ``emphasis``, reST ``*word*`` (the same in Markdown) is kept.
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*", r"\*")
-    return _EMPHASIS.sub(r"*\1*", text) if emphasis else text
-
-
-def _inline(text: str, table: bool = False, emphasis: bool = False) -> str:
+def _inline(text: str, table: bool = False) -> str:
     """Text written with reST-style ````code```` (or Markdown code) as safe Markdown."""
     out: list[str] = []
     for i, part in enumerate(_CODE_SPAN.split(text)):
@@ -118,7 +111,7 @@ def _inline(text: str, table: bool = False, emphasis: bool = False) -> str:
             pad = " " if code.startswith("`") or code.endswith("`") else ""
             out.append(f"{fence}{pad}{code}{pad}{fence}")
         else:
-            out.append(_escape_text(part, emphasis))
+            out.append(_escape_text(part))
     result = "".join(out)
     if table:
         result = result.replace("|", r"\|").replace("\n", " ")
@@ -137,50 +130,6 @@ def _join_lines(lines: Iterable[str]) -> str:
         else:
             result += " " + line
     return result
-
-
-def _docstring_markdown(doc: str) -> str:
-    """A kind's docstring as Markdown paragraphs (reST literals and ``::`` blocks converted)."""
-    lines = doc.strip("\n").splitlines()
-    out: list[str] = []
-    para: list[str] = []
-    block: list[str] | None = None
-
-    def flush() -> None:
-        if para:
-            out.append(_inline(_join_lines(para), emphasis=True))
-            para.clear()
-
-    for line in [*lines, ""]:
-        if block is not None:
-            if line.strip() == "" or line.startswith((" ", "\t")):
-                block.append(line)
-                continue
-            out.append("```toml\n" + "\n".join(_dedent(block)) + "\n```")
-            block = None
-        if not line.strip():
-            flush()
-            continue
-        if line.rstrip().endswith("::"):
-            para.append(line.rstrip()[:-1])
-            flush()
-            block = []
-            continue
-        para.append(line)
-    if block is not None and any(x.strip() for x in block):
-        out.append("```toml\n" + "\n".join(_dedent(block)) + "\n```")
-    flush()
-    return "\n\n".join(out)
-
-
-def _dedent(block: list[str]) -> list[str]:
-    lines = list(block)
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    indent = min((len(x) - len(x.lstrip()) for x in lines if x.strip()), default=0)
-    return [x[indent:] for x in lines]
 
 
 def _fence(code: str, lang: str = "toml") -> str:
@@ -241,8 +190,6 @@ def _example_findings(rule: Rule, text: str, file: str) -> list[Finding]:
 
 
 def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
-    from perfrules.rules.kinds import kind_doc
-
     parts: list[str] = [f"## {rule.id} {rule.name} {{#{_anchor(rule.id)}}}"]
     parts.append(f"**{_inline(rule.title.zh)}** — {_inline(rule.title.en)}")
     facts = [
@@ -285,10 +232,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
             "Change a parameter in `perfrules.toml`:\n\n"
             + _fence(f"[params.{rule.id}]\n{first_name} = {_value(first_param.default)}")
         )
-    if rule.kind is not None:
-        doc = kind_doc(rule.kind)
-        parts.append(f"**How it is checked** (kind `{rule.kind}`).\n\n{_docstring_markdown(doc)}")
-    else:
+    if rule.expression is not None:
         expr = [f'for_each = "{rule.for_each}"', f"expression = {_value(rule.expression or '')}"]
         for key in ("about", "found", "expected"):
             value = getattr(rule, key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import attrs
 
 from perfrules.document.taxonomy import taxonomy
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 
 
 @attrs.frozen

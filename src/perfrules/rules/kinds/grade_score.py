@@ -1,22 +1,35 @@
-"""Grade and score: the stated grade is the grade the stated score earns under the profile.
+"""The grade-score check: a stated grade that is not the grade the stated score earns.
 
-Grade bands are half-open intervals (nationally 优 ≥ 90, 良 [80, 90),
-中 [60, 80), 差 < 60); synonyms count (优秀 = 优). The message names the grade
-the score earns.
+The verdict and the earned band are the scorer's (``GradeResult.matches``,
+``of_stated_score``: the profile's bands and synonyms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 
-ARGS = ("grade", "score", "earned")
+
+@attrs.frozen
+class Params:
+    """This kind takes no parameters."""
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen
+class Args:
+    """What a hit's message may name."""
+
+    grade: str | None
+    score: Decimal | None
+    earned: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     g = ctx.sheet.grade
     if g.matches is False and g.of_stated_score is not None:
         yield Hit(
@@ -24,9 +37,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.grade",
             expected=g.of_stated_score.word,
             found=g.stated,
-            args=(
-                ("grade", g.stated),
-                ("score", g.stated_score),
-                ("earned", g.of_stated_score.word),
-            ),
+            args=Args(grade=g.stated, score=g.stated_score, earned=g.of_stated_score.word),
         )
