@@ -21,7 +21,7 @@ from perfrules.document import model
 if TYPE_CHECKING:
     from perfrules.rules.expr import Expression
 
-__all__ = ["GLOBALS", "SUBJECTS", "Compiled", "compile_rule_expressions", "names_for"]
+__all__ = ["GLOBALS", "SUBJECTS", "compile_rule_expressions", "names_for"]
 
 #: Subjects an expression rule may iterate over (``for_each``), with the model class of each.
 SUBJECT_CLASSES: dict[str, type] = {
@@ -44,24 +44,15 @@ def names_for(subject: str, params: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({*fields, *GLOBALS, *extra, *params}))
 
 
-@attrs.frozen
-class Compiled:
-    """A rule's expressions, compiled: what must hold, and what a finding reports as found and expected."""
-
-    test: Expression
-    found: Expression | None = None
-    expected: Expression | None = None
-
-
 def compile_rule_expressions(
     expression: str, found: str | None, expected: str | None, names: tuple[str, ...]
-) -> Compiled:
-    """Compile a rule's ``expression`` (and ``found``/``expected``) against ``names``.
+) -> tuple[Expression, Expression | None, Expression | None]:
+    """A rule's expressions compiled against ``names``: what must hold, what is found, what expected.
 
     Raises :class:`~perfrules.errors.ExpressionError`; each problem's path is
     the rule's key (``expression``, ``found``, ``expected``).
     """
-    return Compiled(
+    return (
         _compile(expression, names, "expression"),
         _compile(found, names, "found") if found else None,
         _compile(expected, names, "expected") if expected else None,

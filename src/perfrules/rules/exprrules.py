@@ -112,10 +112,9 @@ def expression_check(
     """
     assert rule.expression is not None
     subject = rule.for_each or "report"
-    compiled = compile_rule_expressions(
+    test, found, expected = compile_rule_expressions(
         rule.expression, rule.found, rule.expected, names_for(subject, rule.params)
     )
-    test, found, expected = compiled.test, compiled.found, compiled.expected
     about_template = rule.about
     bound = dict(params)
 

@@ -10,10 +10,15 @@ start with ``_`` is a kind, and declares side by side:
   packs, :data:`~perfrules.rules.packspec.PARAM_CLASSES`). The rules'
   ``params`` tables must declare exactly these
   fields with these types; linking (:mod:`perfrules.rules.link`) builds one
-  ``Params`` per rule when rules are compiled.
+  ``Params`` per rule when rules are compiled. A kind that takes no
+  parameters says ``Params = NoParams``.
 - ``Args``: a frozen attrs class of the message arguments its hits carry
   (``Hit(..., args=Args(...))``); its fields are what a rule's message
-  template may name, besides ``expected``, ``found`` and ``about``.
+  template may name, besides ``expected``, ``found`` and ``about``. An
+  ``Args`` object lives only until the hit turns it into (name, value) pairs,
+  and every kind defines its class at start-up, where each generated method
+  costs time; so ``Args`` are declared ``eq=False, repr=False, slots=False``
+  (never compared, shown or kept).
 - ``check(ctx, params)``: a generator of :class:`~perfrules.rules.findings.Hit`
   objects, one per problem, in document order.
 - optionally ``AFTER_WAIVERS = True``: the kind judges waivers, so it runs
@@ -39,7 +44,12 @@ if TYPE_CHECKING:
     from perfrules.rules.context import Context
     from perfrules.rules.findings import Hit
 
-__all__ = ["Kind", "kind", "names"]
+__all__ = ["Kind", "NoParams", "kind", "names"]
+
+
+@attrs.frozen
+class NoParams:
+    """The ``Params`` of every kind that takes no parameters."""
 
 
 @attrs.frozen

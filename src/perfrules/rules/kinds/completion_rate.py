@@ -17,15 +17,13 @@ from perfrules.document.figures import Percent
 from perfrules.document.tolerance import midpoint_ratio, ratio_interval, within
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._indicators import comparable, interval, number
 
-
-@attrs.frozen
-class Params:
-    """This kind takes no parameters."""
+Params = NoParams  # this kind takes no parameters
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 

@@ -28,7 +28,7 @@ class Params:
     ratio: Decimal
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 

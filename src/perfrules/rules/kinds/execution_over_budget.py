@@ -14,15 +14,13 @@ import attrs
 from perfrules.document.figures import Money
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._budget import BASIS_NAMES, basis
 
-
-@attrs.frozen
-class Params:
-    """This kind takes no parameters."""
+Params = NoParams  # this kind takes no parameters
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 

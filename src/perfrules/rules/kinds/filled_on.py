@@ -21,7 +21,7 @@ class Params:
     years_after: int
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 

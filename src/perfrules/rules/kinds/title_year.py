@@ -13,17 +13,16 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-@attrs.frozen
-class Params:
-    """This kind takes no parameters."""
+Params = NoParams  # this kind takes no parameters
 
 
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 

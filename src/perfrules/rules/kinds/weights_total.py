@@ -13,14 +13,12 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
+
+Params = NoParams  # this kind takes no parameters
 
 
-@attrs.frozen
-class Params:
-    """This kind takes no parameters."""
-
-
-@attrs.frozen
+@attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 
