@@ -98,6 +98,8 @@ def render_arg(value: object) -> str:
     if isinstance(raw, str):
         return raw
     if isinstance(value, _VALUE_TYPES):  # a value given as a table or number: its canonical text
+        # Imported on first use, for start-up cost: most arguments are rendered
+        # without the value parser.
         from perfrules.document.valueparse import render_value
 
         return render_value(value)
