@@ -623,7 +623,8 @@ def profile_stage(stage: str, texts: Sequence[str], top: int = 30) -> None:
 
 def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int = 25) -> None:
     """Time per rule per document (µs), shared facts (score sheet, line analysis) apart."""
-    from perfrules.rules.engine import Context, _resolve_profile
+    from perfrules.rules.context import Context
+    from perfrules.rules.engine import _resolve_profile
 
     totals: dict[str, float] = {}
 
@@ -661,7 +662,7 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
                 add(name, time.perf_counter() - start)
             for active in rules.rules:
                 start = time.perf_counter()
-                for _hit in active.run(ctx, active.params):
+                for _hit in active.run(ctx):
                     pass
                 add(f"{active.rule.id} {active.rule.name}", time.perf_counter() - start)
     n = len(reports) * reps

@@ -17,7 +17,7 @@ import pytest
 import perfrules
 from perfrules import ConfigError, RulePackError, Severity
 from perfrules.errors import PerfrulesError
-from perfrules.rules.config import loads_config
+from perfrules.rules.config import Config, loads_config
 from perfrules.rules.pack import builtin_rules, loads_pack
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "config"
@@ -128,8 +128,13 @@ def test_kind_and_expression_exclude_each_other() -> None:
     assert pack_problems(with_for_each) == [
         ("invalid", "rules[0].for_each", line_of(with_for_each, 'for_each = "line"'), "PR901")
     ]
-    unknown = kind.replace('kind = "line_sum"', 'kind = "line_summ"')
-    assert [p[:2] for p in pack_problems(unknown)] == [("choice", "rules[0].kind")]
+    # an unknown kind is refused where kinds are linked (compiling the rules), located in the pack
+    unknown = loads_pack(kind.replace('kind = "line_sum"', 'kind = "line_summ"'), "region.toml")
+    with pytest.raises(ConfigError) as info:
+        perfrules.compile_rules(Config(rules=unknown.rules))
+    assert [(p.code, p.path, p.file, p.rule) for p in info.value.problems] == [
+        ("choice", "rules[0].kind", "region.toml", "PR901")
+    ]
 
 
 def test_pack_level_mistakes() -> None:

@@ -19,8 +19,12 @@ explicitly) looks like::
     id = "PR901"
     ...
 
-Every key is validated: a typo is an error, as is a selection that leaves no
-rule to run.
+Every key is validated as data, against the rules the configuration knows
+(the built-in packs, its own packs and inline rules): a typo is an error, as
+is a selection that leaves no rule to run. Every problem is reported at
+once, each with its file, key path and line. Whether the rules' kinds exist
+and fit them is decided when the rules are compiled
+(:func:`perfrules.rules.engine.compile_rules`), not here.
 """
 
 from __future__ import annotations
@@ -34,14 +38,26 @@ import attrs
 from cattrs.errors import ClassValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
-from perfrules.document.source import read_toml, toml_lines
-from perfrules.errors import ConfigError, Problem
-from perfrules.rules.pack import Rule, load_pack, structure_rules
+from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.errors import ConfigError, Problem, RulePackError
+from perfrules.rules.findings import CATEGORIES, Severity
+from perfrules.rules.pack import Rule, builtin_rules, load_pack, structure_rules
+from perfrules.rules.packspec import ParamValue, invalid, param_value
 
-__all__ = ["CONFIG_NAME", "Config", "find_config", "load_config", "loads_config"]
+__all__ = [
+    "CONFIG_NAME",
+    "Config",
+    "check_config",
+    "find_config",
+    "known_rules",
+    "load_config",
+    "loads_config",
+]
 
 #: The file name :func:`find_config` looks for.
 CONFIG_NAME = "perfrules.toml"
+
+_SEVERITIES = tuple(s.value for s in Severity)
 
 
 @attrs.frozen(eq=False)
@@ -66,6 +82,113 @@ class Config:
         """A copy with some fields replaced (e.g. ``select`` from the command line)."""
         return attrs.evolve(self, **changes)
 
+    def selects(self, rule: Rule) -> bool:
+        """True when ``rule`` runs under this configuration (selected and not ignored)."""
+        chosen = _matches(rule, self.select) if self.select else True
+        return chosen and not _matches(rule, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """The rule's severity under this configuration."""
+        wanted = self.severity.get(rule.id, rule.severity.value)
+        return Severity(wanted) if wanted in _SEVERITIES else rule.severity
+
+    def param_values(self, rule: Rule) -> dict[str, ParamValue]:
+        """The rule's parameter values: its defaults, with this configuration's values typed in."""
+        values = {name: param.default for name, param in rule.params.items()}
+        for name, value in self.params.get(rule.id, {}).items():
+            if name in rule.params:
+                try:
+                    values[name] = param_value(rule.params[name].type, value)
+                except BadValue:
+                    continue  # reported by check_config
+        return values
+
+
+def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
+    return rule.id in selectors or rule.category in selectors or "ALL" in selectors
+
+
+def known_rules(config: Config) -> tuple[dict[str, Rule], list[Problem]]:
+    """Every rule ``config`` knows by id: the built-in ones and its own (a repeated id is a problem)."""
+    known: dict[str, Rule] = dict(builtin_rules())
+    problems: list[Problem] = []
+    for rule in config.rules:
+        first = known.setdefault(rule.id, rule)
+        if first is not rule:
+            problem = Problem(
+                "duplicate-id", "id", params={"found": rule.id, "first": first.pack or "built-in"}
+            )
+            problems.append(rule.locate(problem))
+    return known, problems
+
+
+def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
+    """What is wrong with ``config``'s selection, severities and parameters, given the ``known`` rules.
+
+    Paths are key paths of the configuration file; a selection that leaves no
+    rule is reported only when nothing else is wrong.
+    """
+    problems = [
+        *_check_selectors(config.select, known, "select"),
+        *_check_selectors(config.ignore, known, "ignore"),
+    ]
+    for rid, sev in config.severity.items():
+        if rid not in known:
+            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+        elif sev not in _SEVERITIES:
+            problems.append(
+                Problem(
+                    "choice",
+                    f"severity.{rid}",
+                    params={"found": sev, "choices": ", ".join(_SEVERITIES)},
+                )
+            )
+    for rid, values in config.params.items():
+        if rid not in known:
+            problems.append(invalid(f"params.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+            continue
+        problems += _check_params(known[rid], values, f"params.{rid}")
+    if not problems and not any(config.selects(rule) for rule in known.values()):
+        problems.append(
+            invalid("select", "the configuration leaves no rule selected", "配置未选中任何规则")
+        )
+    return problems
+
+
+def _check_selectors(
+    selectors: tuple[str, ...], known: Mapping[str, Rule], key: str
+) -> list[Problem]:
+    return [
+        invalid(
+            f"{key}[{i}]",
+            f"{sel!r} is neither a rule id nor a category",
+            f"{sel!r} 既不是规则编号也不是类别",
+        )
+        for i, sel in enumerate(selectors)
+        if sel != "ALL" and sel not in known and sel not in CATEGORIES
+    ]
+
+
+def _check_params(rule: Rule, values: Mapping[str, Any], key: str) -> list[Problem]:
+    problems = []
+    for name, value in values.items():
+        declared = rule.params.get(name)
+        if declared is None:
+            choices = ", ".join(rule.params) or "none"
+            problems.append(
+                invalid(
+                    f"{key}.{name}",
+                    f"rule {rule.id} has no parameter {name!r} (it has: {choices})",
+                    f"规则 {rule.id} 没有参数 {name!r}（可用：{choices}）",
+                )
+            )
+            continue
+        try:
+            param_value(declared.type, value)
+        except BadValue as exc:
+            problems.append(Problem(exc.code, f"{key}.{name}", params=exc.params))
+    return problems
+
 
 @attrs.frozen
 class _ConfigSpec:
@@ -80,64 +203,54 @@ class _ConfigSpec:
 
 
 def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -> Config:
-    """Parse and validate a configuration from TOML text; ``packs`` resolve against ``base``."""
+    """Parse and validate a configuration from TOML text; ``packs`` resolve against ``base``.
+
+    Raises :class:`~perfrules.errors.ConfigError` with every problem found:
+    of the configuration itself, of its packs (in their own files) and of its
+    inline rules.
+    """
     data = read_toml(text, file, ConfigError)
-    problems: list[Problem] = []
+    lines: dict[str, int] = {}
+
+    def here(problems: list[Problem]) -> list[Problem]:
+        """Problems of this file, with its name and their lines (the text is scanned once, if ever)."""
+        if problems and not lines:
+            lines.update(toml_lines(text))
+        return [p.at(file, lambda path: nearest(lines, path)) for p in problems]
+
     try:
         spec = converter.structure(data, _ConfigSpec)
     except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-        problems.extend(walk_errors(exc, ""))
-        spec = None
+        raise ConfigError(here(list(walk_errors(exc, "")))) from None
+    problems: list[Problem] = []
     rules: list[Rule] = []
-    if spec is not None:
-        for i, pack in enumerate(spec.packs):
-            path = (base or Path(file).parent) / pack
-            try:
-                rules.extend(load_pack(path).rules)
-            except ConfigError:
-                raise
-            except Exception as exc:  # RulePackError: keep its own file and lines
-                from perfrules.errors import PerfrulesError
-
-                if isinstance(exc, PerfrulesError):
-                    raise ConfigError(
-                        [
-                            *exc.problems,
-                            Problem(
-                                "invalid",
-                                f"packs[{i}]",
-                                file=file,
-                                params={
-                                    "detail": f"rule pack {pack} is invalid",
-                                    "detail_zh": f"规则包 {pack} 有误",
-                                },
-                            ),
-                        ]
-                    ) from None
-                raise
-        inline, more = structure_rules(spec.rules, "rules", file, text)
-        rules.extend(inline)
-        problems.extend(more)
-    if problems:
-        lines = toml_lines(text)
-        raise ConfigError(
-            p.at(file, lambda path: lines.get(path) or lines.get(path.split(".")[0]))
-            for p in problems
-        )
-    assert spec is not None
+    for i, pack in enumerate(spec.packs):
+        try:
+            rules.extend(load_pack((base or Path(file).parent) / pack).rules)
+        except RulePackError as exc:  # its problems are located in the pack's file
+            problems += exc.problems
+            problems += here(
+                [invalid(f"packs[{i}]", f"rule pack {pack} is invalid", f"规则包 {pack} 有误")]
+            )
+    inline, more = structure_rules(spec.rules, "rules", file, text)
+    problems += here(more)
     config = Config(
         select=tuple(spec.select),
         ignore=tuple(spec.ignore),
         severity=dict(spec.severity),
         params={k: dict(v) for k, v in spec.params.items()},
-        rules=tuple(rules),
+        rules=(*rules, *inline),
         profile=spec.profile,
         money_integers_exact=spec.money_integers_exact,
         file=file,
     )
-    from perfrules.rules.engine import compile_rules
-
-    compile_rules(config)  # validates selectors, severities, params, expressions now
+    complete = not problems  # with rules that failed to load, their ids would look unknown
+    known, more = known_rules(config)
+    problems += more
+    if complete:
+        problems += here(check_config(config, known))
+    if problems:
+        raise ConfigError(problems)
     return config
 
 

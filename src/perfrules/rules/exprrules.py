@@ -36,44 +36,15 @@ from typing import Any
 
 import attrs
 
-from perfrules.document import model
 from perfrules.document.figures import Money, Percent
-from perfrules.rules.engine import Context
-from perfrules.rules.expr import model_attributes
+from perfrules.rules.context import Context
+from perfrules.rules.expr import Expression, ExpressionEvalError
+from perfrules.rules.exprnames import compile_rule_expressions, names_for
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.pack import Rule
+from perfrules.rules.packspec import ParamValue
 
-__all__ = ["ATTRIBUTES", "expression_check", "names_for"]
-
-_GLOBALS = ("report", "budget", "lines", "indicators", "claims", "evaluation", "narrative")
-
-_SUBJECT_CLASS: dict[str, type] = {
-    "indicator": model.Indicator,
-    "line": model.Line,
-    "budget": model.Budget,
-    "claim": model.Claim,
-    "report": model.ReportInfo,
-}
-
-
-def _field_names(*classes: type) -> set[str]:
-    names: set[str] = set()
-    for cls in classes:
-        names.update(f.name for f in attrs.fields(cls))
-    return names
-
-
-#: Attribute names an expression may use: the fields of model and value objects
-#: (money and percentages read as Decimal, so their own fields are never reached).
-ATTRIBUTES: frozenset[str] = model_attributes()
-
-
-def names_for(rule: Rule) -> tuple[str, ...]:
-    """The names an expression of ``rule`` may use."""
-    subject = rule.for_each or "report"
-    fields = _field_names(_SUBJECT_CLASS[subject])
-    extra = ("parent", "children") if subject == "line" else ()
-    return tuple(sorted({*fields, *_GLOBALS, *extra, *rule.params}))
+__all__ = ["expression_check"]
 
 
 def _plain(value: Any) -> Any:
@@ -115,40 +86,39 @@ def _subjects(ctx: Context, subject: str) -> Iterator[tuple[Any, str, str, dict[
         yield report.report, "report", "report", {}
 
 
-def expression_check(rule: Rule) -> Callable[[Context, Mapping[str, Any]], Iterator[Hit]]:
-    """Compile ``rule``'s expression (and its ``found``/``expected``) into a kind function.
+def _value(expr: Expression | None, env: Mapping[str, Any]) -> Decimal | str | None:
+    """The value ``expr`` gives a finding (``found`` or ``expected``), None when it has none."""
+    if expr is None:
+        return None
+    try:
+        v = _plain(expr.evaluate(env))
+    except ExpressionEvalError:
+        return None
+    if v is None or isinstance(v, (Decimal, str)):
+        return v
+    if isinstance(v, int) and not isinstance(v, bool):
+        return Decimal(v)
+    return render_arg(v)
 
-    Raises :class:`~perfrules.errors.ExpressionError` when an expression is
-    not in the language or breaks the sandbox.
+
+def expression_check(
+    rule: Rule, params: Mapping[str, ParamValue]
+) -> Callable[[Context], Iterator[Hit]]:
+    """Compile ``rule``'s expressions (once: the compiled form is shared) into its check.
+
+    ``params`` are the rule's parameter values, bound as names. Raises
+    :class:`~perfrules.errors.ExpressionError` when an expression is not in
+    the language or breaks the sandbox.
     """
-    from perfrules.rules.expr import ExpressionEvalError, compile_expression
-
     assert rule.expression is not None
-    names = names_for(rule)
-    test = compile_expression(rule.expression, names, ATTRIBUTES, where="expression")
-    found = compile_expression(rule.found, names, ATTRIBUTES, where="found") if rule.found else None
-    expected = (
-        compile_expression(rule.expected, names, ATTRIBUTES, where="expected")
-        if rule.expected
-        else None
-    )
     subject = rule.for_each or "report"
+    test, found, expected = compile_rule_expressions(
+        rule.expression, rule.found, rule.expected, names_for(subject, rule.params)
+    )
     about_template = rule.about
+    bound = dict(params)
 
-    def _value(expr: Any, env: Mapping[str, Any]) -> Decimal | str | None:
-        if expr is None:
-            return None
-        try:
-            v = _plain(expr.evaluate(env))
-        except ExpressionEvalError:
-            return None
-        if v is None or isinstance(v, (Decimal, str)):
-            return v
-        if isinstance(v, int) and not isinstance(v, bool):
-            return Decimal(v)
-        return render_arg(v)
-
-    def run(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+    def run(ctx: Context) -> Iterator[Hit]:
         report = ctx.report
         base = {
             "report": report.report,
@@ -158,7 +128,7 @@ def expression_check(rule: Rule) -> Callable[[Context, Mapping[str, Any]], Itera
             "claims": list(report.claims),
             "evaluation": report.evaluation,
             "narrative": report.narrative,
-            **params,
+            **bound,
         }
         for obj, about, path, extra in _subjects(ctx, subject):
             env = {**base, **_fields_of(obj), **extra}

@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Union
 
 import attrs
+from attrs import AttrsInstance
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
 
@@ -23,7 +24,17 @@ if TYPE_CHECKING:
     from perfrules.document.model import Waiver
     from perfrules.document.source import Source
 
-__all__ = ["CATEGORIES", "CheckResult", "Finding", "Hit", "Severity", "Templates", "render_arg"]
+__all__ = [
+    "CATEGORIES",
+    "Arguments",
+    "CheckResult",
+    "Finding",
+    "Hit",
+    "Severity",
+    "Templates",
+    "arguments",
+    "render_arg",
+]
 
 #: The fixed list of categories; every finding carries one. Public contract: never rename.
 CATEGORIES: tuple[str, ...] = (
@@ -87,6 +98,8 @@ def render_arg(value: object) -> str:
     if isinstance(raw, str):
         return raw
     if isinstance(value, _VALUE_TYPES):  # a value given as a table or number: its canonical text
+        # Imported on first use, for start-up cost: most arguments are rendered
+        # without the value parser.
         from perfrules.document.valueparse import render_value
 
         return render_value(value)
@@ -95,16 +108,29 @@ def render_arg(value: object) -> str:
 
 _VALUE_TYPES = (Comparison, Quantity, Timing, Qualitative, Unparsed)
 
+#: A finding's message arguments: (name, value) pairs, in the order they were given.
+Arguments = tuple[tuple[str, object], ...]
+
+
+def arguments(args: Arguments | AttrsInstance) -> Arguments:
+    """Message arguments as (name, value) pairs: a kind's ``Args`` object field by field, pairs as given."""
+    if isinstance(args, tuple):
+        return args
+    return tuple((field.name, getattr(args, field.name)) for field in attrs.fields(type(args)))
+
 
 @attrs.frozen
 class Hit:
-    """What a rule kind yields for one problem; the engine turns it into a :class:`Finding`."""
+    """What a rule's check yields for one problem; the engine turns it into a :class:`Finding`.
+
+    ``args`` may be given as a kind's ``Args`` object; it is kept as (name, value) pairs.
+    """
 
     about: str
     path: str
     expected: Involved = None
     found: Involved = None
-    args: tuple[tuple[str, object], ...] = ()
+    args: Arguments = attrs.field(default=(), converter=arguments)
 
 
 @attrs.frozen
@@ -118,7 +144,7 @@ class Finding:
     path: str
     expected: Involved = None
     found: Involved = None
-    args: tuple[tuple[str, object], ...] = ()
+    args: Arguments = ()
     templates: Templates = attrs.field(default=Templates("", ""), eq=False, repr=False)
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
     waiver: Waiver | None = attrs.field(default=None, eq=False, repr=False)

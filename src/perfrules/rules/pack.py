@@ -8,16 +8,16 @@ and a failing example) and typed parameters with defaults. Its check is either
 a built-in *kind* (a module in :mod:`perfrules.rules.kinds`) or an ``expression`` in
 the expression language (:mod:`perfrules.rules.expr`) evaluated ``for_each`` subject.
 
-Packs are validated completely when they load: every problem is reported with
-its file, line and rule id, never as a traceback.
+Packs are validated completely as data when they load (:mod:`perfrules.rules.packspec`):
+every problem is reported with its file, line and rule id, never as a
+traceback. A rule's kind is code, found and checked against the rule when
+rules are linked (:mod:`perfrules.rules.link`); each rule keeps its
+:class:`Origin` so that those problems are located the same way.
 """
 
 from __future__ import annotations
 
-import re
-import string
-from collections.abc import Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -26,14 +26,17 @@ import attrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
-from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.source import Source, nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.resources import rules_dir
-from perfrules.rules.findings import CATEGORIES, Severity, Templates
+from perfrules.rules.exprnames import SUBJECTS
+from perfrules.rules.findings import Severity, Templates
+from perfrules.rules.packspec import PARAM_TYPES, ParamValue, RuleSpec, check_rule, param_value
 
 __all__ = [
     "PARAM_TYPES",
     "SUBJECTS",
+    "Origin",
     "Param",
     "Rule",
     "RuleDoc",
@@ -44,23 +47,22 @@ __all__ = [
     "loads_pack",
 ]
 
-RULE_ID = re.compile(r"PR\d{3}\Z")
-NAME = re.compile(r"[a-z][a-z0-9-]*\Z")
-
-#: Parameter types a rule may declare, and what values they take.
-PARAM_TYPES = ("decimal", "integer", "boolean", "string")
-
-#: Subjects an expression rule may iterate over (``for_each``).
-SUBJECTS = ("report", "budget", "line", "indicator", "claim")
-
 
 @attrs.frozen
 class Param:
     """A typed rule parameter with its default and documentation."""
 
     type: str
-    default: Decimal | int | bool | str
+    default: ParamValue
     doc: str = ""
+
+
+@attrs.frozen
+class Origin:
+    """Where a rule was written: the text of its file (lines are found on demand) and its key path."""
+
+    source: Source
+    path: str  # ``rules[3]``
 
 
 @attrs.frozen
@@ -94,10 +96,26 @@ class Rule:
     params: Mapping[str, Param] = attrs.field(factory=dict)
     years: tuple[int, int] | None = None
     pack: str = ""
+    origin: Origin | None = attrs.field(default=None, eq=False, repr=False)
 
     def in_force(self, year: int) -> bool:
         """True when the rule applies to reports of budget year ``year``."""
         return self.years is None or self.years[0] <= year <= self.years[1]
+
+    def locate(self, problem: Problem) -> Problem:
+        """``problem``, its path relative to this rule, placed where the rule was written.
+
+        The path goes under the rule's key path, the line is looked up in its
+        file, and the problem names the rule and its file (a rule built in
+        Python, without an origin, keeps the relative path).
+        """
+        problem = attrs.evolve(
+            problem, rule=problem.rule or self.id, file=problem.file or self.pack or None
+        )
+        if self.origin is None:
+            return problem
+        path = f"{self.origin.path}.{problem.path}" if problem.path else self.origin.path
+        return attrs.evolve(problem, path=path, line=problem.line or self.origin.source.line(path))
 
 
 @attrs.frozen
@@ -110,214 +128,9 @@ class RulePack:
     file: str = ""
 
 
-# --- the TOML schema, structured through the one converter --------------------------
-
-
-@attrs.frozen
-class _TextSpec:
-    zh: str
-    en: str
-
-
-@attrs.frozen
-class _DocSpec:
-    what: str
-    why: str
-    source: str
-    passing: str = ""
-    failing: str = ""
-
-
-@attrs.frozen
-class _ParamSpec:
-    type: str
-    default: Any
-    doc: str = ""
-
-
-@attrs.frozen
-class _RuleSpec:
-    id: str
-    name: str
-    category: str
-    severity: str
-    title: _TextSpec
-    message: _TextSpec
-    doc: _DocSpec
-    kind: str | None = None
-    expression: str | None = None
-    for_each: str | None = None
-    about: str | None = None
-    found: str | None = None
-    expected: str | None = None
-    params: dict[str, _ParamSpec] = attrs.field(factory=dict)
-    years: list[int] | None = None
-
-
-@attrs.frozen
-class _PackHead:
-    id: str
-    title: str = ""
-
-
-@attrs.frozen
-class _PackSpec:
-    pack: _PackHead
-    rules: list[_RuleSpec] = attrs.field(factory=list)
-
-
-def _param_value(ptype: str, value: Any) -> Decimal | int | bool | str:
-    """A parameter value checked against its declared type."""
-    if ptype == "decimal" and isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-        return Decimal(value)
-    if ptype == "integer" and isinstance(value, int) and not isinstance(value, bool):
-        return value
-    if ptype == "boolean" and isinstance(value, bool):
-        return value
-    if ptype == "string" and isinstance(value, str):
-        return value
-    raise BadValue(
-        "invalid",
-        detail=f"expected a {ptype}, found {value!r}",
-        detail_zh=f"应为 {ptype}，实际为 {value!r}",
-    )
-
-
-def _fields(template: str) -> set[str]:
-    names = set()
-    for _, field, _, _ in string.Formatter().parse(template):
-        if field is not None:
-            names.add(re.split(r"[.\[]", field, maxsplit=1)[0])
-    return names
-
-
-def _problem(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
-    return Problem("invalid", path, params={"detail": en, "detail_zh": zh}, rule=rule)
-
-
-def _check_rule(spec: _RuleSpec, path: str) -> Iterable[Problem]:
-    """Semantic checks of one rule beyond its types."""
-    rid = spec.id
-    if not RULE_ID.match(spec.id):
-        yield Problem("rule-id", f"{path}.id", params={"found": spec.id}, rule=rid)
-    if not NAME.match(spec.name):
-        yield _problem(
-            f"{path}.name",
-            f"rule name {spec.name!r} must be lower-case words joined by '-'",
-            f"规则名 {spec.name!r} 应为以 - 连接的小写单词",
-            rid,
-        )
-    if spec.category not in CATEGORIES:
-        yield Problem(
-            "choice",
-            f"{path}.category",
-            params={"found": spec.category, "choices": ", ".join(CATEGORIES)},
-            rule=rid,
-        )
-    if spec.severity not in [s.value for s in Severity]:
-        yield Problem(
-            "choice",
-            f"{path}.severity",
-            params={"found": spec.severity, "choices": "error, warning, info"},
-            rule=rid,
-        )
-    if (spec.kind is None) == (spec.expression is None):
-        yield _problem(
-            path,
-            "a rule needs exactly one of 'kind' or 'expression'",
-            "规则必须且只能有 kind 或 expression 之一",
-            rid,
-        )
-    if spec.expression is not None and spec.for_each not in SUBJECTS:
-        yield Problem(
-            "choice",
-            f"{path}.for_each",
-            params={"found": spec.for_each, "choices": ", ".join(SUBJECTS)},
-            rule=rid,
-        )
-    if spec.kind is not None:
-        from perfrules.rules.kinds import KINDS
-
-        if spec.kind not in KINDS:
-            yield Problem(
-                "choice",
-                f"{path}.kind",
-                params={"found": spec.kind, "choices": ", ".join(sorted(KINDS))},
-                rule=rid,
-            )
-        for key in ("for_each", "about", "found", "expected"):
-            if getattr(spec, key) is not None:
-                yield _problem(
-                    f"{path}.{key}",
-                    f"'{key}' belongs to expression rules",
-                    f"{key} 仅用于表达式规则",
-                    rid,
-                )
-    if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
-        yield _problem(
-            f"{path}.years",
-            "years must be [first, last] with first ≤ last",
-            "years 应为 [起始年, 终止年]",
-            rid,
-        )
-    for name, param in spec.params.items():
-        if param.type not in PARAM_TYPES:
-            yield Problem(
-                "choice",
-                f"{path}.params.{name}.type",
-                params={"found": param.type, "choices": ", ".join(PARAM_TYPES)},
-                rule=rid,
-            )
-            continue
-        try:
-            _param_value(param.type, param.default)
-        except BadValue as exc:
-            yield Problem(exc.code, f"{path}.params.{name}.default", params=exc.params, rule=rid)
-    allowed = _template_names(spec)
-    for key in ("zh", "en"):
-        for which in ("title", "message"):
-            template = getattr(getattr(spec, which), key)
-            try:
-                fields = _fields(template)
-            except ValueError as exc:
-                yield _problem(
-                    f"{path}.{which}.{key}", f"bad template: {exc}", f"模板有误：{exc}", rid
-                )
-                continue
-            usable = set() if which == "title" else allowed
-            if usable is None:
-                continue
-            unknown = sorted(fields - usable)
-            if unknown:
-                names = ", ".join(sorted(usable)) or "none"
-                yield _problem(
-                    f"{path}.{which}.{key}",
-                    f"unknown template field(s) {', '.join(unknown)}; available: {names}",
-                    f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
-                    rid,
-                )
-
-
-def _template_names(spec: _RuleSpec) -> set[str] | None:
-    """The fields a rule's message may use; None when the rule's check is unknown."""
-    base = {"expected", "found", "about", *spec.params}
-    if spec.kind is not None:
-        from perfrules.rules.kinds import KINDS, kind_args
-
-        return {*base, *kind_args(spec.kind)} if spec.kind in KINDS else None
-    if spec.for_each not in SUBJECTS:
-        return None
-    from perfrules.rules.exprrules import names_for
-
-    try:
-        return {*base, *names_for(_to_rule(spec, ""))}
-    except BadValue:  # a bad parameter default, reported on its own
-        return None
-
-
-def _to_rule(spec: _RuleSpec, file: str) -> Rule:
+def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
     params = {
-        n: Param(p.type, _param_value(p.type, p.default), p.doc) for n, p in spec.params.items()
+        n: Param(p.type, param_value(p.type, p.default), p.doc) for n, p in spec.params.items()
     }
     return Rule(
         id=spec.id,
@@ -338,13 +151,18 @@ def _to_rule(spec: _RuleSpec, file: str) -> Rule:
         params=params,
         years=(spec.years[0], spec.years[1]) if spec.years else None,
         pack=file,
+        origin=origin,
     )
 
 
 def structure_rules(
     data: Any, path: str, file: str, text: str | None
 ) -> tuple[list[Rule], list[Problem]]:
-    """Rules from the ``rules`` array of a parsed pack or configuration (with problems found)."""
+    """Rules from the ``rules`` array of a parsed pack or configuration (with problems found).
+
+    Each rule remembers its :class:`Origin` (``text`` is the file's), so that
+    problems found later, when it is linked, name its file, key path and line.
+    """
     problems: list[Problem] = []
     rules: list[Rule] = []
     if not isinstance(data, list):
@@ -360,11 +178,12 @@ def structure_rules(
                 },
             )
         ]
+    source = Source(text, "toml", file) if text is not None else None
     for i, item in enumerate(data):
         here = f"{path}[{i}]"
         rid = item.get("id") if isinstance(item, Mapping) else None
         try:
-            spec = converter.structure(item, _RuleSpec)
+            spec = converter.structure(item, RuleSpec)
         except (
             ClassValidationError,
             IterableValidationError,
@@ -378,11 +197,22 @@ def structure_rules(
                 for p in walk_errors(exc, here)
             )
             continue
-        found = list(_check_rule(spec, here))
+        found = [_under(here, p) for p in check_rule(spec)]
         problems.extend(found)
         if not found:
-            rules.append(_to_rule(spec, file))
+            rules.append(_to_rule(spec, file, Origin(source, here) if source else None))
     return rules, problems
+
+
+def _under(prefix: str, problem: Problem) -> Problem:
+    """``problem`` with its path (relative to a rule) put under ``prefix``."""
+    return attrs.evolve(problem, path=f"{prefix}.{problem.path}" if problem.path else prefix)
+
+
+@attrs.frozen
+class _PackHead:
+    id: str
+    title: str = ""
 
 
 def _finish(problems: list[Problem], file: str, text: str | None) -> RulePackError:
@@ -411,18 +241,16 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
             problems.append(Problem("unknown-key", key, params={"key": key}))
     rules, more = structure_rules(data.get("rules", []), "rules", file, text)
     problems.extend(more)
-    seen: dict[str, int] = {}
-    for i, rule in enumerate(rules):
-        if rule.id in seen:
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        first = seen.setdefault(rule.id, rule)
+        if first is not rule:
+            where = first.origin.path if first.origin is not None else rule.id
             problems.append(
-                Problem(
-                    "duplicate-id",
-                    f"rules[{i}].id",
-                    params={"found": rule.id, "first": f"rules[{seen[rule.id]}]"},
-                    rule=rule.id,
+                rule.locate(
+                    Problem("duplicate-id", "id", params={"found": rule.id, "first": where})
                 )
             )
-        seen.setdefault(rule.id, i)
     if problems:
         raise _finish(problems, file, text)
     assert head is not None

@@ -1,8 +1,8 @@
 """Generate the rule reference (Markdown) from the rule packs in ``rules/``.
 
 The reference is data-driven: every page under ``docs/rules/`` is rendered
-from the rule packs, the taxonomy and the kinds' docstrings, so the
-documentation cannot drift from what perfrules checks. Regenerate with::
+from the rule packs and the taxonomy, so the documentation cannot drift from
+what perfrules checks; a rule's prose has one home, its ``doc`` in the pack. Regenerate with::
 
     python -m perfrules.output.docgen docs/rules
 
@@ -10,8 +10,8 @@ and verify (what the docs test does) with ``--check``. The output is
 deterministic: one ``index.md`` listing every rule, and one page per category
 (in the fixed order of :data:`~perfrules.rules.findings.CATEGORIES`) with a section
 per rule: id, name, category, severity, title and message in Chinese and
-English, what it checks, why, its source, parameters, the check itself (the
-kind's docstring or the expression), and the passing and failing examples as
+English, what it checks, why, its source, parameters, the check itself (its
+kind, or its expression), and the passing and failing examples as
 TOML, with the findings the failing example really produces.
 
 The package: :mod:`~perfrules.output.docgen.markdown` (Markdown helpers and

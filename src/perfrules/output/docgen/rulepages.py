@@ -2,7 +2,7 @@
 
 Each rule's section gives its id, name, category, severity, title and message
 in Chinese and English, what it checks, why, its source, parameters, the check
-itself (the kind's docstring or the expression), and the passing and failing
+itself (its kind, or its expression), and the passing and failing
 examples as TOML, with the findings the failing example really produces.
 """
 
@@ -15,7 +15,6 @@ from perfrules.document.taxonomy import Taxonomy
 from perfrules.output.docgen.markdown import (
     MARKER,
     _anchor,
-    _docstring_markdown,
     _fence,
     _inline,
     _value,
@@ -105,8 +104,6 @@ def _example_findings(rule: Rule, text: str, file: str) -> list[Finding]:
 
 
 def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
-    from perfrules.rules.kinds import kind_doc
-
     parts: list[str] = [f"## {rule.id} {rule.name} {{#{_anchor(rule.id)}}}"]
     parts.append(f"**{_inline(rule.title.zh)}** — {_inline(rule.title.en)}")
     facts = [
@@ -149,10 +146,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
             "Change a parameter in `perfrules.toml`:\n\n"
             + _fence(f"[params.{rule.id}]\n{first_name} = {_value(first_param.default)}")
         )
-    if rule.kind is not None:
-        doc = kind_doc(rule.kind)
-        parts.append(f"**How it is checked** (kind `{rule.kind}`).\n\n{_docstring_markdown(doc)}")
-    else:
+    if rule.expression is not None:
         expr = [f'for_each = "{rule.for_each}"', f"expression = {_value(rule.expression or '')}"]
         for key in ("about", "found", "expected"):
             value = getattr(rule, key)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfrules.document.figures import Money
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 
 BASES = ("adjusted", "initial")
 BASIS_NAMES = {

@@ -26,7 +26,7 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import render_arg
 
 _ALMOST_ONE = Decimal("0.9999")

@@ -17,7 +17,7 @@ import attrs
 from perfrules.document.figures import Money
 from perfrules.document.model import LineKind
 from perfrules.document.tolerance import percent_matches, sum_interval, within
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
 PARTITIONS: tuple[frozenset[LineKind], ...] = (

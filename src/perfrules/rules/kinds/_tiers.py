@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from perfrules.document.system import IndicatorSystem, indicator_system
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 
 
 def tier_system(ctx: Context) -> IndicatorSystem:

@@ -1,23 +1,32 @@
-"""Adjustment reason: a mid-year budget adjustment needs a stated reason (预算调整原因).
+"""The adjustment-reason check: a non-zero mid-year adjustment without a stated reason.
 
-Applies only under profiles that require it (``adjustment_reason_required``,
-e.g. Sichuan's), when the adjustment is non-zero — stated, or implied by
-different initial and adjusted budgets — and ``budget.adjustment_reason`` is
-absent or empty.
+Silent unless the profile sets ``adjustment_reason_required``. The adjustment
+is the stated one, else adjusted − initial when both are stated; a reason is
+any non-blank ``budget.adjustment_reason``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("adjustment",)
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    adjustment: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     b = ctx.report.budget
     if (
         b is None
@@ -33,6 +42,4 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         return
     if not amount:
         return
-    yield Hit(
-        "budget.adjustment", "budget.adjustment", found=amount, args=(("adjustment", amount),)
-    )
+    yield Hit("budget.adjustment", "budget.adjustment", found=amount, args=Args(adjustment=amount))

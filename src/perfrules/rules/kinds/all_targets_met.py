@@ -1,24 +1,34 @@
-""" "All targets met" statements: a claim that every target was met agrees with the data.
+"""The all-targets-met check: an ``all_targets_met = true`` claim against the data and the prose.
 
-A report that states all targets were completed (an ``all_targets_met = true``
-claim, e.g. 整体绩效目标均完成) while an indicator misses its target, or while
-its own unmet-targets or problems section says a target was not reached
-(未达到 / 未完成 …, not negated as in 无未完成绩效目标), contradicts itself.
+The evidence is, first, the indicators the scorer judges missed, else a
+statement of an unmet target in the unmet-targets or problems section
+(``_narrative.names_unmet``); one hit per such claim.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._narrative import names_unmet
 
-ARGS = ("evidence_zh", "evidence_en", "claim_source")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    evidence_zh: str
+    evidence_en: str
+    claim_source: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     report = ctx.report
     claims = [
         (i, c)
@@ -45,5 +55,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"claims[{i}].value",
             expected="false",
             found="true",
-            args=(("evidence_zh", zh), ("evidence_en", en), ("claim_source", claim.source or "—")),
+            args=Args(evidence_zh=zh, evidence_en=en, claim_source=claim.source or "—"),
         )

@@ -1,25 +1,38 @@
-"""Carry-over: 调整后预算数 − 全年执行数 = 年末结转结余.
+"""The carry-over check: the stated carry-over against the budget left unspent.
 
-Checked when the carry-over, the executed amount and a budget (the adjusted
-budget, or else initial + adjustment) are stated. A carry-over larger or
-smaller than what was left unspent is worth a look: either a figure is wrong
-or the carry-over includes money from outside the year's budget, which the
-report should say.
+Skipped unless the carry-over, the executed amount and a budget are stated;
+the budget is the adjusted one, else initial + adjustment (not the profile's
+basis: what is carried over is what the year's appropriation left). The
+unspent amount is an interval of the figures' written precision.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
+import attrs
+
+from perfrules.document.figures import Money
 from perfrules.document.tolerance import within
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("budget", "executed", "carryover", "unspent")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    budget: Decimal
+    executed: Money
+    carryover: Money
+    unspent: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     b = ctx.report.budget
     if b is None or b.carryover is None or b.executed is None:
         return
@@ -43,10 +56,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "budget.carryover",
         expected=left,
         found=b.carryover.amount,
-        args=(
-            ("budget", base),
-            ("executed", b.executed),
-            ("carryover", b.carryover),
-            ("unspent", left),
-        ),
+        args=Args(budget=base, executed=b.executed, carryover=b.carryover, unspent=left),
     )

@@ -1,23 +1,38 @@
-"""Budget chain: 年初预算数 + 年中调整数 = 调整后预算数.
+"""The budget-chain check: the initial budget plus the adjustment against the adjusted budget.
 
-Checked when all three figures are stated. The sum holds when some values
-inside the figures' written-precision intervals add up (money written as a
-whole number is exact).
+Skipped unless all three figures are stated. The sum is compared as an
+interval (``tolerance.sum_interval``) at the figures' written precision, with
+``ctx.integers_exact`` deciding whether whole amounts are exact; the message
+gives the sum of the amounts as written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
+import attrs
+
+from perfrules.document.figures import Money
 from perfrules.document.tolerance import sum_interval, within
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("initial", "adjustment", "adjusted", "sum")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    initial: Money
+    adjustment: Money
+    adjusted: Money
+    sum: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     budget = ctx.report.budget
     if (
         budget is None
@@ -35,10 +50,10 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "budget.adjusted",
         expected=computed,
         found=budget.adjusted.amount,
-        args=(
-            ("initial", budget.initial),
-            ("adjustment", budget.adjustment),
-            ("adjusted", budget.adjusted),
-            ("sum", computed),
+        args=Args(
+            initial=budget.initial,
+            adjustment=budget.adjustment,
+            adjusted=budget.adjusted,
+            sum=computed,
         ),
     )

@@ -1,27 +1,37 @@
-"""Claims: a figure stated a second time agrees with the first statement.
+"""The claim-mismatch check: a ``[[claims]]`` entry that disagrees with the figure it repeats.
 
-Each ``[[claims]]`` entry repeats a figure found elsewhere in the document
-(``indicator:<name>.target``, ``budget.executed``, ``line:<id>.budget``,
-``evaluation.grade``, ``count:indicators``, ``count:lines:<kind>`` …). The two
-must say the same, allowing for written forms that mean the same:
-``50万页以上`` = ``≥50万页``; ``40余篇`` agrees with 40; ``95.81万元`` with
-``958,100元``; grade synonyms of the profile (优 = 优秀). ``all_targets_met``
-claims are judged by the statement rules instead.
+``_claims.subject`` finds the stated figure a claim's ``about`` names and
+``_claims.agree`` compares by meaning (written precision, 余/约, money
+units, the profile's grade synonyms). Claims whose subject is missing are the
+``claim_subject`` kind's; ``all_targets_met`` claims the ``all_targets_met``
+kind's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._claims import agree, subject
 
-ARGS = ("subject", "stated", "claimed", "claim_source")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    subject: str
+    stated: str
+    claimed: str
+    claim_source: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, claim in enumerate(ctx.report.claims):
         if claim.about == "all_targets_met":
             continue
@@ -37,10 +47,10 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"claims[{i}].value",
             expected=stated,
             found=claimed,
-            args=(
-                ("subject", claim.about),
-                ("stated", stated),
-                ("claimed", claimed),
-                ("claim_source", claim.source or "—"),
+            args=Args(
+                subject=claim.about,
+                stated=stated,
+                claimed=claimed,
+                claim_source=claim.source or "—",
             ),
         )

@@ -1,23 +1,32 @@
-"""Claim subjects: a claim's ``about`` names a figure the document states.
+"""The claim-subject check: a claim whose ``about`` names no figure the document states.
 
-A claim about an indicator, line or budget figure that the document does not
-have — a mistyped name, a removed line, a figure left empty — cannot be
-checked, so the repetition it records goes unverified.
+Uses the same lookup as the ``claim_mismatch`` kind (``_claims.subject``):
+what it cannot resolve, or resolves to an empty figure, is a hit here and
+nothing there. ``all_targets_met`` claims have no subject and are skipped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._claims import subject
 
-ARGS = ("subject",)
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    subject: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, claim in enumerate(ctx.report.claims):
         if claim.about == "all_targets_met":
             continue
@@ -27,5 +36,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 claim.about,
                 f"claims[{i}].about",
                 found=claim.about,
-                args=(("subject", claim.about),),
+                args=Args(subject=claim.about),
             )

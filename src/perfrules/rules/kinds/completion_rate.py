@@ -1,27 +1,39 @@
-"""Completion rates: a stated 完成率 equals actual ÷ target (target ÷ actual for ≤ and < targets).
+"""The completion-rate check: a stated 完成率 against actual and target.
 
-For a "more is better" target (≥, >, =, or a bare number) the completion rate
-is actual ÷ target × 100; for a "less is better" target (≤, <) it is
-target ÷ actual × 100. The stated rate holds when some values inside the
-figures' written intervals produce it (whole counts such as ``8场`` are exact;
-percentages and decimals keep their written precision). Not checked when the values are not
-numeric, their units differ, or a divisor is zero.
+Target and actual are made comparable by ``_indicators.comparable`` (units
+folded; None when not numeric or in different units); a downward operator
+(≤, <) inverts the ratio. The ratio of the written intervals
+(``tolerance.ratio_interval``) must meet the stated rate's interval.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
+import attrs
+
+from perfrules.document.figures import Percent
 from perfrules.document.tolerance import midpoint_ratio, ratio_interval, within
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._indicators import comparable, interval, number
 
-ARGS = ("name", "stated", "computed", "formula")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    stated: Percent
+    computed: Decimal | None
+    formula: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.completion_rate is None:
             continue
@@ -46,10 +58,7 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"indicators[{i}].completion_rate",
             expected=computed,
             found=ind.completion_rate.value,
-            args=(
-                ("name", ind.name),
-                ("stated", ind.completion_rate),
-                ("computed", computed),
-                ("formula", formula),
+            args=Args(
+                name=ind.name, stated=ind.completion_rate, computed=computed, formula=formula
             ),
         )

@@ -1,28 +1,37 @@
-"""Evaluation present: the report states its total score (自评得分) and grade (评价等级).
+"""The evaluation-present check: a report that states no total score, no grade, or neither.
 
-A self-evaluation ends in a score and a grade; a report that states neither,
-or only one of them, leaves the reviewer to compute it. Reported once, naming
-what is missing. A grade stated with no score is left to the grade rules
-(PR121), so that one omission gives one finding.
+One hit naming what is missing. A grade stated without a score is no hit
+here: it is the ``grade_no_score`` kind's, so that one omission gives one
+finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("missing_zh", "missing_en")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    missing_zh: str
+    missing_en: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     ev = ctx.report.evaluation
     has_score = ev is not None and ev.score is not None
     has_grade = ev is not None and bool((ev.grade or "").strip())
     if has_grade and not has_score:
-        return  # a grade with no score: the grade rules' finding (PR121)
+        return  # a grade with no score: the grade_no_score kind's finding
     missing = []
     if not has_score:
         missing.append(("总得分", "total score"))
@@ -32,8 +41,8 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         yield Hit(
             "evaluation",
             "evaluation",
-            args=(
-                ("missing_zh", "、".join(m[0] for m in missing)),
-                ("missing_en", " and ".join(m[1] for m in missing)),
+            args=Args(
+                missing_zh="、".join(m[0] for m in missing),
+                missing_en=" and ".join(m[1] for m in missing),
             ),
         )

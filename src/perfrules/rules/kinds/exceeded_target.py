@@ -1,32 +1,47 @@
-"""Far-exceeded targets: an actual far above its target states why.
+"""The exceeded-target check: an actual far above its target, without a deviation reason.
 
-When an indicator's actual reaches the profile's over-achievement ratio of
-its target (``exceeded_ratio``: 130% by default and in Guangxi's rules), the
-target was probably set too low or the actual is wrong; the report must give a
-偏差原因 (``deviation_reason``). Applies to "more is better" targets (≥, >,
-bare numbers). The rule's ``ratio`` parameter (percent) overrides the
-profile's threshold; 0 keeps the profile's.
+The achieved ratio is the scorer's (``IndicatorScore.ratio``); only upward
+targets count (an upward operator, or a bare number scored as ``ge``). The
+threshold is the ``ratio`` parameter (percent) or, when it is 0, the
+profile's ``exceeded_ratio``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.values import Value
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
-
-ARGS = ("name", "target", "actual", "ratio", "threshold")
 
 _PERCENT = Decimal(100)
 _QUANTUM = Decimal("0.01")
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen
+class Params:
+    """The parameters a rule of this kind sets."""
+
+    ratio: Decimal
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    target: Value | None
+    actual: Value | None
+    ratio: Decimal
+    threshold: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    override = params.get("ratio") or 0
-    ratio_limit = Decimal(override) / _PERCENT if override else ctx.profile.exceeded_ratio
+    ratio_limit = params.ratio / _PERCENT if params.ratio else ctx.profile.exceeded_ratio
     threshold = (ratio_limit * _PERCENT).normalize()
     for s in ctx.sheet.indicators:
         if s.ratio is None or s.ratio < ratio_limit or (s.op is None and s.method != "ge"):
@@ -42,11 +57,11 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"indicators[{s.index}].deviation_reason",
             expected=render_arg(ind.target),
             found=render_arg(ind.actual),
-            args=(
-                ("name", ind.name),
-                ("target", ind.target),
-                ("actual", ind.actual),
-                ("ratio", ratio),
-                ("threshold", threshold),
+            args=Args(
+                name=ind.name,
+                target=ind.target,
+                actual=ind.actual,
+                ratio=ratio,
+                threshold=threshold,
             ),
         )

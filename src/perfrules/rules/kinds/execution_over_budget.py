@@ -1,24 +1,36 @@
-"""Execution over budget: 全年执行数 must not exceed the budget it is measured against.
+"""The over-budget check: the executed amount against the budget on the profile's basis.
 
-Spending more than the budget (the profile's basis) is either a wrong figure
-or spending without appropriation; either way a reviewer asks. Compared at
-written precision: only an executed amount above every value the budget
-figure can stand for is flagged.
+A hit only when the executed amount's lowest value is above the basis's
+highest value at written precision (``Money.bounds``), so rounding never
+makes a finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.figures import Money
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._budget import BASIS_NAMES, basis
 
-ARGS = ("executed", "basis", "basis_zh", "basis_en")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    executed: Money
+    basis: Money
+    basis_zh: str
+    basis_en: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     b = ctx.report.budget
     base = basis(ctx)
     if b is None or b.executed is None or base is None:
@@ -32,5 +44,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "budget.executed",
         expected=base.amount,
         found=b.executed.amount,
-        args=(("executed", b.executed), ("basis", base), ("basis_zh", zh), ("basis_en", en)),
+        args=Args(executed=b.executed, basis=base, basis_zh=zh, basis_en=en),
     )

@@ -1,27 +1,43 @@
-"""Execution rate: 预算执行率 = 全年执行数 ÷ 预算数 (the profile's basis).
+"""The execution-rate check: the stated rate against executed ÷ budget on the profile's basis.
 
-The basis is the profile's: the adjusted budget (调整后预算数) nationally, the
-initial budget including carry-over on Hubei's form. The stated rate holds
-when some values inside the executed amount's and the basis's written
-intervals give a ratio inside the stated rate's interval. When the stated
-rate matches the other basis instead, the message says so: the report
-followed a different form's definition.
+The basis comes from ``_budget.basis`` (the profile's, with the adjusted
+budget's fallbacks). ``tolerance.percent_matches`` decides at written
+precision; None (nothing to compare) is no finding. When the stated rate
+fits the other basis of ``_budget.BASES``, the note arguments say so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
+import attrs
+
+from perfrules.document.figures import Money, Percent
 from perfrules.document.tolerance import midpoint_ratio, percent_matches
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._budget import BASES, BASIS_NAMES, basis
 
-ARGS = ("executed", "basis", "basis_zh", "basis_en", "computed", "stated", "note_zh", "note_en")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    executed: Money
+    basis: Money
+    basis_zh: str
+    basis_en: str
+    computed: Decimal | None
+    stated: Percent
+    note_zh: str
+    note_en: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     b = ctx.report.budget
     if b is None or b.execution_rate is None or b.executed is None:
         return
@@ -51,14 +67,14 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "budget.execution_rate",
         expected=computed,
         found=b.execution_rate.value,
-        args=(
-            ("executed", b.executed),
-            ("basis", base),
-            ("basis_zh", zh),
-            ("basis_en", en),
-            ("computed", computed),
-            ("stated", b.execution_rate),
-            ("note_zh", note_zh),
-            ("note_en", note_en),
+        args=Args(
+            executed=b.executed,
+            basis=base,
+            basis_zh=zh,
+            basis_en=en,
+            computed=computed,
+            stated=b.execution_rate,
+            note_zh=note_zh,
+            note_en=note_en,
         ),
     )

@@ -1,25 +1,35 @@
-"""Execution reason: a low execution rate needs a stated reason (预算执行率偏离原因).
+"""The low-execution check: a rate below the profile's threshold without a stated reason.
 
-Applies when the profile sets a threshold (``execution_reason_below``, e.g.
-90% in Sichuan's rules) and the rate — the stated one, or else the one
-computed on the profile's basis — is below it, while ``budget.deviation_reason``
-is absent or empty.
+Silent unless the profile sets ``execution_reason_below``. The rate is the
+stated one when given, else executed ÷ the profile's basis (``_budget.basis``);
+a reason is any non-blank ``budget.deviation_reason``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
 
 from perfrules.document.tolerance import midpoint_ratio
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._budget import basis
 
-ARGS = ("rate", "threshold")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    rate: Decimal
+    threshold: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     b = ctx.report.budget
     threshold = ctx.profile.execution_reason_below
     if b is None or threshold is None or (b.deviation_reason or "").strip():
@@ -41,5 +51,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "budget.execution_rate",
         expected=threshold,
         found=rate,
-        args=(("rate", rate), ("threshold", threshold)),
+        args=Args(rate=rate, threshold=threshold),
     )

@@ -1,23 +1,33 @@
-"""Execution score: the stated budget-execution score equals rate × weight, capped at the weight.
+"""The execution-score check: a stated budget-execution score that differs from the recomputed one.
 
-The execution weight is the profile's (10 nationally, 20 on Hubei's form) or
-the report's own ``budget.execution_weight``; the rate is on the profile's
-basis. The stated score may follow either the computed or the stated rate; it
-is compared at the profile's rounding.
+The verdict and the formula are the scorer's (``ExecutionScore.matches``,
+which accepts a score following either the computed or the stated rate).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("stated", "recomputed", "formula")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    stated: Decimal | None
+    recomputed: Decimal | None
+    formula: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     ex = ctx.sheet.execution
     if ex.matches is False:
         yield Hit(
@@ -25,5 +35,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "budget.execution_score",
             expected=ex.recomputed,
             found=ex.stated,
-            args=(("stated", ex.stated), ("recomputed", ex.recomputed), ("formula", ex.formula)),
+            args=Args(stated=ex.stated, recomputed=ex.recomputed, formula=ex.formula),
         )

@@ -1,29 +1,42 @@
-"""Filing date: ``filled_on`` falls after the end of the budget year and within the next year.
+"""The filing-date check: ``filled_on`` outside the years after the budget year.
 
-A self-evaluation of budget year *Y* can only be written once *Y* has ended,
-and is due during year *Y*+1. A report dated inside its own budget year (or
-earlier) was filled with a wrong year or copied from an earlier report; one
-dated more than a year late is out of time. The latest acceptable year is a
-parameter (``years_after``, default 1).
+Acceptable is year + 1 to year + ``years_after`` (the parameter), compared
+by calendar year; the expected value is written as a date range.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 
-ARGS = ("filled_on", "year", "earliest", "latest")
+
+@attrs.frozen
+class Params:
+    """The parameters a rule of this kind sets."""
+
+    years_after: int
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    filled_on: str
+    year: int
+    earliest: str
+    latest: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     info = ctx.report.report
     filled = info.filled_on
     if filled is None:
         return
-    latest = info.year + int(params.get("years_after", 1))
+    latest = info.year + params.years_after
     if info.year < filled.year <= latest:
         return
     yield Hit(
@@ -31,10 +44,10 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "report.filled_on",
         expected=f"{info.year + 1}-01-01..{latest}-12-31",
         found=filled.isoformat(),
-        args=(
-            ("filled_on", filled.isoformat()),
-            ("year", info.year),
-            ("earliest", f"{info.year + 1}-01-01"),
-            ("latest", f"{latest}-12-31"),
+        args=Args(
+            filled_on=filled.isoformat(),
+            year=info.year,
+            earliest=f"{info.year + 1}-01-01",
+            latest=f"{latest}-12-31",
         ),
     )

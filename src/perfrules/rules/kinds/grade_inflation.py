@@ -1,22 +1,34 @@
-"""Grade inflation: the stated grade is not better than the grade of the recomputed total.
+"""The grade-inflation check: a stated grade better than the grade of the recomputed total.
 
-Only judged when every part of the total could be recomputed and the report
-weights its indicators at all (a grade with no scoring is PR121's). The message
-gives both grades.
+The verdict is the scorer's (``GradeResult.inflated``, None while a part of
+the total cannot be recomputed); silent when no indicator states a weight (a
+grade with no scoring is the ``grade_no_score`` kind's).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("grade", "recomputed", "earned")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    grade: str | None
+    recomputed: Decimal
+    earned: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return  # nothing was weighted, so there is no recomputed total to compare with
     g = ctx.sheet.grade
@@ -26,9 +38,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.grade",
             expected=g.of_recomputed.word,
             found=g.stated,
-            args=(
-                ("grade", g.stated),
-                ("recomputed", g.recomputed_score),
-                ("earned", g.of_recomputed.word),
-            ),
+            args=Args(grade=g.stated, recomputed=g.recomputed_score, earned=g.of_recomputed.word),
         )

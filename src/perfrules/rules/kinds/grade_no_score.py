@@ -1,23 +1,29 @@
-"""A grade with no score: a stated grade needs the total score it is read from.
+"""The grade-without-score check: a stated grade with no total score to read it from.
 
-A grade is a band of the total score; stated alone it cannot be checked and
-usually means the form was not scored at all.
+The verdict is the scorer's (``GradeResult.without_score``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("grade",)
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    grade: str | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     g = ctx.sheet.grade
     if g.without_score:
-        yield Hit(
-            "evaluation.grade", "evaluation.grade", found=g.stated, args=(("grade", g.stated),)
-        )
+        yield Hit("evaluation.grade", "evaluation.grade", found=g.stated, args=Args(grade=g.stated))

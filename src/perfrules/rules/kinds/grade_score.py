@@ -1,22 +1,33 @@
-"""Grade and score: the stated grade is the grade the stated score earns under the profile.
+"""The grade-score check: a stated grade that is not the grade the stated score earns.
 
-Grade bands are half-open intervals (nationally 优 ≥ 90, 良 [80, 90),
-中 [60, 80), 差 < 60); synonyms count (优秀 = 优). The message names the grade
-the score earns.
+The verdict and the earned band are the scorer's (``GradeResult.matches``,
+``of_stated_score``: the profile's bands and synonyms).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("grade", "score", "earned")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    grade: str | None
+    score: Decimal | None
+    earned: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     g = ctx.sheet.grade
     if g.matches is False and g.of_stated_score is not None:
         yield Hit(
@@ -24,9 +35,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.grade",
             expected=g.of_stated_score.word,
             found=g.stated,
-            args=(
-                ("grade", g.stated),
-                ("score", g.stated_score),
-                ("earned", g.of_stated_score.word),
-            ),
+            args=Args(grade=g.stated, score=g.stated_score, earned=g.of_stated_score.word),
         )

@@ -1,21 +1,31 @@
-"""Unknown grade words: the stated grade is one of the profile's grade words or synonyms.
+"""The unknown-grade check: a stated grade that is none of the profile's grade words or synonyms.
 
-Nationally 优/良/中/差 with 优秀/良好/一般/较差 as synonyms; Shijiazhuang's scheme
-uses 优秀/良好/一般/较差.
+The verdict is the scorer's (``GradeResult.known``); the message lists the
+profile's words band by band, each followed by its synonyms.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("grade", "words")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    grade: str | None
+    words: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     g = ctx.sheet.grade
     if g.known is False:
         words = "、".join(w for band in ctx.profile.bands for w in (band.word, *band.synonyms))
@@ -24,5 +34,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.grade",
             expected=words,
             found=g.stated,
-            args=(("grade", g.stated), ("words", words)),
+            args=Args(grade=g.stated, words=words),
         )

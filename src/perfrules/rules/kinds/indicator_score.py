@@ -1,25 +1,36 @@
-"""Indicator scores: a stated score equals the profile's recomputation at its rounding.
+"""The indicator-score check: a stated score that differs from the profile's recomputation.
 
-Recomputed per the profile (≥/>: full marks when met, else actual ÷ target ×
-weight; ≤/<: the profile's strategy; =: full marks only when equal; time
-targets by date), rounded (two decimals, half-up, by default) before
-comparison — so a stated 9 against a recomputed 8.62 is a finding: forms often
-round scores up to whole points. Qualitative indicators are judged by band
-(PR102) instead; unscorable indicators are skipped.
+The verdict and the formula are the scorer's (``IndicatorScore.matches``,
+``formula``), at the profile's rounding; qualitative indicators are judged
+by the ``qualitative_band`` kind and scores out of range by
+``indicator_score_range``, so neither is a hit here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "stated", "recomputed", "formula")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    stated: Decimal | None
+    recomputed: Decimal | None
+    formula: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for s in ctx.sheet.indicators:
         if s.matches is False and s.in_range is not False:
@@ -29,10 +40,7 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"indicators[{s.index}].score",
                 expected=s.recomputed,
                 found=s.stated,
-                args=(
-                    ("name", ind.name),
-                    ("stated", s.stated),
-                    ("recomputed", s.recomputed),
-                    ("formula", s.formula),
+                args=Args(
+                    name=ind.name, stated=s.stated, recomputed=s.recomputed, formula=s.formula
                 ),
             )

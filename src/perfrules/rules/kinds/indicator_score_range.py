@@ -1,21 +1,34 @@
-"""Score range: an indicator's stated score lies between 0 and its weight (分值).
+"""The score-range check: an indicator's stated score below 0 or above its weight.
 
-A score above the weight gives the indicator more than it is worth; a negative
-score is not a score. Compared exactly, as stated.
+The verdict is the scorer's (``IndicatorScore.in_range``), compared exactly
+as stated; other score kinds skip an indicator out of range, so it gives one
+finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "score", "weight")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    score: Decimal | None
+    weight: Decimal | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for s in ctx.sheet.indicators:
         if s.in_range is False:
@@ -25,5 +38,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"indicators[{s.index}].score",
                 expected=s.weight,
                 found=s.stated,
-                args=(("name", ind.name), ("score", s.stated), ("weight", s.weight)),
+                args=Args(name=ind.name, score=s.stated, weight=s.weight),
             )

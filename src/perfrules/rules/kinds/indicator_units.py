@@ -1,24 +1,35 @@
-"""Indicator units: a target and its actual are stated in the same unit.
+"""The indicator-units check: a numeric target and its actual in units that do not compare.
 
-``100`` against ``1314名``, or ``12期`` against ``24次``, cannot be compared
-with confidence: either the unit was left out or two different things are
-being counted. 万 and 亿 prefixes are folded (``50万页`` = ``500000页``).
+Units are compared after ``document.units.canonical`` (万/亿 folded, counting
+words made equivalent); the message shows the units as written, ``—`` for
+none.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+
+import attrs
 
 from perfrules.document.units import canonical
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._indicators import number
 
-ARGS = ("name", "target_unit", "actual_unit")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    target_unit: str
+    actual_unit: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
         t, a = number(ind.target), number(ind.actual)
         if t is None or a is None:
@@ -30,9 +41,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"indicators[{i}].target",
                 expected=t[1] or None,
                 found=a[1] or None,
-                args=(
-                    ("name", ind.name),
-                    ("target_unit", t[1] or "—"),
-                    ("actual_unit", a[1] or "—"),
-                ),
+                args=Args(name=ind.name, target_unit=t[1] or "—", actual_unit=a[1] or "—"),
             )

@@ -1,24 +1,34 @@
-"""Unreadable values: a target, actual or mid-year value perfrules cannot read.
+"""The unreadable-value check: targets, actuals and mid-year values kept as written text.
 
-Values are read into a small vocabulary (comparisons, quantities, time targets,
-qualitative words); anything else is kept as written and reported here with
-its raw text, because no rule can judge it — write it in a measurable form
-(``≥90%``, ``12月底完成``, ``是``) or split a compound target into indicators.
+The loader reads values into the vocabulary of :mod:`perfrules.document.values`;
+what it cannot read stays an ``Unparsed`` value with its raw text, and every
+such value is a hit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+
+import attrs
 
 from perfrules.document.values import Unparsed
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "field", "raw")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    field: str
+    raw: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
         for field in ("target", "actual", "midyear"):
             value = getattr(ind, field)
@@ -27,5 +37,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                     ind.key,
                     f"indicators[{i}].{field}",
                     found=value.raw,
-                    args=(("name", ind.name), ("field", field), ("raw", value.raw)),
+                    args=Args(name=ind.name, field=field, raw=value.raw),
                 )

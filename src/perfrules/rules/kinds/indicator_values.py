@@ -1,22 +1,32 @@
-"""Indicator values: every indicator states its target (年初目标值) and its actual (实际完成值).
+"""The indicator-values check: indicators that leave out their target or their actual.
 
-An indicator without a target cannot be judged; one without an actual leaves
-the reviewer unable to tell whether it was met. Reported once per indicator,
-naming what is missing.
+One hit per indicator, its path at the one missing field or at the indicator
+when both are missing; the missing names are joined in both languages.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "missing_zh", "missing_en")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    missing_zh: str
+    missing_en: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
         if ind.target is not None and ind.actual is not None:
             continue
@@ -31,9 +41,9 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         yield Hit(
             ind.key,
             f"indicators[{i}].{missing[0][2]}" if len(missing) == 1 else f"indicators[{i}]",
-            args=(
-                ("name", ind.name),
-                ("missing_zh", "、".join(m[0] for m in missing)),
-                ("missing_en", " and ".join(m[1] for m in missing)),
+            args=Args(
+                name=ind.name,
+                missing_zh="、".join(m[0] for m in missing),
+                missing_en=" and ".join(m[1] for m in missing),
             ),
         )

@@ -1,26 +1,39 @@
-"""Line shares: a stated share (占比) equals the line's figure over its parent's same figure.
+"""The line-share check: a line's stated share against its figure over its parent's.
 
-The share holds when some values inside the line's and the parent's written
-intervals give a percentage inside the stated share's interval (``91.35``
-stands for [91.345, 91.355]). The executed figures are used when both lines
-state them, else the budget figures. A share that fails only because of a
-unit slip is left to the unit-slip rule.
+Reads the failing shares of ``_lines.shares`` (shared per check); a share
+that holds once a unit slip is undone, or that found a slip of its own, is
+left to the ``unit_slip`` kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
+import attrs
+
+from perfrules.document.figures import Money, Percent
 from perfrules.document.tolerance import midpoint_ratio
-from perfrules.rules.engine import Context
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._lines import shares
 
-ARGS = ("label", "share", "computed", "part", "whole")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    label: str
+    share: Percent
+    computed: Decimal | None
+    part: Money
+    whole: Money
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for sc in ctx.shared(shares):
         if sc.explained or sc.slip is not None:
             continue
@@ -32,11 +45,11 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"lines[{sc.index}].share",
             expected=computed,
             found=line.share.value,
-            args=(
-                ("label", line.label),
-                ("share", line.share),
-                ("computed", computed),
-                ("part", sc.part),
-                ("whole", sc.whole),
+            args=Args(
+                label=line.label,
+                share=line.share,
+                computed=computed,
+                part=sc.part,
+                whole=sc.whole,
             ),
         )

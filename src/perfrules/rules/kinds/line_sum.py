@@ -1,25 +1,39 @@
-"""Line sums: a line's children add up to it (budget and executed, separately).
+"""The line-sum check: a line's children against the line, figure by figure.
 
-For every line with children, and for each figure (``budget``, ``executed``)
-that the line and all its children state, the children's sum must match the
-line's figure within written precision. A mismatch that disappears when one
-figure is read in the other money unit is reported by the unit-slip rule
-instead (one mistake, one finding).
+Reads the failing relations of ``_lines.analyse`` (shared per check) whose
+total is a line; a relation explained by a unit slip is left to the
+``unit_slip`` kind, so that one mistake gives one finding.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.figures import Money
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._lines import FIGURE_ZH, analyse
 
-ARGS = ("label", "figure", "figure_zh", "total", "sum", "parts")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    label: str
+    figure: str
+    figure_zh: str
+    total: Money
+    sum: Decimal
+    parts: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for rel in ctx.shared(analyse).relations:
         if rel.holds or rel.slip is not None or not rel.about.startswith("line:"):
             continue
@@ -30,12 +44,12 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             rel.path,
             expected=computed,
             found=total.amount,
-            args=(
-                ("label", rel.label),
-                ("figure", rel.total.key),
-                ("figure_zh", FIGURE_ZH.get(rel.total.key, rel.total.key)),
-                ("total", total),
-                ("sum", computed),
-                ("parts", " + ".join(str(p.money) for p in rel.parts)),
+            args=Args(
+                label=rel.label,
+                figure=rel.total.key,
+                figure_zh=FIGURE_ZH.get(rel.total.key, rel.total.key),
+                total=total,
+                sum=computed,
+                parts=" + ".join(str(p.money) for p in rel.parts),
             ),
         )

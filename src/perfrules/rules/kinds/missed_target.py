@@ -1,23 +1,36 @@
-"""Missed targets: an indicator whose actual misses its target states a reason and a measure.
+"""The missed-target check: a target the score sheet judges missed, without reason or measure.
 
-Judged by the profile's scoring (≥/> met when the actual reaches the target;
-≤/< when it stays below; = when equal; time targets by date; qualitative
-values by level). A missed target needs both a 偏差原因 (``deviation_reason``)
-and an 改进措施 (``improvement``); the message names what is missing.
+Whether a target is met is the scorer's verdict (``IndicatorScore.met``), so
+the rules and the score sheet never disagree. The hit's path is the first
+missing field (``deviation_reason``, then ``improvement``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.values import Value
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "target", "actual", "missing_zh", "missing_en")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    target: Value | None
+    actual: Value | None
+    missing_zh: str
+    missing_en: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for s in ctx.sheet.indicators:
         if s.met is not False:
@@ -36,11 +49,11 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             + ("deviation_reason" if missing[0][0] == "偏差原因" else "improvement"),
             expected=render_arg(ind.target),
             found=render_arg(ind.actual),
-            args=(
-                ("name", ind.name),
-                ("target", ind.target),
-                ("actual", ind.actual),
-                ("missing_zh", "和".join(m[0] for m in missing)),
-                ("missing_en", " and ".join(m[1] for m in missing)),
+            args=Args(
+                name=ind.name,
+                target=ind.target,
+                actual=ind.actual,
+                missing_zh="和".join(m[0] for m in missing),
+                missing_en=" and ".join(m[1] for m in missing),
             ),
         )

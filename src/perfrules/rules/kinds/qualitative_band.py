@@ -1,23 +1,36 @@
-"""Qualitative bands: a qualitative indicator's score falls in the band of its level.
+"""The qualitative-band check: a qualitative indicator's score outside the band of its level.
 
-Qualitative indicators (是/否, 达成/部分达成/未达成 …) are scored by band of the
-weight: 达成 80–100%, 部分达成 60–80%, 未达成 0–60% nationally (the profile's
-``qualitative`` bands). A stated score outside the band of the actual's level
-is a finding.
+The band and its points are the scorer's (``IndicatorScore.band``,
+``band_points``: the profile's share of the weight); scores out of range are
+the ``indicator_score_range`` kind's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("name", "stated", "low", "high", "level")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    stated: Decimal | None
+    low: Decimal
+    high: Decimal
+    level: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for s in ctx.sheet.indicators:
         if s.in_band is False and s.in_range is not False:
@@ -29,11 +42,11 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"indicators[{s.index}].score",
                 expected=f"{points[0]:f}–{points[1]:f}",
                 found=s.stated,
-                args=(
-                    ("name", ind.name),
-                    ("stated", s.stated),
-                    ("low", points[0]),
-                    ("high", points[1]),
-                    ("level", s.band.word),
+                args=Args(
+                    name=ind.name,
+                    stated=s.stated,
+                    low=points[0],
+                    high=points[1],
+                    level=s.band.word,
                 ),
             )

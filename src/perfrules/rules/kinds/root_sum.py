@@ -1,27 +1,40 @@
-"""Root sums: root lines that partition the budget add up to the budget block.
+"""The root-sum check: the root lines of each partition of the budget against the budget block.
 
-Root lines (no ``parent``) partition the budget by their ``kind``: the
-``source`` roots together, the ``function`` roots together, the ``item`` roots
-together, and the ``basic`` and ``project`` roots together (checked only when
-both kinds are given) each make up the whole budget. Their ``executed``
-figures must add up to ``budget.executed``; their ``budget`` figures to the
-adjusted or the initial budget (either: forms list line budgets on one basis
-or the other). Roots of other kinds are subsets and are not checked here.
+Reads the failing relations of ``_lines.analyse`` (shared per check) whose
+total is a budget figure; ``_lines.PARTITIONS`` says which root kinds make
+up the whole budget together. A relation explained by a unit slip is left to
+the ``unit_slip`` kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.figures import Money
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._lines import FIGURE_ZH, analyse
 
-ARGS = ("group", "figure", "figure_zh", "total", "sum", "parts")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    group: str
+    figure: str
+    figure_zh: str
+    total: Money
+    sum: Decimal
+    parts: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for rel in ctx.shared(analyse).relations:
         if rel.holds or rel.slip is not None or not rel.about.startswith("budget."):
             continue
@@ -31,12 +44,12 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             rel.path,
             expected=computed,
             found=rel.total.money.amount,
-            args=(
-                ("group", rel.label),
-                ("figure", rel.total.key),
-                ("figure_zh", FIGURE_ZH.get(rel.total.key, rel.total.key)),
-                ("total", rel.total.money),
-                ("sum", computed),
-                ("parts", " + ".join(str(p.money) for p in rel.parts)),
+            args=Args(
+                group=rel.label,
+                figure=rel.total.key,
+                figure_zh=FIGURE_ZH.get(rel.total.key, rel.total.key),
+                total=rel.total.money,
+                sum=computed,
+                parts=" + ".join(str(p.money) for p in rel.parts),
             ),
         )

@@ -1,22 +1,33 @@
-"""Score inflation: the stated total is not above the recomputed total.
+"""The score-inflation check: a stated total above the total recomputed under the profile.
 
-The recomputed total is the sum of the profile's recomputed indicator scores
-and execution score. Only judged when every part could be recomputed (the
-total is not partial) and when the report weights its indicators at all.
+The verdict is the scorer's (``TotalScore.inflated``, None while a part
+cannot be recomputed); silent when no indicator states a weight, since then
+there is no recomputed total to compare with.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("stated", "recomputed")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    stated: Decimal | None
+    recomputed: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return  # nothing was weighted, so there is no recomputed total to compare with
     total = ctx.sheet.total
@@ -26,5 +37,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.score",
             expected=total.recomputed,
             found=total.stated,
-            args=(("stated", total.stated), ("recomputed", total.recomputed)),
+            args=Args(stated=total.stated, recomputed=total.recomputed),
         )

@@ -1,22 +1,32 @@
-"""Tier aliases: a first-level tier written under another accepted name (效果指标 for 效益指标).
+"""The tier-alias check: a first-level tier written under an accepted alias of its canonical name.
 
-Accepted, and scored as the canonical tier, but reported for information so
-that forms converge on the regulation's names.
+Reads the report's indicator system (``_tiers.tier_system``, built once per report); scoring already treats the
+alias as its canonical tier, so a hit here changes no score.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._tiers import tier_system
 
-ARGS = ("name", "canonical")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str | None
+    canonical: str | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for index, place in enumerate(ctx.shared(tier_system).placements):
         if place.tier1_alias:
@@ -27,5 +37,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"indicators[{index}].tier1",
                 expected=canonical,
                 found=ind.tier1,
-                args=(("name", ind.tier1), ("canonical", canonical)),
+                args=Args(name=ind.tier1, canonical=canonical),
             )

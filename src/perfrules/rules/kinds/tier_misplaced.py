@@ -1,24 +1,34 @@
-"""Misplaced tiers: a 二级指标 filed under a 一级指标 it does not belong to.
+"""The misplaced-tier check: a 二级指标 under a 一级指标 the taxonomy does not put it under.
 
-E.g. 服务对象满意度指标 under 效益指标: in merged table cells the satisfaction
-row often ends up under the benefit tier. The taxonomy says which first-level
-tier each second-level tier belongs to; the indicator is then scored with the
-wrong tier's weight.
+Reads the report's indicator system (``_tiers.tier_system``, built once per report); judged only when the tier2
+has a home in the taxonomy and the tier1 is known, so unknown names stay the
+``tier_unknown`` kind's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._tiers import tier_system
 
-ARGS = ("tier1", "tier2", "home")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    tier1: str | None
+    tier2: str | None
+    home: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for index, place in enumerate(ctx.shared(tier_system).placements):
         if not place.tier2.misplaced:
@@ -30,5 +40,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             f"indicators[{index}].tier2",
             expected=home,
             found=ind.tier1,
-            args=(("tier1", ind.tier1), ("tier2", ind.tier2), ("home", home)),
+            args=Args(tier1=ind.tier1, tier2=ind.tier2, home=home),
         )

@@ -1,21 +1,34 @@
-"""Tier subtotals: a stated subtotal (``evaluation.tier_scores``) equals the sum of its indicators' stated scores.
+"""The tier-subtotal check: a stated ``evaluation.tier_scores`` entry that is not the sum of its rows.
 
-Compared at the profile's rounding. Tiers are matched by canonical name
-(效果指标 counts as 效益指标).
+The verdict is the scorer's (``TierSubtotal.matches``: the stated rows'
+sum at the profile's rounding, tiers matched by canonical name); the hit
+names the tier as the report wrote it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("tier", "stated", "sum")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    tier: str
+    stated: Decimal | None
+    sum: Decimal | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for t in ctx.sheet.tiers:
         if t.matches is False:
             key = t.stated_key or t.tier
@@ -24,5 +37,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 f"evaluation.tier_scores.{key}",
                 expected=t.stated_sum,
                 found=t.stated,
-                args=(("tier", key), ("stated", t.stated), ("sum", t.stated_sum)),
+                args=Args(tier=key, stated=t.stated, sum=t.stated_sum),
             )

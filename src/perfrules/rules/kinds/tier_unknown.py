@@ -1,24 +1,33 @@
-"""Unknown tiers: an indicator's 一级指标 or 二级指标 is not in the taxonomy.
+"""The unknown-tier check: a 一级指标 or 二级指标 that the taxonomy does not know for the report's year.
 
-The taxonomy (``rules/taxonomy/tiers.toml``) lists the first-level tiers in
-force for the report's year (成本指标 only from 2021, 财预〔2021〕101号) with
-their second-level tiers and accepted aliases. A name outside it is a typo or
-a made-up tier, and scoring cannot give the indicator its tier's weight.
+Reads the report's indicator system (``_tiers.tier_system``, built once per report): a first-level tier is
+unknown when it is not in force for the year, a second-level one when the
+taxonomy has no such name or alias. One hit per unknown level.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._tiers import tier_system
 
-ARGS = ("level", "name")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    level: str
+    name: str | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     for index, place in enumerate(ctx.shared(tier_system).placements):
         ind = indicators[index]
@@ -27,12 +36,12 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 ind.key,
                 f"indicators[{index}].tier1",
                 found=ind.tier1,
-                args=(("level", "tier1"), ("name", ind.tier1)),
+                args=Args(level="tier1", name=ind.tier1),
             )
         if place.tier2.unknown:
             yield Hit(
                 ind.key,
                 f"indicators[{index}].tier2",
                 found=ind.tier2,
-                args=(("level", "tier2"), ("name", ind.tier2)),
+                args=Args(level="tier2", name=ind.tier2),
             )

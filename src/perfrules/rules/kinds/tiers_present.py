@@ -1,25 +1,32 @@
-"""Tiers present: every first-level tier (一级指标) the profile requires has an indicator.
+"""The tiers-present check: a first-level tier the profile requires that no indicator is under.
 
-The profile lists the required tiers (nationally 产出指标 and 效益指标; 满意度指标
-may be left out where it is hard to measure, and its weight moved to the
-others). Aliases count for their tier (效果指标 is 效益指标). Not checked when
-the report has no indicators at all (that is the indicators-present rule's
-finding), nor for indicators that state no tier.
+Silent for a report without indicators (the ``indicators_present`` kind's
+case). Tiers are compared by their canonical names in the report's indicator
+system (``_tiers.tier_system``), so aliases count.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._tiers import tier_system
 
-ARGS = ("tier",)
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    tier: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     if not indicators:
         return
@@ -27,4 +34,4 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
     for tier in ctx.profile.required_tiers:
         node = system.tier(tier)
         if node is None or not node.indices:
-            yield Hit(f"tier:{tier}", "indicators", expected=tier, args=(("tier", tier),))
+            yield Hit(f"tier:{tier}", "indicators", expected=tier, args=Args(tier=tier))

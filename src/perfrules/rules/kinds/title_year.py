@@ -1,26 +1,37 @@
-"""Title year: every year written in the title equals ``report.year``.
+"""The title-year check: a year written in the title that is not ``report.year``.
 
-A report's title names the budget year it evaluates (``2024年度部门整体支出绩效
-自评报告``). A title year that differs from the year the report evaluates is a
-copy of last year's template or a wrong year in the data — e.g. a title of
-2024 over a text that evaluates 2023.
+Years are four digits (19xx, 20xx) followed by 年, full-width digits
+included; the first year that differs gives the one hit.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-
-ARGS = ("title", "title_year", "year")
+from perfrules.rules.kinds import NoParams
 
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+Params = NoParams  # this kind takes no parameters
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    title: str
+    title_year: int
+    year: int
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     info = ctx.report.report
     if not info.title:
         return
@@ -32,9 +43,6 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
                 "report.title",
                 expected=str(info.year),
                 found=str(year),
-                args=(("title", info.title), ("title_year", year), ("year", info.year)),
+                args=Args(title=info.title, title_year=year, year=info.year),
             )
             return
-
-
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")

@@ -1,21 +1,32 @@
-"""Total score: the stated total (自评得分) equals the sum of the stated parts.
+"""The total-score check: a stated total that is not the sum of the stated parts.
 
-The parts are the indicators' stated scores plus the stated execution score
-(when execution is weighted). Compared at the profile's rounding.
+The verdict is the scorer's (``TotalScore.sum_matches``: indicator scores
+plus the execution score when weighted, at the profile's rounding).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("stated", "sum")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    stated: Decimal | None
+    sum: Decimal | None
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     total = ctx.sheet.total
     if total.sum_matches is False:
         yield Hit(
@@ -23,5 +34,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "evaluation.score",
             expected=total.stated_sum,
             found=total.stated,
-            args=(("stated", total.stated), ("sum", total.stated_sum)),
+            args=Args(stated=total.stated, sum=total.stated_sum),
         )

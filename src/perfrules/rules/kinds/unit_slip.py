@@ -1,22 +1,37 @@
-"""Unit slips: a figure probably written in the wrong money unit (元 for 万元, or the reverse).
+"""The unit-slip check: the one figure whose reading in the other money unit mends a sum or share.
 
-When a sum of lines (or a stated share) fails, and reading exactly one of its
-figures 10,000 times larger or smaller makes it hold, that figure is reported
-as the probable cause — e.g. ``公用经费 1.12元`` in a 万元 report whose
-基本支出 12.95 = 人员经费 11.83 + 1.12. The sum and share rules then stay
-silent about the same mistake.
+The slips are found by ``_lines.analyse`` (sums) and ``_lines.shares``
+(shares), shared per check, so the sum and share kinds can stay silent about
+them; a figure is reported once even when it breaks several relations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.document.figures import Money
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._lines import FIGURE_ZH, Figure, analyse, shares, unit_of_power
 
-ARGS = ("label", "figure", "figure_zh", "written", "meant", "unit", "meant_unit")
+Params = NoParams  # this kind takes no parameters
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    label: str
+    figure: str
+    figure_zh: str
+    written: Money
+    meant: Decimal
+    unit: str
+    meant_unit: str
 
 
 def _hit(ctx: Context, fig: Figure, power: int) -> Hit:
@@ -30,19 +45,19 @@ def _hit(ctx: Context, fig: Figure, power: int) -> Hit:
         fig.path,
         expected=meant.amount,
         found=written.amount,
-        args=(
-            ("label", label),
-            ("figure", fig.key),
-            ("figure_zh", FIGURE_ZH.get(fig.key, fig.key)),
-            ("written", written),
-            ("meant", meant.amount),
-            ("unit", unit),
-            ("meant_unit", unit_of_power(power, unit)),
+        args=Args(
+            label=label,
+            figure=fig.key,
+            figure_zh=FIGURE_ZH.get(fig.key, fig.key),
+            written=written,
+            meant=meant.amount,
+            unit=unit,
+            meant_unit=unit_of_power(power, unit),
         ),
     )
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     seen: set[tuple[int, str]] = set()
     for key, (fig, power) in ctx.shared(analyse).slips.items():
         seen.add(key)

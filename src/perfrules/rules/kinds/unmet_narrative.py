@@ -1,23 +1,32 @@
-"""Unmet-targets section: when a target was missed, 未完成绩效目标及原因 is not "无".
+"""The unmet-narrative check: a missed target while the unmet-targets section is empty or 无.
 
-If any indicator misses its target, the report's section on unmet targets
-(``narrative.unmet_targets``) must say so; leaving it out or writing 无 states
-the opposite of the data.
+Missed targets are the scorer's verdicts; emptiness is ``_narrative.empty``.
+The hit's path is the section when it is written, else ``narrative``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 from perfrules.rules.kinds._narrative import empty
 
-ARGS = ("names", "written")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    names: str
+    written: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     narrative = ctx.report.narrative
     text = narrative.unmet_targets if narrative is not None else None
     if not empty(text):
@@ -31,5 +40,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
         "narrative.unmet_targets" if text is not None else "narrative",
         expected=names,
         found=text if text is not None else None,
-        args=(("names", names), ("written", text if text is not None else "—")),
+        args=Args(names=names, written=text if text is not None else "—"),
     )

@@ -1,31 +1,35 @@
-"""Waiver reasons: every waiver says why the finding is accepted.
+"""The waiver-reason check: a ``[[waivers]]`` entry whose reason is empty.
 
-A waiver (``[[waivers]]``) silences a rule's findings for the report, or for
-one subject; the reviewer reading the report must see why. A waiver with an
-empty or missing ``reason`` silences nothing and is itself reported. This rule
-runs after all others and cannot be waived.
+Runs after waivers are applied (``AFTER_WAIVERS``), so its own findings can
+never be waived; the engine does not let a waiver without a reason silence
+anything.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._waivers import waiver_about
 
-ARGS = ("rule",)
 AFTER_WAIVERS = True
 
 
-def waiver_about(rule: str, about: str | None) -> str:
-    """The ``about`` of a finding on a waiver: ``waiver:<rule>`` or ``waiver:<rule>:<about>``."""
-    return f"waiver:{rule}" + (f":{about}" if about else "")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    rule: str
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, w in enumerate(ctx.report.waivers):
         if not w.reason.strip():
-            yield Hit(
-                waiver_about(w.rule, w.about), f"waivers[{i}].reason", args=(("rule", w.rule),)
-            )
+            yield Hit(waiver_about(w.rule, w.about), f"waivers[{i}].reason", args=Args(rule=w.rule))

@@ -1,20 +1,32 @@
-"""Weights: the indicators' weights plus the execution weight add up to the profile's total (100).
+"""The weights check: indicator weights plus the execution weight against the profile's total.
 
-Only checked when at least one indicator states a weight.
+Silent when no indicator states a weight (nothing was weighted); the sums
+are the scorer's (``TotalScore.weights``, ``expected_weights``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
+from decimal import Decimal
 
-from perfrules.rules.engine import Context
+import attrs
+
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
+from perfrules.rules.kinds import NoParams
 
-ARGS = ("weights", "expected")
+Params = NoParams  # this kind takes no parameters
 
 
-def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    weights: Decimal
+    expected: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
     total = ctx.sheet.total
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return
@@ -24,5 +36,5 @@ def check(ctx: Context, params: Mapping[str, Any]) -> Iterator[Hit]:
             "indicators",
             expected=total.expected_weights,
             found=total.weights,
-            args=(("weights", total.weights), ("expected", total.expected_weights)),
+            args=Args(weights=total.weights, expected=total.expected_weights),
         )
