@@ -154,7 +154,7 @@ def test_modules_are_small_and_say_what_they_are_for() -> None:
     too_big, undocumented = [], []
     for name, path in MODULES.items():
         text = path.read_text(encoding="utf-8")
-        if text.count("\n") > 450:
+        if text.count("\n") > 420:  # "~400": a little slack, not a second module
             too_big.append(f"{name} ({text.count(chr(10))} lines)")
         doc = ast.get_docstring(ast.parse(text))
         if not doc or not doc.strip():
