@@ -59,51 +59,86 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         help="read documents as this format (default: by file extension)",
     )
 
-    check = sub.add_parser(
-        "check",
-        parents=[lang, config, profile],
-        help="check report documents",
-        description="Check report documents (files, or folders of *.toml / *.json reports).",
-    )
-    check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
-    check.add_argument(
+    checking = parser_class(add_help=False)
+    checking.add_argument(
         "--select",
         action="append",
         metavar="RULES",
         help="only these rule ids or categories (comma-separated or repeated)",
     )
-    check.add_argument(
+    checking.add_argument(
         "--ignore",
         action="append",
         metavar="RULES",
         help="leave out these rule ids or categories (comma-separated or repeated)",
     )
-    check.add_argument(
-        "--format",
-        choices=("text", "json", "sarif", "github"),
-        default="text",
-        help="output format",
-    )
-    check.add_argument(
+    checking.add_argument(
         "--fail-on",
         choices=("error", "warning", "never"),
         default="error",
         help="lowest severity that makes the exit code 1 (default: error)",
     )
-    check.add_argument(
+    checking.add_argument(
         "--baseline",
         metavar="FILE",
         help="an earlier --format json output: its findings are known and do not fail the run",
     )
-    check.add_argument("--show-waived", action="store_true", help="also show waived findings")
-    check.add_argument(
+    checking.add_argument("--show-waived", action="store_true", help="also show waived findings")
+    checking.add_argument(
         "--jobs",
         type=_jobs,
         metavar="N",
         help="worker processes (default: all cores)",
     )
-    check.add_argument(
+    checking.add_argument(
         "--no-progress", action="store_true", help="no progress bar on a terminal's stderr"
+    )
+    docs = parser_class(add_help=False)
+    docs.add_argument(
+        "--docs-url",
+        metavar="BASE",
+        help=(
+            "where rule links point: a URL, or a path (relative to the working directory); "
+            "links are BASE/<category>.md#<rule id in lower case>, or BASE itself when it holds "
+            "{category} and {anchor} (default: docs/rules)"
+        ),
+    )
+
+    check = sub.add_parser(
+        "check",
+        parents=[lang, config, profile, checking, docs],
+        help="check report documents",
+        description="Check report documents (files, or folders of *.toml / *.json reports).",
+    )
+    check.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    check.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github", "html"),
+        default="text",
+        help="output format (html: review pages, see --output)",
+    )
+    check.add_argument(
+        "-o",
+        "--output",
+        metavar="DIR",
+        help=(
+            "with --format html: write a page per report and index.html into DIR "
+            "(without it, the page of a single report goes to standard output)"
+        ),
+    )
+
+    review = sub.add_parser(
+        "review",
+        parents=[lang, config, profile, checking, docs],
+        help="write HTML review pages of report documents",
+        description=(
+            "Check report documents and write a self-contained HTML page per report, "
+            "with its findings marked in its own tables, and index.html over all of them."
+        ),
+    )
+    review.add_argument("paths", nargs="+", metavar="PATH", help="report files or folders")
+    review.add_argument(
+        "-o", "--output", metavar="DIR", required=True, help="folder to write the pages into"
     )
 
     score = sub.add_parser(

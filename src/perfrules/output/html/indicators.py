@@ -1,0 +1,180 @@
+"""The indicator table as the 自评表 lays it out: 一级/二级/三级指标, 年度指标值, 实际完成值, 分值, 得分, 偏差原因.
+
+Consecutive indicators of the same 一级 (and 二级) tier share one merged
+cell, as on the form; an indicator whose tier cell a finding is about keeps
+a cell of its own, so that the highlight points at that indicator only. The
+recomputed score of each indicator (from the score sheet) stands beside the
+stated one, its formula on hover and focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from perfrules.output.html.cells import cell, missing
+from perfrules.output.html.markup import esc, label, num
+
+if TYPE_CHECKING:
+    from perfrules.output.html.notes import Notes
+    from perfrules.output.reportview import IndicatorRow, ReportView
+
+__all__ = ["INDICATOR_CELLS", "indicator_table"]
+
+#: The fields of an indicator that have a cell of their own.
+INDICATOR_CELLS = (
+    "tier1",
+    "tier2",
+    "name",
+    "target",
+    "actual",
+    "completion_rate",
+    "weight",
+    "score",
+    "deviation_reason",
+    "improvement",
+)
+
+
+def _groups(rows: list[IndicatorRow], field: str, notes: Notes) -> list[list[IndicatorRow]]:
+    """Runs of consecutive rows with the same ``field``; a row whose ``field`` cell has a finding stands alone."""
+    groups: list[list[IndicatorRow]] = []
+    alone_before = False
+    for row in rows:
+        alone = bool(notes.at(f"indicators[{row.pos}].{field}"))
+        if (
+            groups
+            and not alone
+            and not alone_before
+            and getattr(groups[-1][0], field) == getattr(row, field)
+        ):
+            groups[-1].append(row)
+        else:
+            groups.append([row])
+        alone_before = alone
+    return groups
+
+
+def _recomputed(entry: Mapping[str, Any] | None, lang: str) -> str:
+    if entry is None:
+        return f'<td class="re n">{missing(lang)}</td>'
+    value = entry.get("recomputed")
+    explain = entry.get("formula") if value is not None else entry.get("reason")
+    shown = num(value) if value is not None else "—"
+    if not explain:
+        return f'<td class="re n">{shown}</td>'
+    return (
+        f'<td class="re n"><span class="pv" tabindex="0">{shown}'
+        f'<span class="pvbox" role="note">{esc(explain)}</span></span></td>'
+    )
+
+
+def _row_cells(
+    row: IndicatorRow, view: ReportView, notes: Notes, lang: str, sheet: Mapping[str, Any]
+) -> str:
+    p = f"indicators[{row.pos}]"
+    sub_name = ""
+    if row.source:
+        sub_name = f'<span class="sub">{label(lang, "source")}：{esc(row.source)}</span>'
+    sub_actual = ""
+    if row.midyear:
+        sub_actual = f'<span class="sub">{label(lang, "midyear")}：{esc(row.midyear)}</span>'
+    improvement = ""
+    if row.improvement or notes.at(p + ".improvement"):
+        improvement = cell(
+            "div",
+            p + ".improvement",
+            row.improvement,
+            notes,
+            view,
+            lang,
+            cls="prose",
+            prefix=f'<span class="k">{label(lang, "improvement")}：</span>',
+        )
+    return (
+        cell("th", p + ".name", row.name, notes, view, lang, attrs=' scope="row"', suffix=sub_name)
+        + cell("td", p + ".target", row.target, notes, view, lang)
+        + cell("td", p + ".actual", row.actual, notes, view, lang, suffix=sub_actual)
+        + cell("td", p + ".completion_rate", row.completion_rate, notes, view, lang, cls="n")
+        + cell("td", p + ".weight", row.weight, notes, view, lang, cls="n")
+        + cell("td", p + ".score", row.score, notes, view, lang, cls="n")
+        + _recomputed(sheet.get(p), lang)
+        + '<td class="dev">'
+        + cell("div", p + ".deviation_reason", row.deviation_reason, notes, view, lang, cls="prose")
+        + improvement
+        + "</td>"
+    )
+
+
+_HEADS = (
+    "tier1",
+    "tier2",
+    "tier3",
+    "target",
+    "actual",
+    "completion_rate",
+    "weight",
+    "ind_score",
+    "ind_recomputed",
+    "deviation",
+)
+
+
+def _paths(row: IndicatorRow) -> Iterable[str]:
+    p = f"indicators[{row.pos}]"
+    return [p, *(f"{p}.{k}" for k in INDICATOR_CELLS)]
+
+
+def indicator_table(
+    view: ReportView, score: Mapping[str, Any] | None, notes: Notes, lang: str
+) -> str:
+    """The 自评表 of ``view``'s indicators, every cell a finding is about highlighted, notes below each row."""
+    if not view.indicators:
+        return f'<p class="empty">{label(lang, "no_indicators")}</p>'
+    sheet = {e.get("path"): e for e in (score or {}).get("indicators") or ()}
+    columns = len(_HEADS)
+    head = "".join(f'<th scope="col">{label(lang, h)}</th>' for h in _HEADS)
+    bodies: list[str] = []
+    for group1 in _groups(list(view.indicators), "tier1", notes):
+        out: list[str] = []
+        height1 = sum(1 + bool(notes.under(_paths(r))) for r in group1)
+        first1 = True
+        for group2 in _groups(group1, "tier2", notes):
+            height2 = sum(1 + bool(notes.under(_paths(r))) for r in group2)
+            first2 = True
+            for row in group2:
+                p = f"indicators[{row.pos}]"
+                lead = ""
+                if first1:
+                    lead += cell(
+                        "th",
+                        p + ".tier1",
+                        row.tier1,
+                        notes,
+                        view,
+                        lang,
+                        cls="tier",
+                        attrs=f' scope="rowgroup" rowspan="{height1}"',
+                    )
+                    first1 = False
+                if first2:
+                    lead += cell(
+                        "td",
+                        p + ".tier2",
+                        row.tier2,
+                        notes,
+                        view,
+                        lang,
+                        cls="tier",
+                        attrs=f' rowspan="{height2}"',
+                    )
+                    first2 = False
+                out.append(
+                    f"<tr{notes.cell_attrs(p)}>{lead}{_row_cells(row, view, notes, lang, sheet)}</tr>"
+                )
+                out.append(notes.notes_row(_paths(row), columns - 2))
+        bodies.append("<tbody>" + "".join(out) + "</tbody>")
+    return (
+        f'<table class="grid indicators"><caption class="vh">{label(lang, "indicators")}</caption>'
+        f"<thead><tr>{head}</tr></thead>{''.join(bodies)}</table>"
+    )
