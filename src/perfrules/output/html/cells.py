@@ -36,7 +36,7 @@ def provenance_box(view: ReportView | None, path: str, lang: str) -> str:
         return ""
     place = traced.place
     return (
-        f'<span class="pvbox" role="note"><span class="pvk">{label(lang, "from")}</span> '
+        f'<span class="pvbox prov" role="note"><span class="pvk">{label(lang, "from")}</span> '
         f'<span class="pvplace">{esc(place.render(lang))}</span>'
         f'<span class="pvk">{label(lang, "prov_text")}</span> '
         f'<q class="pvtext">{esc(traced.text)}</q></span>'

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from perfrules.output.html.notes import Notes
     from perfrules.output.reportview import IndicatorRow, ReportView
 
-__all__ = ["INDICATOR_CELLS", "indicator_table"]
+__all__ = ["INDICATOR_CELLS", "indicator_anchors", "indicator_table"]
 
 #: The fields of an indicator that have a cell of their own.
 INDICATOR_CELLS = (
@@ -36,12 +36,12 @@ INDICATOR_CELLS = (
 )
 
 
-def _groups(rows: list[IndicatorRow], field: str, notes: Notes) -> list[list[IndicatorRow]]:
-    """Runs of consecutive rows with the same ``field``; a row whose ``field`` cell has a finding stands alone."""
+def _groups(rows: list[IndicatorRow], field: str, about: set[str]) -> list[list[IndicatorRow]]:
+    """Runs of consecutive rows with the same ``field``; a row whose ``field`` a finding is ``about`` stands alone."""
     groups: list[list[IndicatorRow]] = []
     alone_before = False
     for row in rows:
-        alone = bool(notes.at(f"indicators[{row.pos}].{field}"))
+        alone = f"indicators[{row.pos}].{field}" in about
         if (
             groups
             and not alone
@@ -55,6 +55,28 @@ def _groups(rows: list[IndicatorRow], field: str, notes: Notes) -> list[list[Ind
     return groups
 
 
+def _shows_improvement(row: IndicatorRow, about: set[str]) -> bool:
+    return bool(row.improvement) or f"indicators[{row.pos}].improvement" in about
+
+
+def indicator_anchors(view: ReportView, about: Iterable[str]) -> set[str]:
+    """The key paths the indicator table renders, for findings ``about`` these paths."""
+    about = set(about)
+    found: set[str] = set()
+    rows = list(view.indicators)
+    for group1 in _groups(rows, "tier1", about):
+        found.add(f"indicators[{group1[0].pos}].tier1")
+        for group2 in _groups(group1, "tier2", about):
+            found.add(f"indicators[{group2[0].pos}].tier2")
+    for row in rows:
+        p = f"indicators[{row.pos}]"
+        found.add(p)
+        found.update(f"{p}.{k}" for k in _OWN_CELLS)
+        if _shows_improvement(row, about):
+            found.add(f"{p}.improvement")
+    return found
+
+
 def _recomputed(entry: Mapping[str, Any] | None, lang: str) -> str:
     if entry is None:
         return f'<td class="re n">{missing(lang)}</td>'
@@ -65,7 +87,7 @@ def _recomputed(entry: Mapping[str, Any] | None, lang: str) -> str:
         return f'<td class="re n">{shown}</td>'
     return (
         f'<td class="re n"><span class="pv" tabindex="0">{shown}'
-        f'<span class="pvbox" role="note">{esc(explain)}</span></span></td>'
+        f'<span class="pvbox formula" role="note">{esc(explain)}</span></span></td>'
     )
 
 
@@ -80,7 +102,7 @@ def _row_cells(
     if row.midyear:
         sub_actual = f'<span class="sub">{label(lang, "midyear")}：{esc(row.midyear)}</span>'
     improvement = ""
-    if row.improvement or notes.at(p + ".improvement"):
+    if _shows_improvement(row, {n.record.path for n in notes.at(p + ".improvement")}):
         improvement = cell(
             "div",
             p + ".improvement",
@@ -92,7 +114,16 @@ def _row_cells(
             prefix=f'<span class="k">{label(lang, "improvement")}：</span>',
         )
     return (
-        cell("th", p + ".name", row.name, notes, view, lang, attrs=' scope="row"', suffix=sub_name)
+        cell(
+            "th",
+            p + ".name",
+            row.name,
+            notes,
+            view,
+            lang,
+            attrs=' scope="row"',
+            suffix=notes.marks(p) + sub_name,
+        )
         + cell("td", p + ".target", row.target, notes, view, lang)
         + cell("td", p + ".actual", row.actual, notes, view, lang, suffix=sub_actual)
         + cell("td", p + ".completion_rate", row.completion_rate, notes, view, lang, cls="n")
@@ -120,6 +151,10 @@ _HEADS = (
 )
 
 
+#: The cells every row has (tier cells may be merged, 改进措施 shown only when given).
+_OWN_CELLS = ("name", "target", "actual", "completion_rate", "weight", "score", "deviation_reason")
+
+
 def _paths(row: IndicatorRow) -> Iterable[str]:
     p = f"indicators[{row.pos}]"
     return [p, *(f"{p}.{k}" for k in INDICATOR_CELLS)]
@@ -135,11 +170,12 @@ def indicator_table(
     columns = len(_HEADS)
     head = "".join(f'<th scope="col">{label(lang, h)}</th>' for h in _HEADS)
     bodies: list[str] = []
-    for group1 in _groups(list(view.indicators), "tier1", notes):
+    about = {n.record.path for n in notes.all}
+    for group1 in _groups(list(view.indicators), "tier1", about):
         out: list[str] = []
         height1 = sum(1 + bool(notes.under(_paths(r))) for r in group1)
         first1 = True
-        for group2 in _groups(group1, "tier2", notes):
+        for group2 in _groups(group1, "tier2", about):
             height2 = sum(1 + bool(notes.under(_paths(r))) for r in group2)
             first2 = True
             for row in group2:

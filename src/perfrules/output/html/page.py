@@ -97,7 +97,7 @@ def _findings_table(notes: Notes, lang: str) -> str:
         r = n.record
         known = f' <span class="tag">{label(lang, "known")}</span>' if r.known else ""
         rows.append(
-            f'<tr id="s{n.number}" data-rule="{esc(r.rule)}" data-path="{esc(r.path)}">'
+            f'<tr id="s{n.number}" data-rule="{esc(r.rule)}" data-finding="{esc(r.path)}">'
             f'<th scope="row">{n.number}</th><td>{severity_badge(n.severity, lang)}</td>'
             f"<td>{notes.docs.link(r.rule, r.category)}</td><td>{esc(r.category)}</td>"
             f"<td>{notes.where(n)}</td><td>{esc(r.message)}{known}</td></tr>"

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from perfrules.output.html.cells import cell, kv_rows
-from perfrules.output.html.indicators import INDICATOR_CELLS
+from perfrules.output.html.indicators import indicator_anchors
 from perfrules.output.html.markup import esc, label, num
 from perfrules.output.reportview import BUDGET_KEYS, NARRATIVE_KEYS
 
@@ -89,10 +89,8 @@ def anchors(view: ReportView | None, finding_paths: Iterable[str]) -> set[str]:
     for line in view.lines:
         found.add(f"lines[{line.pos}]")
         found.update(f"lines[{line.pos}].{k}" for k in _LINE_CELLS)
-    for ind in view.indicators:
-        found.add(f"indicators[{ind.pos}]")
-        found.update(f"indicators[{ind.pos}].{k}" for k in INDICATOR_CELLS)
-    found.update(("evaluation.score", "evaluation.grade", "evaluation.tier_scores"))
+    found.update(indicator_anchors(view, paths))
+    found.update(("evaluation.score", "evaluation.grade"))
     found.update(f"evaluation.tier_scores.{key}" for key, _ in view.tier_scores)
     found.update(
         f"narrative.{k}"
@@ -202,6 +200,7 @@ def lines_section(view: ReportView, notes: Notes, lang: str) -> str:
                 cls=f"d{depth}",
                 attrs=' scope="row"',
                 prefix=tree,
+                suffix=notes.marks(p),
             )
             + cell("td", p + ".budget", line.budget, notes, view, lang, cls="n")
             + cell("td", p + ".executed", line.executed, notes, view, lang, cls="n")
@@ -247,8 +246,7 @@ def evaluation_section(
         f'<thead><tr><th scope="col">{label(lang, "item")}</th>'
         f'<th scope="col">{label(lang, "stated")}</th>'
         f'<th scope="col">{label(lang, "recomputed")}</th></tr></thead><tbody>'
-        f"{kv_rows(rows, notes, view, lang, extra=extra, columns=3)}"
-        f"{notes.notes_row(['evaluation.tier_scores'], 3)}</tbody></table>"
+        f"{kv_rows(rows, notes, view, lang, extra=extra, columns=3)}</tbody></table>"
     )
     return section("evaluation", label(lang, "evaluation"), notes, body)
 
@@ -292,6 +290,7 @@ def _row_table(
                 view,
                 lang,
                 attrs=' scope="row"' if i == 0 else "",
+                suffix=notes.marks(p) if i == 0 else "",
             )
             for i, (k, v) in enumerate(zip(keys, values, strict=True))
         ]
