@@ -95,7 +95,7 @@ def test_an_output_folder_that_cannot_be_made(tmp_path: Path) -> None:
 def test_a_page_that_cannot_be_written(tmp_path: Path) -> None:
     out = tmp_path / "out"
     (out / "index.html").mkdir(parents=True)  # in the way of the overview
-    code, stdout, stderr = cli("review", CLEAN, "-o", out)
+    code, _, stderr = cli("review", CLEAN, "-o", out)
     assert code == EXIT_USAGE and "无法写入页面" in stderr and "index.html" in stderr
     assert (out / "clean.html").is_file()
 
@@ -106,7 +106,7 @@ def test_unreadable_files_are_listed_with_their_message(tmp_path: Path) -> None:
     shutil.copy(CLEAN, folder / "clean.toml")
     (folder / "broken.toml").write_text("[report\n", encoding="utf-8")
     (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    code, stdout, stderr = cli("review", folder, "-o", tmp_path / "out")
+    code, _, stderr = cli("review", folder, "-o", tmp_path / "out")
     assert code == EXIT_USAGE  # a document that could not be read, as for check
     assert "broken.toml" in stderr
     index = parse((tmp_path / "out" / "index.html").read_text(encoding="utf-8"))

@@ -25,6 +25,7 @@ from perfrules.output.html.sections import anchors
 from perfrules.output.jsonout import file_data
 from perfrules.output.records import Outcome, finding_record
 from perfrules.output.reportview import report_view
+from perfrules.output.scoredata import score_data
 from perfrules.scoring.profiles import load_profile
 from perfrules.scoring.scorer import score
 from tests.output.htmldom import Element, grid_widths, parse
@@ -299,7 +300,8 @@ class TracedSource(Source):
         self.provenance = provenance
 
 
-def test_an_extracted_reports_values_show_where_they_were_read() -> None:
+def provenance_outcome() -> Outcome:
+    """Seed 002 as if extracted from a Word file: two values carry their place and source text."""
     path = ROOT / "examples" / "quyuan-2024.toml"
     report = perfrules.load(str(path))
     docx = Place("红十字会2024自评报告.docx", "docx", table=2, row=5, cell=3)
@@ -313,9 +315,7 @@ def test_an_extracted_reports_values_show_where_they_were_read() -> None:
     report = attrs.evolve(report, source=source)
     profile = load_profile("national", report.report.year)
     result = perfrules.check(report, profile=profile)
-    from perfrules.output.scoredata import score_data
-
-    outcome = Outcome(
+    return Outcome(
         str(path),
         "checked",
         result.profile,
@@ -325,6 +325,11 @@ def test_an_extracted_reports_values_show_where_they_were_read() -> None:
         score_data(score(report, profile)),
         report_view(report),
     )
+
+
+def test_an_extracted_reports_values_show_where_they_were_read() -> None:
+    path = ROOT / "examples" / "quyuan-2024.toml"
+    outcome = provenance_outcome()
     dom = page_of(outcome)
     (cell,) = dom.find_all(data_path="lines[2].executed")
     assert "hl" in cell.classes  # still marked: PR023 is about this cell

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from perfrules.output.html.markup import esc, label, num
+from perfrules.output.html.markup import colon, esc, label, num, paren
 
 __all__ = ["budget_chart", "category_chart", "score_chart"]
 
@@ -180,7 +180,7 @@ def budget_chart(
             parts.append(f'<text class="step" x="{_BAR_X}" y="{y + 10}">↓</text>')
             y += 16
     rate = (
-        f"{label(lang, 'b_execution_rate')}：{label(lang, 'stated')} "
+        f"{label(lang, 'b_execution_rate')}{colon(lang)}{label(lang, 'stated')} "
         f"{num(stated_rate) + '%' if stated_rate is not None else label(lang, 'not_given')} · "
         f"{label(lang, 'recomputed')} "
         f"{num(recomputed_rate) + '%' if recomputed_rate is not None else '—'}"
@@ -206,9 +206,10 @@ def category_chart(counts: Mapping[str, tuple[int, int, int]], lang: str) -> str
     for category, (errors, warnings, infos) in items:
         total = errors + warnings + infos
         width = _length(Decimal(total), top)
-        text = (
-            f"{total}（{label(lang, 'errors')} {errors} · {label(lang, 'warnings')} {warnings}"
-            f" · {label(lang, 'infos')} {infos}）"
+        text = f"{total}" + paren(
+            lang,
+            f"{label(lang, 'errors')} {errors} · {label(lang, 'warnings')} {warnings}"
+            f" · {label(lang, 'infos')} {infos}",
         )
         parts.append(
             f'<text class="sub" x="{_BAR_X - 8}" y="{y + 11}" text-anchor="end">{esc(category)}</text>'

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import quote
 
 from perfrules.output.html.charts import category_chart
-from perfrules.output.html.markup import esc, label, num
+from perfrules.output.html.markup import esc, label, num, paren
 from perfrules.output.html.page import document
 from perfrules.output.html.style import INDEX_SCRIPT
 
@@ -171,11 +171,11 @@ def index_page(rows: Sequence[IndexRow], summary: Summary, lang: str) -> str:
         ("rule", "text"),
     ]
     titles = {
-        7: f"{label(lang, 'grade')}（{label(lang, 'stated')}）",
-        8: f"{label(lang, 'grade')}（{label(lang, 'recomputed')}）",
+        7: label(lang, "grade") + paren(lang, label(lang, "stated")),
+        8: label(lang, "grade") + paren(lang, label(lang, "recomputed")),
     }
-    titles[5] = f"{label(lang, 'score')}（{label(lang, 'stated')}）"
-    titles[6] = f"{label(lang, 'score')}（{label(lang, 'recomputed')}）"
+    titles[5] = label(lang, "score") + paren(lang, label(lang, "stated"))
+    titles[6] = label(lang, "score") + paren(lang, label(lang, "recomputed"))
     head = "".join(
         f'<th scope="col" data-type="{kind}">{esc(titles.get(i, label(lang, key)))}</th>'
         for i, (key, kind) in enumerate(heads)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from perfrules.output.html.cells import cell, missing
-from perfrules.output.html.markup import esc, label, num
+from perfrules.output.html.markup import colon, esc, label, num
 
 if TYPE_CHECKING:
     from perfrules.output.html.notes import Notes
@@ -97,10 +97,12 @@ def _row_cells(
     p = f"indicators[{row.pos}]"
     sub_name = ""
     if row.source:
-        sub_name = f'<span class="sub">{label(lang, "source")}：{esc(row.source)}</span>'
+        sub_name = f'<span class="sub">{label(lang, "source")}{colon(lang)}{esc(row.source)}</span>'
     sub_actual = ""
     if row.midyear:
-        sub_actual = f'<span class="sub">{label(lang, "midyear")}：{esc(row.midyear)}</span>'
+        sub_actual = (
+            f'<span class="sub">{label(lang, "midyear")}{colon(lang)}{esc(row.midyear)}</span>'
+        )
     improvement = ""
     if _shows_improvement(row, {n.record.path for n in notes.at(p + ".improvement")}):
         improvement = cell(
@@ -111,7 +113,7 @@ def _row_cells(
             view,
             lang,
             cls="prose",
-            prefix=f'<span class="k">{label(lang, "improvement")}：</span>',
+            prefix=f'<span class="k">{label(lang, "improvement")}{colon(lang)}</span>',
         )
     return (
         cell(
@@ -171,12 +173,13 @@ def indicator_table(
     head = "".join(f'<th scope="col">{label(lang, h)}</th>' for h in _HEADS)
     bodies: list[str] = []
     about = {n.record.path for n in notes.all}
+    row_notes = {r.pos: notes.under(_paths(r)) if notes.all else [] for r in view.indicators}
     for group1 in _groups(list(view.indicators), "tier1", about):
         out: list[str] = []
-        height1 = sum(1 + bool(notes.under(_paths(r))) for r in group1)
+        height1 = sum(1 + bool(row_notes[r.pos]) for r in group1)
         first1 = True
         for group2 in _groups(group1, "tier2", about):
-            height2 = sum(1 + bool(notes.under(_paths(r))) for r in group2)
+            height2 = sum(1 + bool(row_notes[r.pos]) for r in group2)
             first2 = True
             for row in group2:
                 p = f"indicators[{row.pos}]"
@@ -208,7 +211,11 @@ def indicator_table(
                 out.append(
                     f"<tr{notes.cell_attrs(p)}>{lead}{_row_cells(row, view, notes, lang, sheet)}</tr>"
                 )
-                out.append(notes.notes_row(_paths(row), columns - 2))
+                if row_notes[row.pos]:
+                    out.append(
+                        f'<tr class="notes"><td colspan="{columns - 2}">'
+                        f"{notes.note_list(row_notes[row.pos])}</td></tr>"
+                    )
         bodies.append("<tbody>" + "".join(out) + "</tbody>")
     return (
         f'<table class="grid indicators"><caption class="vh">{label(lang, "indicators")}</caption>'

@@ -17,9 +17,11 @@ __all__ = [
     "LABELS",
     "SEVERITIES",
     "anchor_id",
+    "colon",
     "esc",
     "label",
     "num",
+    "paren",
     "severity_badge",
     "severity_word",
 ]
@@ -40,9 +42,16 @@ def _visible(m: re.Match[str]) -> str:
     return f"[U+{c:04X}]"
 
 
+_SPECIAL = re.compile(
+    "[&<>\"'\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 def esc(text: object) -> str:
     """``text`` made safe for HTML text and attribute values (the only escaping function)."""
-    s = str(text)
+    s = text if type(text) is str else str(text)
+    if _SPECIAL.search(s) is None:  # most report text: nothing to do
+        return s
     s = (
         s.replace("&", "&amp;")
         .replace("<", "&lt;")
@@ -56,11 +65,17 @@ def esc(text: object) -> str:
 
 
 _ID_ODD = re.compile(r"[^\w-]")
+_ID_MAP = str.maketrans("[].", "---")
 
 
 def anchor_id(path: str) -> str:
     """The element id of the place of key path ``path``: ``lines[2].executed`` → ``at-lines-2--executed``."""
-    return "at-" + _ID_ODD.sub("-", path) if path else "at-report-page"
+    if not path:
+        return "at-report-page"
+    ident = path.translate(_ID_MAP)
+    if not ident.replace("-", "").replace("_", "").isalnum():
+        ident = _ID_ODD.sub("-", ident)
+    return "at-" + ident
 
 
 def num(value: Decimal | int | str | None) -> str:
@@ -221,6 +236,16 @@ LABELS: dict[str, tuple[str, str]] = {
     "generated": ("由 perfrules {version} 生成", "Made by perfrules {version}"),
     "checked_summary": ("已检查 {files} 个文件", "{files} files checked"),
 }
+
+
+def colon(lang: str) -> str:
+    """``：`` in Chinese, ``: `` in English."""
+    return ": " if lang == "en" else "："
+
+
+def paren(lang: str, text: str) -> str:
+    """``text`` in brackets: ``（text）`` in Chinese, `` (text)`` in English (``text`` is markup)."""
+    return f" ({text})" if lang == "en" else f"（{text}）"
 
 
 def label(lang: str, key: str) -> str:

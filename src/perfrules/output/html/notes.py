@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from perfrules.output.html.markup import SEVERITIES, anchor_id, esc, label, severity_badge
+from perfrules.output.html.markup import SEVERITIES, anchor_id, colon, esc, label, severity_badge
 
 if TYPE_CHECKING:
     from perfrules.output.records import Record
@@ -96,21 +96,25 @@ class Notes:
 
     def under(self, paths: Iterable[str]) -> list[Note]:
         """The notes placed at any of ``paths``, in number order."""
+        if not self.by_anchor:
+            return []
         found = [n for p in paths for n in self.by_anchor.get(p, ())]
         found.sort(key=lambda n: n.number)
         return found
 
     def cell_attrs(self, path: str, extra: str = "") -> str:
-        """The attributes of the element at ``path``: id, data-path, and the highlight when a finding is about it."""
+        """The attributes of the element at ``path``: data-path, and id and highlight when a finding is about it."""
         notes = self.by_anchor.get(path)
-        classes = extra
-        described = ""
-        if notes:
-            worst = min(notes, key=lambda n: _RANK.get(n.severity, 4)).severity
-            classes = f"{extra} hl sev-{worst}".strip()
-            described = ' aria-describedby="' + " ".join(f"n{n.number}" for n in notes) + '"'
-        cls = f' class="{esc(classes)}"' if classes else ""
-        return f' id="{esc(anchor_id(path))}" data-path="{esc(path)}"{cls}{described}'
+        if not notes:
+            cls = f' class="{extra}"' if extra else ""
+            return f' data-path="{esc(path)}"{cls}'
+        worst = min(notes, key=lambda n: _RANK.get(n.severity, 4)).severity
+        classes = f"{extra} hl sev-{worst}".strip()
+        described = " ".join(f"n{n.number}" for n in notes)
+        return (
+            f' id="{esc(anchor_id(path))}" data-path="{esc(path)}" class="{esc(classes)}"'
+            f' aria-describedby="{described}"'
+        )
 
     def marks(self, path: str) -> str:
         """The markers of the findings at ``path`` (icon and number, linking to the note)."""
@@ -131,9 +135,7 @@ class Notes:
         if r.known:
             extra += f' <span class="tag" title="{esc(label(lang, "known_title"))}">{esc(label(lang, "known"))}</span>'
         if n.severity == "waived" and r.reason:
-            extra += (
-                f' <span class="reason">{esc(label(lang, "waiver_reason"))}：{esc(r.reason)}</span>'
-            )
+            extra += f' <span class="reason">{esc(label(lang, "waiver_reason"))}{colon(lang)}{esc(r.reason)}</span>'
         return (
             f'<li id="n{n.number}" class="note sev-{n.severity}" data-rule="{esc(r.rule)}"'
             f' data-severity="{esc(n.severity)}" data-for="{esc(n.anchor)}">'

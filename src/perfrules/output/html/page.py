@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from perfrules._version import __version__
 from perfrules.output.html.charts import budget_chart, score_chart
 from perfrules.output.html.indicators import indicator_table
-from perfrules.output.html.markup import esc, label, num, severity_badge
+from perfrules.output.html.markup import colon, esc, label, num, paren, severity_badge
 from perfrules.output.html.notes import DocsLinks, Notes
 from perfrules.output.html.sections import (
     anchors,
@@ -68,15 +68,17 @@ def _counts(outcome: Outcome, lang: str) -> str:
     if score:
         star = "*" if total.get("partial") else ""
         parts.append(
-            f"<span>{label(lang, 'score')}：{label(lang, 'stated')} <b>{num(total.get('stated'))}</b>"
+            f"<span>{label(lang, 'score')}{colon(lang)}{label(lang, 'stated')} <b>{num(total.get('stated'))}</b>"
             f" · {label(lang, 'recomputed')} <b>{num(total.get('recomputed'))}{star}</b></span>"
         )
         parts.append(
-            f"<span>{label(lang, 'grade')}：{label(lang, 'stated')} <b>{esc(grade.get('stated') or '—')}</b>"
+            f"<span>{label(lang, 'grade')}{colon(lang)}{label(lang, 'stated')} <b>{esc(grade.get('stated') or '—')}</b>"
             f" · {label(lang, 'recomputed')} <b>{esc(grade.get('recomputed') or '—')}</b></span>"
         )
     if outcome.profile:
-        parts.append(f"<span>{label(lang, 'profile')}：<code>{esc(outcome.profile)}</code></span>")
+        parts.append(
+            f"<span>{label(lang, 'profile')}{colon(lang)}<code>{esc(outcome.profile)}</code></span>"
+        )
     return '<p class="counts">' + "".join(parts) + "</p>"
 
 
@@ -143,14 +145,14 @@ def _score_section(score: Mapping[str, Any] | None, lang: str) -> str:
         f'<td class="n">{esc(grade.get("recomputed") or "—")}</td></tr>'
     )
     formula = (
-        f'<p class="sub">{label(lang, "execution")}：{esc(ex["formula"])}</p>'
+        f'<p class="sub">{label(lang, "execution")}{colon(lang)}{esc(ex["formula"])}</p>'
         if ex.get("formula")
         else ""
     )
     note = f'<p class="sub">{label(lang, "partial_note")}</p>' if total.get("partial") else ""
     return (
         f'<section class="block" aria-labelledby="h-scoresheet"><h2 id="h-scoresheet">{label(lang, "scoresheet")}'
-        f' <span class="sub">（<code>{esc(score.get("profile") or "")}</code>）</span></h2>'
+        f' <span class="sub">{paren(lang, "<code>" + esc(score.get("profile") or "") + "</code>")}</span></h2>'
         f"{score_chart(score, lang)}"
         f'<table class="kv scoresheet"><caption class="vh">{label(lang, "scoresheet")}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{formula}{note}</section>"
@@ -182,7 +184,7 @@ def _failed_body(outcome: Outcome, lang: str) -> str:
         for p in outcome.problems
     )
     return (
-        f"<h1>{label(lang, 'unreadable')}：{esc(outcome.path)}</h1>"
+        f"<h1>{label(lang, 'unreadable')}{colon(lang)}{esc(outcome.path)}</h1>"
         f'<section class="block" aria-labelledby="h-problems"><h2 id="h-problems">{label(lang, "unreadable")}</h2>'
         f'<ul class="notes problems">{items}</ul></section>'
     )
@@ -215,7 +217,7 @@ def report_page(
     heading = view.title or f"{view.department} {view.year}"
     lede = f"{esc(view.department)} · {view.year} · <code>{esc(outcome.path)}</code>"
     if view.file and view.file != outcome.path:
-        lede += f" · {label(lang, 'file')}：<code>{esc(view.file)}</code>"
+        lede += f" · {label(lang, 'file')}{colon(lang)}<code>{esc(view.file)}</code>"
     score = outcome.score
     execution = (score or {}).get("execution") or {}
     chart = budget_chart(view.chain, view.stated_rate, execution.get("rate"), view.money_unit, lang)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfrules.output.html.cells import cell, kv_rows
 from perfrules.output.html.indicators import indicator_anchors
-from perfrules.output.html.markup import esc, label, num
+from perfrules.output.html.markup import colon, esc, label, num, paren
 from perfrules.output.reportview import BUDGET_KEYS, NARRATIVE_KEYS
 
 if TYPE_CHECKING:
@@ -134,7 +134,9 @@ def header_section(view: ReportView, outcome_profile: str | None, notes: Notes, 
     used = esc(outcome_profile) if outcome_profile else "—"
     claimed = ""
     if "profile" in keys:
-        claimed = f' <span class="sub">（{label(lang, "profile_claimed")}：{cell("span", "report.profile", view.profile, notes, view, lang)}）</span>'
+        inner = label(lang, "profile_claimed") + colon(lang)
+        inner += cell("span", "report.profile", view.profile, notes, view, lang)
+        claimed = f' <span class="sub">{paren(lang, inner)}</span>'
     body = (
         f'<table class="kv"><caption class="vh">{label(lang, "report")}</caption><tbody>'
         f"{kv_rows(rows, notes, view, lang)}"
@@ -164,7 +166,7 @@ def budget_section(
     else:
         body = (
             f'<table class="kv budget"><caption><span class="vh">{label(lang, "budget")} </span>'
-            f'<span class="sub">{label(lang, "money_unit")}：{unit}</span></caption>'
+            f'<span class="sub">{label(lang, "money_unit")}{colon(lang)}{unit}</span></caption>'
             f'<thead><tr><th scope="col">{label(lang, "item")}</th>'
             f'<th scope="col">{label(lang, "as_written")}</th>'
             f'<th scope="col">{label(lang, "recomputed")}</th></tr></thead><tbody>'
@@ -211,7 +213,7 @@ def lines_section(view: ReportView, notes: Notes, lang: str) -> str:
         rows.append(notes.notes_row([p, *(f"{p}.{k}" for k in _LINE_CELLS)], 5))
     body = (
         f'<table class="grid lines"><caption><span class="vh">{label(lang, "lines")} </span>'
-        f'<span class="sub">{label(lang, "money_unit")}：{esc(view.money_unit)}</span></caption>'
+        f'<span class="sub">{label(lang, "money_unit")}{colon(lang)}{esc(view.money_unit)}</span></caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     return section("lines", label(lang, "lines"), notes, body, "wide")
@@ -235,7 +237,7 @@ def evaluation_section(
     ]
     for key, value in view.tier_scores:
         path = f"evaluation.tier_scores.{key}"
-        rows.append((path, f"{label(lang, 'tier_score')}：{key}", value))
+        rows.append((path, f"{label(lang, 'tier_score')}{colon(lang)}{key}", value))
         tier = recomputed_tiers.get(key)
         if tier is not None:
             star = "*" if tier.get("partial") else ""

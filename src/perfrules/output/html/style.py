@@ -13,7 +13,7 @@ __all__ = ["CSS", "INDEX_SCRIPT"]
 CSS = """
 :root{--err:#a4001d;--err-bg:#fde6ea;--warn:#7a4f00;--warn-bg:#fff1cc;--info:#0b4f8a;--info-bg:#e3eefa;
 --wv:#555;--wv-bg:#eeeeee;--line:#b9bec7;--head:#eef1f5;--ink:#1b1f24;--sub:#5a6270;--bar-s:#2f5f98;--bar-r:#c26a00}
-*{box-sizing:border-box}
+*{box-sizing:border-box}[hidden]{display:none!important}
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei","WenQuanYi Micro Hei",system-ui,sans-serif;
 color:var(--ink);margin:0 auto;max-width:1180px;padding:1rem 1.25rem 3rem;line-height:1.45;font-size:15px}
 h1{font-size:1.5rem;margin:.2rem 0 .3rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:2px solid var(--head);padding-bottom:.2rem}
@@ -91,6 +91,7 @@ body{max-width:none;padding:0;font-size:9pt}
 h2,h3,caption{break-after:avoid}
 table.kv,svg.chart,li.note,.counts,tr{break-inside:avoid}
 tr.notes{break-before:avoid}
+section[data-path=indicators]{break-before:page}
 table{font-size:8.5pt}th,td{padding:.15rem .3rem}
 a{color:inherit;text-decoration:none}
 details:not([open]){display:none}
