@@ -53,7 +53,8 @@ def document(title: str, body: str, lang: str, script: str = "") -> str:
 def _counts(outcome: Outcome, lang: str) -> str:
     counts = {"error": 0, "warning": 0, "info": 0}
     for f in outcome.findings:
-        counts[f.severity] = counts.get(f.severity, 0) + 1
+        if not f.known:  # as the run's summary counts them: known ones are marked, not counted
+            counts[f.severity] = counts.get(f.severity, 0) + 1
     parts = [
         f'<span data-count="{k}">{severity_badge(k, lang)} <b>{counts.get(k, 0)}</b></span>'
         for k in ("error", "warning", "info")
