@@ -103,7 +103,8 @@ def _report_rows(rows: Iterable[IndexRow], lang: str) -> str:
             f'<span class="sub"><code>{esc(r.path)}</code></span></th>'
             f"{_num_cell(r.year)}{_num_cell(r.errors)}{_num_cell(r.warnings)}{_num_cell(r.infos)}"
             f"{_num_cell(r.stated)}{_num_cell(r.recomputed, r.partial)}"
-            f"<td>{esc(r.grade or '—')}</td><td>{esc(r.recomputed_grade or '—')}</td>"
+            f"<td>{esc(r.grade or '—')}</td>"
+            f"<td>{esc(r.recomputed_grade or '—')}{'*' if r.partial and r.recomputed_grade else ''}</td>"
             f"<td>{esc(' '.join(sorted({rule for rule, _, _ in r.rules})) or '—')}</td></tr>"
         )
     return "".join(out)
@@ -199,6 +200,11 @@ def index_page(rows: Sequence[IndexRow], summary: Summary, lang: str) -> str:
         f'<label for="search">{label(lang, "filter_text")}</label><input id="search" type="search">'
         f'<span>{label(lang, "shown")} <output id="shown">{len(checked)}</output>/{len(checked)}</span></div>'
     )
+    partial = (
+        f'<p class="sub">{label(lang, "partial_note")}</p>'
+        if any(r.partial for r in checked)
+        else ""
+    )
     chart_section = (
         f'<section class="block" aria-labelledby="h-cat"><h2 id="h-cat">{label(lang, "by_category")}</h2>{chart}</section>'
         if chart
@@ -210,7 +216,8 @@ def index_page(rows: Sequence[IndexRow], summary: Summary, lang: str) -> str:
         f'<section class="block" aria-labelledby="h-reports"><h2 id="h-reports">{label(lang, "reports")}</h2>'
         f'<p class="sub">{label(lang, "sort_hint")}</p>{controls}'
         f'<table class="grid" id="reports"><caption>{label(lang, "reports")} ({len(checked)})</caption>'
-        f"<thead><tr>{head}</tr></thead><tbody>{_report_rows(checked, lang)}</tbody></table></section></main>"
+        f"<thead><tr>{head}</tr></thead><tbody>{_report_rows(checked, lang)}</tbody></table>"
+        f"{partial}</section></main>"
     )
     return document(
         f"{label(lang, 'index_title')} — {label(lang, 'tool')}", body, lang, INDEX_SCRIPT

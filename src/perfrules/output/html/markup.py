@@ -188,8 +188,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "execution": ("预算执行", "Budget execution"),
     "total": ("总分", "Total"),
     "partial_note": (
-        "* 部分指标无法重算：复核分为下限。",
-        "* Some indicators cannot be recomputed: the recomputed figure is a lower bound.",
+        "* 部分指标无法重算：复核分为下限，复核等级按下限评定。",
+        "* Some indicators cannot be recomputed: the recomputed score is a lower bound, and so is its grade.",
     ),
     "chart_score": (
         "各一级指标：分值、自评得分与复核得分",

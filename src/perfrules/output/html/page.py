@@ -74,7 +74,7 @@ def _counts(outcome: Outcome, lang: str) -> str:
         )
         parts.append(
             f"<span>{label(lang, 'grade')}{colon(lang)}{label(lang, 'stated')} <b>{esc(grade.get('stated') or '—')}</b>"
-            f" · {label(lang, 'recomputed')} <b>{esc(grade.get('recomputed') or '—')}</b></span>"
+            f" · {label(lang, 'recomputed')} <b>{esc(grade.get('recomputed') or '—')}{star}</b></span>"
         )
     if outcome.profile:
         parts.append(
@@ -143,7 +143,7 @@ def _score_section(score: Mapping[str, Any] | None, lang: str) -> str:
         f'<tr><th scope="row">{label(lang, "grade")}</th><td class="n">—</td>'
         f'<td class="n">{esc(grade.get("stated") or "—")}</td>'
         f'<td class="n">{esc(grade.get("of_stated_score") or "—")}</td>'
-        f'<td class="n">{esc(grade.get("recomputed") or "—")}</td></tr>'
+        f'<td class="n">{esc(grade.get("recomputed") or "—")}{star}</td></tr>'
     )
     formula = (
         f'<p class="sub">{label(lang, "execution")}{colon(lang)}{esc(ex["formula"])}</p>'

@@ -228,7 +228,7 @@ def evaluation_section(
     partial = "*" if total.get("partial") else ""
     extra = {
         "evaluation.score": f'<td class="re">{num(total.get("recomputed"))}{partial}</td>',
-        "evaluation.grade": f'<td class="re">{esc(grade.get("recomputed") or "—")}</td>',
+        "evaluation.grade": f'<td class="re">{esc(grade.get("recomputed") or "—")}{partial}</td>',
     }
     recomputed_tiers = {t["tier"]: t for t in (score or {}).get("tiers") or ()}
     rows = [
