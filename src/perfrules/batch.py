@@ -7,7 +7,8 @@ The command line checks files and folders through this module:
   out, symlinked folders visited once so loops end), sorted by path.
 - :func:`check_path` loads and checks one document and returns an
   :class:`~perfrules.output.records.Outcome`: small, picklable records with
-  the messages already rendered in the requested language. A document that
+  the messages already rendered in the requested language (and, for HTML
+  output, the report's own data for its page). A document that
   is not a report at all (no report key at its top level, like
   ``pyproject.toml``, a previous JSON output or an empty file) is *skipped*,
   not failed; given ``data`` (standard input's bytes) it checks those.
@@ -75,7 +76,8 @@ class Options(NamedTuple):
     profile: str | None = None  # overrides the configuration's and the report's profile
     lang: str = "zh"
     input_format: str | None = None  # toml | json | None (by extension)
-    want_score: bool = False  # compute the score sheet (JSON output)
+    want_score: bool = False  # compute the score sheet (JSON and HTML output)
+    want_report: bool = False  # keep the report's own data for the page (HTML output)
 
 
 # --- finding the documents ------------------------------------------------------------
@@ -232,6 +234,11 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             from perfrules.scoring.scorer import score
 
             sheet = score_data(result.sheet or score(report, profile), lang)
+        view = None
+        if options.want_report:
+            from perfrules.output.reportview import report_view
+
+            view = report_view(report)
         return Outcome(
             path,
             "checked",
@@ -240,6 +247,7 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             tuple(finding_record(f, lang) for f in result.waived),
             (),
             sheet,
+            view,
         )
     except PerfrulesError as exc:
         return Outcome(

@@ -22,7 +22,7 @@ from perfrules.cli.parser import build_parser
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
 
-COMMANDS = ["check", "score", "rules", "explain", "profiles", "schema", "init"]
+COMMANDS = ["check", "review", "score", "rules", "explain", "profiles", "schema", "init"]
 COMMAND_MODULES = {f"perfrules.cli.{name}" for name in COMMANDS}
 
 
@@ -76,6 +76,8 @@ OPTIONAL = {
     "perfrules.output.github",
     "perfrules.output.baseline",
     "perfrules.output.scoredata",
+    "perfrules.output.html",
+    "perfrules.output.reportview",
 }
 
 
@@ -91,6 +93,16 @@ def test_check_as_json_adds_the_json_writer_and_score_data(tmp_path: Path) -> No
     assert {"perfrules.output.jsonout", "perfrules.output.scoredata"} <= modules
     assert modules & {"perfrules.output.sarif", "perfrules.output.github", "jsonschema"} == set()
     assert "perfrules.output.text" not in modules
+
+
+def test_check_as_html_adds_the_page_writer_and_the_report_view(tmp_path: Path) -> None:
+    modules = _imported("check", str(CLEAN), "--format", "html", cwd=tmp_path)
+    assert {
+        "perfrules.output.html.writer",
+        "perfrules.output.reportview",
+        "perfrules.output.scoredata",
+    } <= modules
+    assert modules & {"perfrules.output.sarif", "perfrules.output.jsonout", "jsonschema"} == set()
 
 
 def test_score_does_not_load_the_batch_stage_or_the_rules_engine(tmp_path: Path) -> None:

@@ -4,6 +4,9 @@ Commands::
 
     perfrules check PATH...      check report documents (files, folders searched for
                                  *.toml / *.json report documents, or - for standard input)
+    perfrules review PATH... -o DIR
+                                 HTML review pages: one per report, its findings marked in
+                                 its own tables, and DIR/index.html over all of them
     perfrules score FILE         the score sheet: each indicator's stated and recomputed score
     perfrules rules              every rule: id, category, severity, title
     perfrules explain RULE       a rule's documentation, with its passing and failing examples
@@ -16,7 +19,9 @@ Commands::
 from the working directory upward), ``--profile ID|FILE``, ``--select`` /
 ``--ignore`` (rule ids or categories, comma-separated or repeated; ``--select``
 replaces the configuration's selection, ``--ignore`` adds to its list),
-``--format text|json|sarif|github``, ``--lang zh|en``, ``--fail-on
+``--format text|json|sarif|github|html``, ``--output DIR`` (html: the
+folder for the pages; without it the one report's page goes to standard
+output), ``--docs-url BASE`` (html: where rule links point), ``--lang zh|en``, ``--fail-on
 error|warning|never``, ``--baseline FILE`` (an earlier ``--format json``
 output: findings already in it are reported as known and do not fail the
 run), ``--show-waived``, ``--input-format toml|json`` (standard input: toml
@@ -69,7 +74,7 @@ embedding; :func:`main` is the console script.
 Layout: :mod:`perfrules.cli.parser` declares every sub-command and flag,
 :mod:`perfrules.cli.common` holds what the sub-commands share, and each
 sub-command is a module of its own (:mod:`~perfrules.cli.check`,
-:mod:`~perfrules.cli.score`, :mod:`~perfrules.cli.rules`,
+:mod:`~perfrules.cli.review`, :mod:`~perfrules.cli.score`, :mod:`~perfrules.cli.rules`,
 :mod:`~perfrules.cli.explain`, :mod:`~perfrules.cli.profiles`,
 :mod:`~perfrules.cli.schema`, :mod:`~perfrules.cli.init`), imported only when
 chosen, each with ``run(args, out, err) -> exit code``.

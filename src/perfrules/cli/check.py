@@ -6,6 +6,12 @@ reads ``-`` (standard input, named ``<stdin>``), refuses unknown selectors and
 profiles with a suggestion, turns a named file that is not a report (unless
 ``--skip-non-reports``) and a named folder without one into failures, adds
 the progress bar and turns the summary into the exit code.
+
+``--format html`` writes review pages (:mod:`perfrules.output.html`): with
+``--output DIR`` a page per report and ``index.html`` into DIR, the command
+printing where they are; without it, the page of the one report given to
+standard output (more than one report needs ``--output``). ``perfrules
+review`` is the same with ``--output`` required.
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ if TYPE_CHECKING:
     from perfrules.batch import Options
     from perfrules.output.records import Outcome
 
-__all__ = ["Progress", "run"]
+__all__ = ["Progress", "docs_base", "run"]
 
 
 def _isatty(stream: TextIO) -> bool:
@@ -49,6 +55,31 @@ def _selectors(values: list[str] | None) -> tuple[str, ...] | None:
     for value in values:
         out.extend(part.strip() for part in value.split(",") if part.strip())
     return tuple(out)
+
+
+def docs_base(value: str | None, directory: str | None) -> str:
+    """Where the pages' rule links point: ``--docs-url``, a path made relative to the output folder.
+
+    A URL (``https://…``) is kept as given; an absolute path becomes a
+    ``file:`` URL; a relative path is taken from the working directory and
+    rewritten relative to ``directory`` (where the pages are), so that the
+    links work from the pages' folder.
+    """
+    base = value or "docs/rules"
+    if "://" in base:
+        return base
+    if os.path.isabs(base):
+        from pathlib import Path
+
+        return Path(base).as_uri()
+    if directory is None:
+        return base.replace(os.sep, "/")
+    return os.path.relpath(os.path.abspath(base), os.path.abspath(directory)).replace(os.sep, "/")
+
+
+def _usage(err: TextIO, lang: str, en: str, zh: str) -> int:
+    err.write(f"perfrules: {en if lang == 'en' else zh}\n")
+    return EXIT_USAGE
 
 
 class Progress:
@@ -197,6 +228,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from perfrules.output.writer import Summary
 
     lang = args.lang
+    html = args.format == "html"
+    directory: str | None = getattr(args, "output", None)
+    if directory is not None and not html:
+        return _usage(
+            err,
+            lang,
+            "--output is for --format html (the other formats write to standard output)",
+            "--output 仅用于 --format html（其他格式写到标准输出）",
+        )
     options = Options(
         config=config_path(args),
         select=_selectors(args.select),
@@ -204,7 +244,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         profile=args.profile,
         lang=lang,
         input_format=args.input_format,
-        want_score=args.format == "json",
+        want_score=args.format in ("json", "html"),
+        want_report=html,
     )
     try:
         bad = _bad_choices(args, options)
@@ -235,6 +276,24 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if use_stdin:
         explicit |= {STDIN_NAME}
     folders = _Folders(named_paths)
+    if html and directory is None and len(paths) + use_stdin != 1:
+        return _usage(
+            err,
+            lang,
+            f"--format html writes one report's page to standard output; for {len(paths) + use_stdin} documents give --output DIR",
+            f"--format html 只能把一份报告的页面写到标准输出；{len(paths) + use_stdin} 个文件请用 --output DIR",
+        )
+    if directory is not None:
+        try:
+            os.makedirs(directory, exist_ok=True)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            return _usage(
+                err,
+                lang,
+                f"cannot create the output folder {directory}: {reason}",
+                f"无法创建输出文件夹 {directory}：{reason}",
+            )
     writer = make_writer(
         args.format,
         out,
@@ -245,13 +304,15 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         explicit=explicit,
         baseline=baseline is not None,
         group=not args.no_group,
+        directory=directory,
+        docs_url=docs_base(getattr(args, "docs_url", None), directory),
     )
     progress = (
         Progress(err, len(paths) + use_stdin)
         if len(paths) + use_stdin > 1 and not args.no_progress and _isatty(err)
         else None
     )
-    problems_to_err = args.format in ("json", "sarif")
+    problems_to_err = args.format in ("json", "sarif", "html")
     summary = Summary()
     jobs = args.jobs or os.cpu_count() or 1
 

@@ -59,9 +59,65 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         help="read documents as this format (default: by file extension)",
     )
 
+    checking = parser_class(add_help=False)
+    checking.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="only these rule ids or categories (comma-separated or repeated)",
+    )
+    checking.add_argument(
+        "--ignore",
+        action="append",
+        metavar="RULES",
+        help="leave out these rule ids or categories (comma-separated or repeated)",
+    )
+    checking.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "never"),
+        default="error",
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    checking.add_argument(
+        "--baseline",
+        metavar="FILE",
+        help="an earlier --format json output: its findings are known and do not fail the run",
+    )
+    checking.add_argument("--show-waived", action="store_true", help="also show waived findings")
+    checking.add_argument(
+        "--jobs",
+        type=_jobs,
+        metavar="N",
+        help="worker processes (default: all cores)",
+    )
+    checking.add_argument(
+        "--no-progress", action="store_true", help="no progress bar on a terminal's stderr"
+    )
+    checking.add_argument(
+        "--skip-non-reports",
+        action="store_true",
+        help="skip (and count) named files that are not report documents instead of failing "
+        "(for hooks that pass every .toml/.json file, like the pre-commit hook)",
+    )
+    checking.add_argument(
+        "--no-group",
+        action="store_true",
+        help="text output: one line per finding in rule order, repeated findings not grouped",
+    )
+    docs = parser_class(add_help=False)
+    docs.add_argument(
+        "--docs-url",
+        metavar="BASE",
+        help=(
+            "where rule links point: a URL, or a path (relative to the working directory); "
+            "links are BASE/<category>.md#<rule id in lower case>, or BASE itself when it holds "
+            "{category} and {anchor} (default: docs/rules)"
+        ),
+    )
+
     check = sub.add_parser(
         "check",
-        parents=[lang, config, profile],
+        parents=[lang, config, profile, checking, docs],
         help="check report documents",
         description="Check report documents (files, or folders of *.toml / *.json reports).",
     )
@@ -69,54 +125,35 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         "paths", nargs="+", metavar="PATH", help="report files or folders ('-': standard input)"
     )
     check.add_argument(
-        "--select",
-        action="append",
-        metavar="RULES",
-        help="only these rule ids or categories (comma-separated or repeated)",
-    )
-    check.add_argument(
-        "--ignore",
-        action="append",
-        metavar="RULES",
-        help="leave out these rule ids or categories (comma-separated or repeated)",
-    )
-    check.add_argument(
         "--format",
-        choices=("text", "json", "sarif", "github"),
+        choices=("text", "json", "sarif", "github", "html"),
         default="text",
-        help="output format",
+        help="output format (html: review pages, see --output)",
     )
     check.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "never"),
-        default="error",
-        help="lowest severity that makes the exit code 1 (default: error)",
+        "-o",
+        "--output",
+        metavar="DIR",
+        help=(
+            "with --format html: write a page per report and index.html into DIR "
+            "(without it, the page of a single report goes to standard output)"
+        ),
     )
-    check.add_argument(
-        "--baseline",
-        metavar="FILE",
-        help="an earlier --format json output: its findings are known and do not fail the run",
+
+    review = sub.add_parser(
+        "review",
+        parents=[lang, config, profile, checking, docs],
+        help="write HTML review pages of report documents",
+        description=(
+            "Check report documents and write a self-contained HTML page per report, "
+            "with its findings marked in its own tables, and index.html over all of them."
+        ),
     )
-    check.add_argument("--show-waived", action="store_true", help="also show waived findings")
-    check.add_argument(
-        "--jobs",
-        type=_jobs,
-        metavar="N",
-        help="worker processes (default: all cores)",
+    review.add_argument(
+        "paths", nargs="+", metavar="PATH", help="report files or folders ('-': standard input)"
     )
-    check.add_argument(
-        "--no-progress", action="store_true", help="no progress bar on a terminal's stderr"
-    )
-    check.add_argument(
-        "--skip-non-reports",
-        action="store_true",
-        help="skip (and count) named files that are not report documents instead of failing "
-        "(for hooks that pass every .toml/.json file, like the pre-commit hook)",
-    )
-    check.add_argument(
-        "--no-group",
-        action="store_true",
-        help="text output: one line per finding in rule order, repeated findings not grouped",
+    review.add_argument(
+        "-o", "--output", metavar="DIR", required=True, help="folder to write the pages into"
     )
 
     score = sub.add_parser(

@@ -1,14 +1,17 @@
-"""Reporting: what a run found, as records, and its output formats (text, JSON, SARIF, GitHub).
+"""Reporting: what a run found, as records, and its output formats (text, JSON, SARIF, GitHub, HTML).
 
 The stage holds :mod:`~perfrules.output.records` (one document's
 :class:`~perfrules.output.records.Outcome`, its findings and problems as
 rendered records), :mod:`~perfrules.output.scoredata` (the score sheet as
-data), :mod:`~perfrules.output.baseline` (findings known from an earlier run),
+data), :mod:`~perfrules.output.reportview` (the report's own data, for the
+HTML pages), :mod:`~perfrules.output.baseline` (findings known from an
+earlier run),
 :mod:`~perfrules.output.writer` (the :class:`Writer` interface and the run's
 :class:`Summary`), :mod:`~perfrules.output.formats` (:data:`FORMATS` and
 :func:`make_writer`), the writers (:mod:`~perfrules.output.text`,
 :mod:`~perfrules.output.jsonout`, :mod:`~perfrules.output.sarif`,
-:mod:`~perfrules.output.github`) and :mod:`~perfrules.output.docgen` (the rule
+:mod:`~perfrules.output.github`, and the review pages of
+:mod:`~perfrules.output.html`) and :mod:`~perfrules.output.docgen` (the rule
 reference pages).
 
 The names below are imported on first use, so that importing one module of

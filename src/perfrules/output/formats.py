@@ -1,4 +1,8 @@
-"""The output formats of ``perfrules check`` by name, and the writer for each (imported when chosen)."""
+"""The output formats of ``perfrules check`` by name, and the writer for each (imported when chosen).
+
+``html`` writes review pages: into ``directory`` (a page per report and
+``index.html``), or a single report's page to ``out``.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ if TYPE_CHECKING:
 __all__ = ["FORMATS", "make_writer"]
 
 #: The ``--format`` choices.
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def make_writer(
@@ -25,8 +29,14 @@ def make_writer(
     explicit: frozenset[str] = frozenset(),
     baseline: bool = False,
     group: bool = True,
+    directory: str | None = None,
+    docs_url: str = "docs/rules",
 ) -> Writer:
-    """The writer for ``--format fmt`` (``group``: text output groups repeated findings)."""
+    """The writer for ``--format fmt``.
+
+    ``group``: text output groups repeated findings; ``directory`` and
+    ``docs_url``: for ``html`` only.
+    """
     if fmt == "json":
         from perfrules.output.jsonout import JsonWriter
 
@@ -35,6 +45,20 @@ def make_writer(
         from perfrules.output.sarif import SarifWriter
 
         return SarifWriter(out, lang=lang, show_waived=show_waived, rules=rules, baseline=baseline)
+    if fmt == "html":
+        from perfrules.output.html.writer import HtmlWriter
+
+        titles = {}
+        if rules is not None:
+            titles = {rid: rule.title.get(lang) for rid, rule in rules.all_rules.items()}
+        return HtmlWriter(
+            out,
+            lang=lang,
+            show_waived=show_waived,
+            directory=directory,
+            docs_url=docs_url,
+            titles=titles,
+        )
     if fmt == "github":
         from perfrules.output.github import GithubWriter
 

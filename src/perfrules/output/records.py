@@ -4,7 +4,8 @@
 ``skipped``); its findings are :class:`Record` objects and its load problems
 :class:`ProblemRecord` objects, both plain data with the messages rendered in
 the requested language, so that they cross process boundaries and every writer
-only lays them out. :func:`finding_record` and :func:`problem_record` make them.
+only lays them out. For HTML output an outcome also carries the report's own
+data (:class:`~perfrules.output.reportview.ReportView`). :func:`finding_record` and :func:`problem_record` make them.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from perfrules.errors import Problem
+    from perfrules.output.reportview import ReportView
     from perfrules.rules.findings import Finding
 
 __all__ = ["Outcome", "ProblemRecord", "Record", "finding_record", "problem_record"]
@@ -56,6 +58,7 @@ class Outcome(NamedTuple):
     waived: tuple[Record, ...] = ()
     problems: tuple[ProblemRecord, ...] = ()
     score: Mapping[str, Any] | None = None
+    report: ReportView | None = None  # the report's own data, for the HTML pages only
 
 
 def finding_record(finding: Finding, lang: str) -> Record:
