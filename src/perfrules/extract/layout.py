@@ -99,14 +99,29 @@ class Text:
         """The original characters behind normalised ``start:end``, without those no character maps to.
 
         Unlike :meth:`source`, markup, line breaks and page furniture between
-        the pieces of a joined text are left out: this is the value as the
-        report wrote it.
+        the pieces of a joined text are left out (spaces inside a line are
+        kept): this is the value as the report wrote it.
         """
-        seen: list[int] = []
-        for o in self.offsets[max(start, 0) : max(end, 0)]:
-            if not seen or o != seen[-1]:
-                seen.append(o)
-        return "".join(self.raw[o] for o in seen)
+        span = self.offsets[max(start, 0) : max(end, 0)]
+        if not span:
+            return ""
+        mapped = set(span)
+        out: list[str] = []
+        pending: list[str] = []  # characters a reading left out (spaces), kept when text follows on the line
+        after_break = False
+        for r in range(min(span), max(span) + 1):
+            ch = self.raw[r]
+            if r in mapped:
+                out.extend(pending)
+                pending.clear()
+                after_break = False
+                out.append(ch)
+            elif ch in "\r\n":
+                pending.clear()
+                after_break = True  # what follows a line break up to the text is markup or furniture
+            elif not after_break and ch not in "*$\u200b\ufeff":
+                pending.append(ch)
+        return "".join(out)
 
     def derive(self, text: str, offsets: tuple[int, ...]) -> Text:
         """A reading of the same original: ``text`` with ``offsets`` into this text's ``raw``."""
