@@ -276,7 +276,7 @@ class _Paragraph:
         figures that need one (a paragraph's topic stays the budget block).
         """
         words = "|".join(re.escape(w) for w in self.doc.forms.get("cues.whole_of"))
-        m = re.match(r"[,，(（]\s*(?:" + words + r")(?P<what>[^，。；)）,]{2,12})", self.s[f.end :]) if words else None
+        m = re.match(r"[,，(（]\s*(?:" + words + r")(?P<what>[^，。；)）,;]{2,12})", self.s[f.end :]) if words else None
         if m is None:
             return None
         found = find_label(self.doc, m.group("what"))
