@@ -7,6 +7,10 @@ The public API:
 - :func:`check` runs the rules and returns a :class:`CheckResult` of
   :class:`Finding` objects (data, not strings).
 - :func:`score` recomputes the score sheet under a scoring profile.
+- :func:`extract` reads a report as written (.txt, .docx, .xlsx, .pdf) into an
+  :class:`Extraction`: the report, where each value was read, what was not read
+  and what a person must decide; :func:`render_extraction` gives its annotated
+  TOML, :func:`may_overwrite` / :func:`write_extraction` protect edited files.
 - Every deliberate failure is a :class:`PerfrulesError` carrying
   :class:`Problem` objects with file, key path and line.
 """
@@ -46,6 +50,13 @@ if TYPE_CHECKING:
         Unparsed,
         Value,
     )
+    from perfrules.extract.api import (
+        Extraction,
+        extract,
+        may_overwrite,
+        render_extraction,
+        write_extraction,
+    )
     from perfrules.errors import (
         ConfigError,
         DocumentError,
@@ -73,6 +84,7 @@ __all__ = [
     "DocumentError",
     "Evaluation",
     "ExpressionError",
+    "Extraction",
     "Finding",
     "Indicator",
     "Line",
@@ -105,14 +117,18 @@ __all__ = [
     "check",
     "compile_rules",
     "dumps",
+    "extract",
     "find_config",
     "load",
     "load_config",
     "load_profile",
     "loads",
     "loads_config",
+    "may_overwrite",
+    "render_extraction",
     "score",
     "to_data",
+    "write_extraction",
 ]
 
 #: Where each public name lives; imported on first use so that ``import perfrules`` stays cheap.
@@ -128,6 +144,7 @@ _LAZY: dict[str, str] = {
     "DocumentError": "perfrules.errors",
     "Evaluation": "perfrules.document.model",
     "ExpressionError": "perfrules.errors",
+    "Extraction": "perfrules.extract.api",
     "Finding": "perfrules.rules.findings",
     "Indicator": "perfrules.document.model",
     "Line": "perfrules.document.model",
@@ -159,6 +176,7 @@ _LAZY: dict[str, str] = {
     "check": "perfrules.rules.engine",
     "compile_rules": "perfrules.rules.engine",
     "dumps": "perfrules.document.loader",
+    "extract": "perfrules.extract",
     "find_config": "perfrules.rules.config",
     "load": "perfrules.document.loader",
     "load_config": "perfrules.rules.config",
@@ -166,6 +184,9 @@ _LAZY: dict[str, str] = {
     "available_profiles": "perfrules.scoring.profiles",
     "loads": "perfrules.document.loader",
     "loads_config": "perfrules.rules.config",
+    "may_overwrite": "perfrules.extract.api",
+    "render_extraction": "perfrules.extract.api",
+    "write_extraction": "perfrules.extract.api",
     "score": "perfrules.scoring.scorer",
     "to_data": "perfrules.document.loader",
 }
