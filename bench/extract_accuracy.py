@@ -50,12 +50,30 @@ PAIRS = {
 
 #: Fields of the hand encodings that are the encoder's reading, not the text's: (seed, field) → why.
 JUDGEMENT: dict[tuple[str, str], str] = {
-    ("haidian-2021", "budget.adjustment"): "调整预算748,464.41元 says neither 调减 nor 调增: the sign is a reading (written for review)",
-    ("haidian-2021", "budget.adjustment_reason"): "the encoder links 四、（三）'s note on unspent project money to the adjustment",
-    ("haidian-2021", "claim budget.carryover=32260"): "财政应返还额度增加32,260元 read as the carry-over: an asset change, not a stated carry-over",
-    ("caidian-2024", "budget.adjustment_reason"): "a second 偏离原因 read as the reason of the 调减 (format 1 holds one reason)",
-    ("quyuan-2024", "narrative.unmet_targets"): "no section of its own: the encoder reads 七 as both problems and unmet targets",
-    ("urumqi-2023", "narrative.unmet_targets"): "no section of its own: the encoder reads 五's first sentence as the unmet targets",
+    (
+        "haidian-2021",
+        "budget.adjustment",
+    ): "调整预算748,464.41元 says neither 调减 nor 调增: the sign is a reading (written for review)",
+    (
+        "haidian-2021",
+        "budget.adjustment_reason",
+    ): "the encoder links 四、（三）'s note on unspent project money to the adjustment",
+    (
+        "haidian-2021",
+        "claim budget.carryover=32260",
+    ): "财政应返还额度增加32,260元 read as the carry-over: an asset change, not a stated carry-over",
+    (
+        "caidian-2024",
+        "budget.adjustment_reason",
+    ): "a second 偏离原因 read as the reason of the 调减 (format 1 holds one reason)",
+    (
+        "quyuan-2024",
+        "narrative.unmet_targets",
+    ): "no section of its own: the encoder reads 七 as both problems and unmet targets",
+    (
+        "urumqi-2023",
+        "narrative.unmet_targets",
+    ): "no section of its own: the encoder reads 五's first sentence as the unmet targets",
 }
 
 
@@ -73,10 +91,6 @@ def text_match(hand: str | None, got: str | None) -> bool:
     pieces = [norm(p) for p in re.split(r"……|\.\.\.|。", hand)]
     target = norm(got)
     return all(p in target for p in pieces if p)
-
-
-def money(v: Money | None) -> Decimal | None:
-    return None if v is None else v.amount.scaleb(MONEY_UNITS[v.unit] if v.unit in MONEY_UNITS else 0)
 
 
 def in_yuan(report: Report, v: Money | None) -> Decimal | None:
@@ -118,10 +132,25 @@ def compare_report(t: Tally, hand: Report, got: Report) -> None:
     h, g = hand.report, got.report
     for key in ("title", "department", "region"):
         a, b = getattr(h, key), getattr(g, key)
-        t.check("report", f"report.{key}", (a is None and b is None) or (a is not None and b is not None and norm(a) == norm(b)), f"{a!r} vs {b!r}")
+        t.check(
+            "report",
+            f"report.{key}",
+            (a is None and b is None) or (a is not None and b is not None and norm(a) == norm(b)),
+            f"{a!r} vs {b!r}",
+        )
     for key in ("year", "kind", "filled_on", "money_unit"):
-        t.check("report", f"report.{key}", getattr(h, key) == getattr(g, key), f"{getattr(h, key)!r} vs {getattr(g, key)!r}")
-    t.check("report", "report.profile", (h.profile or "national") == (g.profile or "national"), f"{h.profile} vs {g.profile}")
+        t.check(
+            "report",
+            f"report.{key}",
+            getattr(h, key) == getattr(g, key),
+            f"{getattr(h, key)!r} vs {getattr(g, key)!r}",
+        )
+    t.check(
+        "report",
+        "report.profile",
+        (h.profile or "national") == (g.profile or "national"),
+        f"{h.profile} vs {g.profile}",
+    )
     if hand.profile_explicit if hasattr(hand, "profile_explicit") else False:
         pass
 
@@ -143,7 +172,12 @@ def compare_budget(t: Tally, hand: Report, got: Report) -> None:
     for key in ("deviation_reason", "adjustment_reason"):
         a = getattr(hb, key)
         if a is not None:
-            t.check("budget", f"budget.{key}", text_match(a, getattr(gb, key) if gb else None), "text differs")
+            t.check(
+                "budget",
+                f"budget.{key}",
+                text_match(a, getattr(gb, key) if gb else None),
+                "text differs",
+            )
 
 
 def _line_key(report: Report, line: Any) -> tuple[Any, ...]:
@@ -157,7 +191,14 @@ def match_lines(hand: Report, got: Report) -> dict[str, Any]:
     for line in hand.lines:
         found = next((g for g in free if norm(g.label) == norm(line.label)), None)
         if found is None:
-            found = next((g for g in free if g.kind == line.kind and _line_key(got, g) == _line_key(hand, line)), None)
+            found = next(
+                (
+                    g
+                    for g in free
+                    if g.kind == line.kind and _line_key(got, g) == _line_key(hand, line)
+                ),
+                None,
+            )
         if found is not None:
             out[line.id] = found
             free.remove(found)
@@ -173,13 +214,29 @@ def compare_lines(t: Tally, hand: Report, got: Report, matched: dict[str, Any]) 
             continue
         t.check("lines", f"line {line.label}.kind", g.kind == line.kind, f"{line.kind} vs {g.kind}")
         parent = matched.get(line.parent) if line.parent else None
-        t.check("lines", f"line {line.label}.parent", (line.parent is None and g.parent is None) or (parent is not None and parent.id == g.parent), f"{line.parent} vs {g.parent}")
+        t.check(
+            "lines",
+            f"line {line.label}.parent",
+            (line.parent is None and g.parent is None)
+            or (parent is not None and parent.id == g.parent),
+            f"{line.parent} vs {g.parent}",
+        )
         for key in ("budget", "executed"):
             a = in_yuan(hand, getattr(line, key))
             if a is not None or getattr(g, key) is not None:
-                t.check("lines", f"line {line.label}.{key}", a == in_yuan(got, getattr(g, key)), f"{a} vs {in_yuan(got, getattr(g, key))}")
+                t.check(
+                    "lines",
+                    f"line {line.label}.{key}",
+                    a == in_yuan(got, getattr(g, key)),
+                    f"{a} vs {in_yuan(got, getattr(g, key))}",
+                )
         if line.share is not None:
-            t.check("lines", f"line {line.label}.share", same(line.share, g.share), f"{line.share} vs {g.share}")
+            t.check(
+                "lines",
+                f"line {line.label}.share",
+                same(line.share, g.share),
+                f"{line.share} vs {g.share}",
+            )
     _ = by_id
 
 
@@ -195,7 +252,11 @@ def compare_indicators(t: Tally, hand: Report, got: Report) -> None:
         for key in ("goal", "tier1", "tier2", "deviation_reason", "improvement"):
             a, b = getattr(ind, key), getattr(g, key)
             if a is not None or b is not None:
-                ok = text_match(a, b) if key in ("deviation_reason", "improvement") else (a is not None and b is not None and norm(a) == norm(b))
+                ok = (
+                    text_match(a, b)
+                    if key in ("deviation_reason", "improvement")
+                    else (a is not None and b is not None and norm(a) == norm(b))
+                )
                 t.check("indicators", f"{label}.{key}", ok, f"{a!r} vs {b!r}")
         for key in ("target", "actual", "midyear", "weight", "score", "completion_rate"):
             a, b = getattr(ind, key), getattr(g, key)
@@ -225,13 +286,28 @@ def claim_key(report: Report, claim: Any, lines: dict[str, Any] | None) -> str:
     value = claim.value
     if isinstance(value, bool):
         shown = str(value).lower()
-    elif about.startswith(("budget.", "line:")) and about.rsplit(".", 1)[-1] in ("initial", "adjustment", "adjusted", "executed", "carryover", "budget"):
+    elif about.startswith(("budget.", "line:")) and about.rsplit(".", 1)[-1] in (
+        "initial",
+        "adjustment",
+        "adjusted",
+        "executed",
+        "carryover",
+        "budget",
+    ):
         v = parse_value(value.raw) if value.raw is not None else value
         amount = getattr(v, "value", None)
         unit = getattr(v, "unit", "") or report.report.money_unit
-        shown = format(amount.scaleb(MONEY_UNITS.get(unit, 0)).normalize(), "f") if amount is not None else str(value.raw)
+        shown = (
+            format(amount.scaleb(MONEY_UNITS.get(unit, 0)).normalize(), "f")
+            if amount is not None
+            else str(value.raw)
+        )
     else:
-        shown = perfrules.document.valueparse.render_value(value) if not isinstance(value, bool) else str(value)
+        shown = (
+            perfrules.document.valueparse.render_value(value)
+            if not isinstance(value, bool)
+            else str(value)
+        )
         shown = norm(shown)
     return f"{about}={shown}"
 
@@ -245,9 +321,16 @@ def compare_claims(t: Tally, hand: Report, got: Report, matched: dict[str, Any])
     for key, n in sorted(want.items()):
         found = min(n, have.get(key, 0))
         label = f"claim {key}"
-        judged = 1 if (t.seed, label) in JUDGEMENT else 0  # one statement of it is the encoder's reading
+        judged = (
+            1 if (t.seed, label) in JUDGEMENT else 0
+        )  # one statement of it is the encoder's reading
         for k in range(n - judged):
-            t.check("claims", label + (f" ({k + 1} of {n})" if n > 1 else ""), k < found, f"found {found} of {n}")
+            t.check(
+                "claims",
+                label + (f" ({k + 1} of {n})" if n > 1 else ""),
+                k < found,
+                f"found {found} of {n}",
+            )
         if judged:
             t.check("claims", label, found == n, f"{found} of {n} found")
     extra = have - want
@@ -268,7 +351,12 @@ def compare_rest(t: Tally, hand: Report, got: Report) -> None:
         a = getattr(hn, key) if hn else None
         b = getattr(gn, key) if gn else None
         if a is not None or b is not None:
-            t.check("narrative", f"narrative.{key}", text_match(a, b), f"{(a or '')[:30]!r} vs {(b or '')[:30]!r}")
+            t.check(
+                "narrative",
+                f"narrative.{key}",
+                text_match(a, b),
+                f"{(a or '')[:30]!r} vs {(b or '')[:30]!r}",
+            )
 
 
 CATEGORIES = ("report", "budget", "lines", "indicators", "claims", "evaluation", "narrative")
@@ -309,8 +397,13 @@ def table(tallies: list[Tally]) -> str:
     m = sum(a for a, _ in totals.values())
     n = sum(b for _, b in totals.values())
     rows.append(
-        ["total", *(f"{a}/{b}" for a, b in totals.values()), f"{m}/{n} ({100 * m / n:.1f}%)",
-         str(sum(len(t.judged) for t in tallies)), str(sum(t.extra for t in tallies))]
+        [
+            "total",
+            *(f"{a}/{b}" for a, b in totals.values()),
+            f"{m}/{n} ({100 * m / n:.1f}%)",
+            str(sum(len(t.judged) for t in tallies)),
+            str(sum(t.extra for t in tallies)),
+        ]
     )
     lines = ["| " + " | ".join(r) + " |" for r in rows]
     lines.insert(1, "|" + "---|" * len(head))
@@ -336,7 +429,9 @@ def size_run(megabytes: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--verbose", action="store_true", help="list every field that differs")
-    parser.add_argument("--size", type=int, default=0, metavar="MB", help="also time a text of this size")
+    parser.add_argument(
+        "--size", type=int, default=0, metavar="MB", help="also time a text of this size"
+    )
     args = parser.parse_args(argv)
     tallies = [measure(seed, example) for seed, example in PAIRS.items()]
     print(table(tallies))

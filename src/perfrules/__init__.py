@@ -50,13 +50,6 @@ if TYPE_CHECKING:
         Unparsed,
         Value,
     )
-    from perfrules.extract.api import (
-        Extraction,
-        extract,
-        may_overwrite,
-        render_extraction,
-        write_extraction,
-    )
     from perfrules.errors import (
         ConfigError,
         DocumentError,
@@ -65,6 +58,13 @@ if TYPE_CHECKING:
         Problem,
         ProfileError,
         RulePackError,
+    )
+    from perfrules.extract.api import (
+        Extraction,
+        extract,
+        may_overwrite,
+        render_extraction,
+        write_extraction,
     )
     from perfrules.rules.config import Config, find_config, load_config, loads_config
     from perfrules.rules.engine import RuleSet, check, compile_rules

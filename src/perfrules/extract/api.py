@@ -38,7 +38,14 @@ from perfrules.extract.sections import build
 from perfrules.extract.tables import read_tables
 from perfrules.extract.writer import HASH_PREFIX, hash_of, render
 
-__all__ = ["INPUT_FORMATS", "Extraction", "extract", "may_overwrite", "render_extraction", "write_extraction"]
+__all__ = [
+    "INPUT_FORMATS",
+    "Extraction",
+    "extract",
+    "may_overwrite",
+    "render_extraction",
+    "write_extraction",
+]
 
 #: The input formats, and the file suffixes that name them.
 INPUT_FORMATS: Mapping[str, tuple[str, ...]] = {
@@ -82,7 +89,10 @@ class Extraction:
         """What was not read, what needs review, the notes and stale overrides, as JSON-ready data."""
 
         def place(p: Place) -> dict[str, Any]:
-            return {"render": p.render(), **{k: v for k, v in attrs.asdict(p).items() if v is not None}}
+            return {
+                "render": p.render(),
+                **{k: v for k, v in attrs.asdict(p).items() if v is not None},
+            }
 
         return {
             "file": self.file,
@@ -100,9 +110,12 @@ class Extraction:
                 }
                 for r in self.review
             ],
-            "unread": [{"reason": u.reason, "place": place(u.place), "text": u.text} for u in self.unread],
+            "unread": [
+                {"reason": u.reason, "place": place(u.place), "text": u.text} for u in self.unread
+            ],
             "overrides": [
-                {"about": o.override.about, "applied": o.applied, "detail": o.detail} for o in self.overrides
+                {"about": o.override.about, "applied": o.applied, "detail": o.detail}
+                for o in self.overrides
             ],
         }
 
@@ -131,7 +144,13 @@ def _reader(fmt: str, file: str) -> Any:
         return importlib.import_module(f"perfrules.extract.{module}").read
     except ImportError as exc:
         raise DocumentError(
-            [Problem("reader-unavailable", file=file, params={"found": fmt, "detail": str(exc), "detail_zh": str(exc)})]
+            [
+                Problem(
+                    "reader-unavailable",
+                    file=file,
+                    params={"found": fmt, "detail": str(exc), "detail_zh": str(exc)},
+                )
+            ]
         ) from None
 
 
@@ -143,7 +162,9 @@ def _read_input(source: str | os.PathLike[str] | bytes, file: str | None) -> tup
         with open(name, "rb") as fh:
             data = fh.read(_MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError([Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]) from None
+        raise DocumentError(
+            [Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]
+        ) from None
     if len(data) > _MAX_BYTES:
         raise DocumentError([Problem("too-large", file=name, params={"limit": _MAX_BYTES})])
     return data, file or name
@@ -174,7 +195,15 @@ def _refuse_non_report(draft: Draft, layout: Layout) -> None:
         )
         if not has_content:
             detail = ("it has no text", "没有文字内容")
-        raise DocumentError([Problem("not-a-report", file=layout.file, params={"detail": detail[0], "detail_zh": detail[1]})])
+        raise DocumentError(
+            [
+                Problem(
+                    "not-a-report",
+                    file=layout.file,
+                    params={"detail": detail[0], "detail_zh": detail[1]},
+                )
+            ]
+        )
 
 
 def extract(
@@ -207,27 +236,58 @@ def extract(
         parts, outcomes = apply_overrides(parts, read_overrides(found))
     notes = []
     if not any(p.name == "indicators" for p in parts):
-        notes.append("no indicator table and no indicator stated in prose was found (未找到绩效指标表)")
-    notes.extend(f"stale override {o.override.about}: {o.detail}; not applied" for o in outcomes if not o.applied)
-    unread = (*layout.unread, *(Unread(st.origin.place, "figure-not-placed", st.origin.text) for st in draft.unplaced))
-    title = next((e.value for p in parts if p.name == "report" for e in p.entries if e.key == "title"), "")
+        notes.append(
+            "no indicator table and no indicator stated in prose was found (未找到绩效指标表)"
+        )
+    notes.extend(
+        f"stale override {o.override.about}: {o.detail}; not applied"
+        for o in outcomes
+        if not o.applied
+    )
+    unread = (
+        *layout.unread,
+        *(Unread(st.origin.place, "figure-not-placed", st.origin.text) for st in draft.unplaced),
+    )
+    title = next(
+        (e.value for p in parts if p.name == "report" for e in p.entries if e.key == "title"), ""
+    )
     text = render(
-        parts, file=Path(name).name if name != "<input>" else name, format=fmt, title=str(title),
-        version=__version__, reviews=draft.reviews, unread=unread, notes=notes,
+        parts,
+        file=Path(name).name if name != "<input>" else name,
+        format=fmt,
+        title=str(title),
+        version=__version__,
+        reviews=draft.reviews,
+        unread=unread,
+        notes=notes,
     )
     provenance = assembly.provenance(parts)
     report = from_data(assembly.to_data(parts), Source(text, "toml", name, provenance))
-    return Extraction(report, name, fmt, provenance, tuple(unread), tuple(draft.reviews), tuple(notes), tuple(outcomes), text, layout)
+    return Extraction(
+        report,
+        name,
+        fmt,
+        provenance,
+        tuple(unread),
+        tuple(draft.reviews),
+        tuple(notes),
+        tuple(outcomes),
+        text,
+        layout,
+    )
 
 
-def _overrides_path(source: object, overrides: object) -> Path | None:
+def _overrides_path(
+    source: str | os.PathLike[str] | bytes,
+    overrides: str | os.PathLike[str] | Literal[False] | None,
+) -> Path | None:
     if overrides is False:
         return None
     if overrides is not None:
-        return Path(os.fspath(overrides))  # type: ignore[arg-type]
+        return Path(os.fspath(overrides))
     if isinstance(source, (bytes, bytearray)):
         return None
-    path = Path(os.fspath(source))  # type: ignore[arg-type]
+    path = Path(os.fspath(source))
     candidate = path.with_name(path.stem + ".overrides.toml")
     return candidate if candidate.is_file() else None
 
@@ -245,12 +305,19 @@ def may_overwrite(path: str | os.PathLike[str]) -> bool:
         return True
     except (OSError, UnicodeDecodeError):
         return False
-    stated = next((ln[len(HASH_PREFIX) :].strip() for ln in text.split("\n") if ln.startswith(HASH_PREFIX)), None)
+    stated = next(
+        (ln[len(HASH_PREFIX) :].strip() for ln in text.split("\n") if ln.startswith(HASH_PREFIX)),
+        None,
+    )
     return stated is not None and stated == hash_of(text)
 
 
-def write_extraction(extraction: Extraction, path: str | os.PathLike[str], *, force: bool = False) -> None:
+def write_extraction(
+    extraction: Extraction, path: str | os.PathLike[str], *, force: bool = False
+) -> None:
     """Write the annotated TOML to ``path``; a file edited by hand is refused unless ``force``."""
     if not force and not may_overwrite(path):
-        raise DocumentError([Problem("overwrite-edited", file=os.fspath(path), params={"found": os.fspath(path)})])
+        raise DocumentError(
+            [Problem("overwrite-edited", file=os.fspath(path), params={"found": os.fspath(path)})]
+        )
     Path(path).write_text(extraction.text, encoding="utf-8")

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.provenance import Traced
-from perfrules.extract.draft import Amount, Draft, IndicatorDraft, LineDraft, Review, Stated
+from perfrules.extract.draft import Amount, Draft, LineDraft, Review, Stated
 from perfrules.extract.forms import folded
 
 __all__ = ["Entry", "Part", "assemble", "render_amount"]
@@ -139,7 +139,14 @@ def _initial_tree(draft: Draft) -> None:
     root.budget = list(draft.budget.get("initial", []))[:1]
     draft.lines.append(root)
     for ln in split:
-        child = LineDraft(f"initial_{ln.id}", f"{ln.label}年初预算数", "other", ln.initial_budget[0].origin, ln.initial_budget[0].source, "initial")
+        child = LineDraft(
+            f"initial_{ln.id}",
+            f"{ln.label}年初预算数",
+            "other",
+            ln.initial_budget[0].origin,
+            ln.initial_budget[0].source,
+            "initial",
+        )
         child.budget = ln.initial_budget
         ln.initial_budget = []
         draft.lines.append(child)
@@ -189,7 +196,16 @@ def _lines(asm: _Assembler, draft: Draft) -> list[Part]:
             ]
         )
         review = reviews.get(f"line:{ln.id}")
-        parts.append(Part("lines", f"lines[{i}]", entries, True, reviews=(review,) if review else (), origin=ln.origin))
+        parts.append(
+            Part(
+                "lines",
+                f"lines[{i}]",
+                entries,
+                True,
+                reviews=(review,) if review else (),
+                origin=ln.origin,
+            )
+        )
     return parts
 
 
@@ -204,7 +220,16 @@ def _indicators(asm: _Assembler, draft: Draft) -> list[Part]:
         ref = ind.id or ind.name
         fields = {
             f: asm.field(f"indicator:{ref}.{f}" if f in _CLAIMABLE else None, ind.fields.get(f, []))
-            for f in ("target", "actual", "midyear", "completion_rate", "weight", "score", "deviation_reason", "improvement")
+            for f in (
+                "target",
+                "actual",
+                "midyear",
+                "completion_rate",
+                "weight",
+                "score",
+                "deviation_reason",
+                "improvement",
+            )
         }
         entries = _entries(
             [
@@ -231,41 +256,73 @@ def assemble(draft: Draft, simplify: dict[int, int]) -> list[Part]:
     parts: list[Part] = []
     info = {k: asm.field(None, v) for k, v in draft.info.items()}
     reviews = [r for r in draft.reviews if r.about.startswith("report.")]
-    report = []
+    report: list[Entry | None] = []
     for key in _INFO:
         if key == "money_unit":
-            report.append(Entry("money_unit", asm.unit, None, "the unit of the budget block's figures"))
+            report.append(
+                Entry("money_unit", asm.unit, None, "the unit of the budget block's figures")
+            )
             continue
         report.append(asm.entry(key, info.get(key)))
     if info.get("department") is None:
         report.append(Entry("department", "", None, "REVIEW: the report names no department"))
     parts.append(Part("report", "report", _entries(report), reviews=tuple(reviews)))
     budget = [asm.entry(f, asm.field(f"budget.{f}", draft.budget.get(f, []))) for f in _BUDGET]
-    budget += [asm.entry(f, asm.field(None, draft.budget.get(f, []))) for f in ("deviation_reason", "adjustment_reason")]
+    budget += [
+        asm.entry(f, asm.field(None, draft.budget.get(f, [])))
+        for f in ("deviation_reason", "adjustment_reason")
+    ]
     budget_reviews = tuple(r for r in draft.reviews if r.about.startswith("budget."))
     if any(budget) or budget_reviews:
         parts.append(Part("budget", "budget", _entries(budget), reviews=budget_reviews))
     parts.extend(_lines(asm, draft))
     parts.extend(_indicators(asm, draft))
-    evaluation = [asm.entry("score", asm.field("evaluation.score", draft.evaluation.get("score", [])))]
-    evaluation.append(asm.entry("grade", asm.field("evaluation.grade", draft.evaluation.get("grade", []))))
-    tiers = {k[5:]: asm.field(None, v) for k, v in draft.evaluation.items() if k.startswith("tier:")}
-    if any(evaluation) or tiers:
-        if tiers:
-            evaluation.append(Entry("tier_scores", {k: v.value for k, v in tiers.items() if v}, next(iter(tiers.values())).origin if tiers else None))
+    evaluation = [
+        asm.entry("score", asm.field("evaluation.score", draft.evaluation.get("score", [])))
+    ]
+    evaluation.append(
+        asm.entry("grade", asm.field("evaluation.grade", draft.evaluation.get("grade", [])))
+    )
+    tiers = {
+        k[5:]: asm.field(None, v) for k, v in draft.evaluation.items() if k.startswith("tier:")
+    }
+    stated_tiers = {k: v for k, v in tiers.items() if v is not None}
+    if any(evaluation) or stated_tiers:
+        if stated_tiers:
+            first = next(iter(stated_tiers.values()))
+            scores = {k: v.value for k, v in stated_tiers.items()}
+            evaluation.append(Entry("tier_scores", scores, first.origin))
         parts.append(Part("evaluation", "evaluation", _entries(evaluation)))
-    narrative = [asm.entry(f, asm.field(None, draft.narrative.get(f, []))) for f in ("unmet_targets", "problems", "measures", "conclusion")]
+    narrative = [
+        asm.entry(f, asm.field(None, draft.narrative.get(f, [])))
+        for f in ("unmet_targets", "problems", "measures", "conclusion")
+    ]
     if any(narrative):
         parts.append(Part("narrative", "narrative", _entries(narrative)))
-    claims = [(about, value, st) for about, st in draft.claims for value in [asm.value(st)]] + asm.claims
+    claims = [
+        (about, value, st) for about, st in draft.claims for value in [asm.value(st)]
+    ] + asm.claims
     claims.sort(key=lambda c: (c[2].order, c[0]))
     for k, (about, value, st) in enumerate(claims):
-        entries = (Entry("about", about), Entry("value", value, st.origin, st.note), Entry("source", st.source or st.origin.place.label()))
+        entries = (
+            Entry("about", about),
+            Entry("value", value, st.origin, st.note),
+            Entry("source", st.source or st.origin.place.label()),
+        )
         parts.append(Part("claims", f"claims[{k}]", entries, True, origin=st.origin))
     return parts
 
 
-_BUDGET = ("initial", "adjustment", "adjusted", "executed", "execution_rate", "carryover", "execution_weight", "execution_score")
+_BUDGET = (
+    "initial",
+    "adjustment",
+    "adjusted",
+    "executed",
+    "execution_rate",
+    "carryover",
+    "execution_weight",
+    "execution_score",
+)
 
 
 def to_data(parts: list[Part]) -> dict[str, Any]:

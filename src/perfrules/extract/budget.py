@@ -34,10 +34,24 @@ _ENUM = re.compile(r"其中|分别是|分别为|分别用于")
 _GROUP = re.compile(r"(?:共有|共计|批复|安排|合计)(\d+)个项目")
 _TOTAL_OF = re.compile(r"以上([一二三四五六七八九十两\d]+)项(?:共计|合计|总计)")
 _LEAD = re.compile(r"(?:\d{1,2}[.、．]|[(（]?\d{1,2}[)）]|其中|以及|和|及|另|此外)+")
-_YEAR = re.compile(r"(?:20\d\d|19\d\d)年度?|本年度?|当年|上年度?|部门|单位|我单位|本单位|本部门|全年")
+_YEAR = re.compile(
+    r"(?:20\d\d|19\d\d)年度?|本年度?|当年|上年度?|部门|单位|我单位|本单位|本部门|全年"
+)
 _CONNECTORS = ("资金共", "共计", "合计", "总计", "为", "是", "共", "计", "达", "约", "=")
 _SCORE_AFTER = re.compile(r"[,，]?得(?P<points>\d+(?:\.\d+)?)分")
-_CN = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+}
 
 
 @attrs.define
@@ -54,7 +68,9 @@ class _State:
     last: _Subject | None = None  # the latest placed figure
     parent: _Subject | None = None  # the figure a 其中 breaks down
     parent_until: int = -1
-    pending: list[tuple[Figure, str, int]] = attrs.field(factory=list)  # unplaced money in this sentence
+    pending: list[tuple[Figure, str, int]] = attrs.field(
+        factory=list
+    )  # unplaced money in this sentence
 
 
 def _clean(s: str, lo: int, hi: int) -> tuple[int, int]:
@@ -74,7 +90,9 @@ def _clean(s: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _stated(doc: Document, block: Block, lo: int, f: Figure, value: object, note: str = "") -> Stated:
+def _stated(
+    doc: Document, block: Block, lo: int, f: Figure, value: object, note: str = ""
+) -> Stated:
     text = block.text
     assert text is not None
     origin = Traced(text.place_at(f.start), text.source(lo, f.end))
@@ -115,7 +133,11 @@ def _budget_field(doc: Document, phrase: str, percent: bool) -> str | None:
     for word in doc.forms.get("budget.ignore"):
         if phrase.endswith(word):
             return "ignore"
-    fields = ("execution_rate",) if percent else ("initial", "adjustment", "adjusted", "executed", "carryover")
+    fields = (
+        ("execution_rate",)
+        if percent
+        else ("initial", "adjustment", "adjusted", "executed", "carryover")
+    )
     best: tuple[int, str] | None = None
     for field in fields:
         for word in doc.forms.get(f"budget.{field}"):
@@ -196,7 +218,7 @@ class _Paragraph:
                     state.pending.append((f, s[lo:hi], lo))
                     self.draft.unplaced.append(self.stated(lo, f, _amount(f)))
                 continue
-            if state.topic is None and (placed.line is None or self.draft.line(placed.line) is None or self.draft.line(placed.line).kind != "source"):  # type: ignore[union-attr]
+            if state.topic is None and not self.is_source(placed):
                 state.topic = placed
             state.last = placed
 
@@ -204,7 +226,12 @@ class _Paragraph:
         """``共有1个项目，项目总金额为0.45万元``: the 项目支出 line, and the number of projects as a claim."""
         at = traced(self.text, group.start(), group.end())
         line = line_for(self.doc, self.draft, "project", None, at, self.source)
-        self.draft.claims.append(("count:lines:project", Stated(int(group.group(1)), at, self.source, PROSE, self.order(group.start()))))
+        self.draft.claims.append(
+            (
+                "count:lines:project",
+                Stated(int(group.group(1)), at, self.source, PROSE, self.order(group.start())),
+            )
+        )
         field = _cue(self.doc, self.s[group.start() : f.start]) or "budget"
         field = "executed" if field == "executed" else "budget"
         subject = self.to_line(line.id, field, f, lo)
@@ -217,13 +244,27 @@ class _Paragraph:
         if field is None:
             return None
         label = self.written(*named)
-        child = line_for(self.doc, self.draft, None, "project", traced(self.text, *named), self.source, label=label, kind="project")
+        child = line_for(
+            self.doc,
+            self.draft,
+            None,
+            "project",
+            traced(self.text, *named),
+            self.source,
+            label=label,
+            kind="project",
+        )
         getattr(child, field).append(self.stated(lo, f, _amount(f)))
         self.state.topic = _Subject(child.id, field)
         return self.state.topic
 
     def order(self, k: int) -> int:
         return self.block.index * 100000 + k
+
+    def is_source(self, subject: _Subject) -> bool:
+        """True for a source-of-funds line (均为财政拨款), which never becomes a paragraph's topic."""
+        line = self.draft.line(subject.line) if subject.line is not None else None
+        return line is not None and line.kind == "source"
 
     def place(self, f: Figure, lo: int, hi: int) -> _Subject | None:
         doc, phrase = self.doc, self.s[lo:hi]
@@ -247,7 +288,11 @@ class _Paragraph:
             if parent is not None and parent.line is not None and 0 < len(phrase) <= 30:
                 return self.child(f, lo, hi)
             return whole
-        if topic is not None and topic.line is not None and field in ("initial", "adjusted", "executed"):
+        if (
+            topic is not None
+            and topic.line is not None
+            and field in ("initial", "adjusted", "executed")
+        ):
             return self.to_line(topic.line, "executed" if field == "executed" else "budget", f, lo)
         value = _amount(f)
         stated = self.stated(lo, f, value)
@@ -276,16 +321,31 @@ class _Paragraph:
         figures that need one (a paragraph's topic stays the budget block).
         """
         words = "|".join(re.escape(w) for w in self.doc.forms.get("cues.whole_of"))
-        m = re.match(r"[,，(（]\s*(?:" + words + r")(?P<what>[^，。；)）,;]{2,12})", self.s[f.end :]) if words else None
+        m = (
+            re.match(
+                r"[,，(（]\s*(?:" + words + r")(?P<what>[^，。；)）,;]{2,12})", self.s[f.end :]
+            )
+            if words
+            else None
+        )
         if m is None:
             return None
         found = find_label(self.doc, m.group("what"))
         if found is None or found[0].kind != "source":
             return None
         at = f.end + m.start("what")
-        line = line_for(self.doc, self.draft, found[0].id, None, traced(self.text, at, f.end + m.end()), self.source)
+        line = line_for(
+            self.doc,
+            self.draft,
+            found[0].id,
+            None,
+            traced(self.text, at, f.end + m.end()),
+            self.source,
+        )
         field = "executed" if _cue(self.doc, phrase) == "executed" else "budget"
-        getattr(line, field).append(self.stated(lo, f, _amount(f), f"“{m.group().strip('，,(（ ')}”"))
+        getattr(line, field).append(
+            self.stated(lo, f, _amount(f), f"“{m.group().strip('，,(（ ')}”")
+        )
         return _Subject(line.id, field)
 
     def percent(self, f: Figure, lo: int, phrase: str) -> _Subject | None:
@@ -296,7 +356,9 @@ class _Paragraph:
             if line is not None:
                 line.share.append(self.stated(lo, f, f.value))
                 return state.last
-        if _budget_field(self.doc, phrase, percent=True) != "execution_rate" or find_label(self.doc, phrase):
+        if _budget_field(self.doc, phrase, percent=True) != "execution_rate" or find_label(
+            self.doc, phrase
+        ):
             return None
         draft.state(draft.budget, "execution_rate", self.stated(lo, f, f.value))
         after = _SCORE_AFTER.match(self.s, f.end)
@@ -304,10 +366,16 @@ class _Paragraph:
             k = after.start("points")
             origin = Traced(self.text.place_at(k), self.text.source(f.end, after.end()))
             order = self.block.index * 100000 + k
-            draft.state(draft.budget, "execution_score", Stated(Decimal(after.group("points")), origin, self.source, PROSE, order))
+            draft.state(
+                draft.budget,
+                "execution_score",
+                Stated(Decimal(after.group("points")), origin, self.source, PROSE, order),
+            )
         return _Subject(None, "execution_rate")
 
-    def line_figure(self, f: Figure, lo: int, hi: int, found: tuple[LineLabel, int, int]) -> _Subject:
+    def line_figure(
+        self, f: Figure, lo: int, hi: int, found: tuple[LineLabel, int, int]
+    ) -> _Subject:
         doc, draft, state = self.doc, self.draft, self.state
         label, start, end = found
         phrase = self.s[lo:hi]
@@ -317,7 +385,15 @@ class _Paragraph:
         field = _cue(doc, phrase[end:]) or inherited
         parent = label.parent if label.parent and draft.line(label.parent) is not None else None
         written_label = self.written(lo + start, lo + end)
-        line = line_for(doc, draft, label.id, parent, traced(self.text, lo + start, lo + end), self.source, label=written_label)
+        line = line_for(
+            doc,
+            draft,
+            label.id,
+            parent,
+            traced(self.text, lo + start, lo + end),
+            self.source,
+            label=written_label,
+        )
         stated = self.stated(lo, f, _amount(f))
         if field is None:
             if line.label.endswith("支出") or doc.in_section(self.block, "sections.results"):
@@ -352,9 +428,22 @@ class _Paragraph:
         parent = self.draft.line(state.parent.line)
         if parent is None:
             return None
-        kind = parent.kind if parent.kind in ("project", "three_public", "function", "source", "item") else "item"
+        kind = (
+            parent.kind
+            if parent.kind in ("project", "three_public", "function", "source", "item")
+            else "item"
+        )
         label = self.written(lo, hi)
-        child = line_for(self.doc, self.draft, None, parent.id, traced(self.text, lo, hi), self.source, label=label, kind=kind)
+        child = line_for(
+            self.doc,
+            self.draft,
+            None,
+            parent.id,
+            traced(self.text, lo, hi),
+            self.source,
+            label=label,
+            kind=kind,
+        )
         field = "executed" if state.parent.field == "executed" else "budget"
         getattr(child, field).append(self.stated(lo, f, _amount(f)))
         return _Subject(child.id, field)
@@ -369,19 +458,41 @@ class _Paragraph:
         n = int(count) if count.isdigit() else _CN.get(count, 0)
         parts = list(state.pending)
         monthly = {p[1:] for _, p, _ in parts if p.startswith("年")}
-        parts = [(g, p, plo) for g, p, plo in parts if not (p.startswith("月") and p[1:] in monthly)]
+        parts = [
+            (g, p, plo) for g, p, plo in parts if not (p.startswith("月") and p[1:] in monthly)
+        ]
         if n < 2 or len(parts) < n:
             return False
         parts = parts[-n:]
         goal = block.path[-1].title
-        results = self.doc.in_section(block, "sections.results") and not self.doc.in_section(block, "sections.goals")
+        results = self.doc.in_section(block, "sections.results") and not self.doc.in_section(
+            block, "sections.goals"
+        )
         field = "executed" if results and not self.s.startswith("绩效目标") else "budget"
-        total = line_for(self.doc, self.draft, None, None, traced(self.text, lo, f.end), self.source, label=goal, kind="project")
+        total = line_for(
+            self.doc,
+            self.draft,
+            None,
+            None,
+            traced(self.text, lo, f.end),
+            self.source,
+            label=goal,
+            kind="project",
+        )
         getattr(total, field).append(self.stated(lo, f, _amount(f), "以上各项合计"))
         dropped = set()
         for g, _, plo in parts:
             label = self.written(*_clean(self.s, plo, g.start))
-            part = line_for(self.doc, self.draft, None, total.id, traced(self.text, plo, g.start), self.source, label=label, kind="item")
+            part = line_for(
+                self.doc,
+                self.draft,
+                None,
+                total.id,
+                traced(self.text, plo, g.start),
+                self.source,
+                label=label,
+                kind="item",
+            )
             getattr(part, field).append(self.stated(plo, g, _amount(g)))
             dropped.add(block.index * 100000 + g.start)
         self.draft.unplaced[:] = [u for u in self.draft.unplaced if u.order not in dropped]

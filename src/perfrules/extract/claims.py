@@ -45,7 +45,9 @@ _ITEM_LABEL = re.compile(r"(?:[①-⑳]|\d[.、])?(?P<tier>[^:：，,。]{2,10}�
 def read_claims(doc: Document, draft: Draft) -> None:
     """Add the prose's further statements of indicator figures, and its "all targets met" claims."""
     _all_met(doc, draft)
-    tabled = [ind for ind in draft.indicators if ind.origin.place.table is not None or _rank(ind) == TABLE]
+    tabled = [
+        ind for ind in draft.indicators if ind.origin.place.table is not None or _rank(ind) == TABLE
+    ]
     if not tabled:
         return
     for block in doc.paragraphs():
@@ -60,7 +62,12 @@ def _rank(ind: IndicatorDraft) -> int:
 
 
 def _rank_of_block(draft: Draft, block: Block) -> bool:
-    return any(st.order // 100000 == block.index for ind in draft.indicators for sts in ind.fields.values() for st in sts)
+    return any(
+        st.order // 100000 == block.index
+        for ind in draft.indicators
+        for sts in ind.fields.values()
+        for st in sts
+    )
 
 
 def _all_met(doc: Document, draft: Draft) -> None:
@@ -68,7 +75,9 @@ def _all_met(doc: Document, draft: Draft) -> None:
     patterns = [
         re.compile(rf"目标[^，,。；;]{{0,4}}?(?:{words})"),
         re.compile(r"无未完成的?(?:绩效)?目标"),
-        re.compile(r"(?:达到|完成|实现|达成)了?(?:年初|年度|预期|既定|预算|绩效|整体|各项)+目标(?!值)"),
+        re.compile(
+            r"(?:达到|完成|实现|达成)了?(?:年初|年度|预期|既定|预算|绩效|整体|各项)+目标(?!值)"
+        ),
     ]
     for block in doc.paragraphs():
         assert block.text is not None
@@ -81,11 +90,15 @@ def _all_met(doc: Document, draft: Draft) -> None:
                     continue
                 clause_lo = max(text.rfind(c, 0, m.start()) for c in "，,；;") + 1
                 clause = text[clause_lo : m.end()]
-                if re.search(r"未|没有|不能|无法|确保|力争|争取|是否|要|将", clause.replace("无未完成", "")):
+                if re.search(
+                    r"未|没有|不能|无法|确保|力争|争取|是否|要|将", clause.replace("无未完成", "")
+                ):
                     continue
                 lo, hi = sentence.start() + clause_lo, sentence.start() + m.end()
                 source = f"{doc.locator(block)}: {written(block.text, lo, hi, doc.forms.simplify)}"
-                st = Stated(True, traced(block.text, lo, hi), source, PROSE, block.index * 100000 + lo)
+                st = Stated(
+                    True, traced(block.text, lo, hi), source, PROSE, block.index * 100000 + lo
+                )
                 draft.claims.append(("all_targets_met", st))
                 break
 
@@ -120,7 +133,11 @@ def cover(phrase: str, name: str, suffixes: tuple[str, ...]) -> float:
     for core in cores:
         if core in phrase:
             return 1.0
-        blocks = [b for b in SequenceMatcher(None, phrase, core, autojunk=False).get_matching_blocks() if b.size >= 2]
+        blocks = [
+            b
+            for b in SequenceMatcher(None, phrase, core, autojunk=False).get_matching_blocks()
+            if b.size >= 2
+        ]
         if any(b.size >= 3 for b in blocks):
             best = max(best, sum(b.size for b in blocks) / len(core))
     return best
@@ -129,7 +146,9 @@ def cover(phrase: str, name: str, suffixes: tuple[str, ...]) -> float:
 def _field(doc: Document, block: Block, v: Value, cued: bool) -> str:
     if cued or isinstance(v, Comparison) or (isinstance(v, Timing) and v.by):
         return "target"
-    goals = doc.in_section(block, "sections.goals") and not doc.in_section(block, "sections.results")
+    goals = doc.in_section(block, "sections.goals") and not doc.in_section(
+        block, "sections.results"
+    )
     return "target" if goals else "actual"
 
 
@@ -137,7 +156,9 @@ def _add(doc: Document, block: Block, ind: IndicatorDraft, field: str, lo: int, 
     assert block.text is not None
     value = written(block.text, lo, hi, doc.forms.simplify)
     source = f"{doc.locator(block)}: {written(block.text, max(0, lo - 12), hi, doc.forms.simplify)}"
-    ind.add(field, Stated(value, traced(block.text, lo, hi), source, PROSE, block.index * 100000 + lo))
+    ind.add(
+        field, Stated(value, traced(block.text, lo, hi), source, PROSE, block.index * 100000 + lo)
+    )
 
 
 def _topic(doc: Document, draft: Draft, block: Block, indicators: list[IndicatorDraft]) -> bool:
@@ -148,8 +169,19 @@ def _topic(doc: Document, draft: Draft, block: Block, indicators: list[Indicator
     if m is None:
         return False
     suffixes = doc.forms.get("prose.name_suffixes")
-    scored = sorted(((cover(m["name"], ind.name, suffixes), k) for k, ind in enumerate(indicators)), reverse=True)
-    if not scored or scored[0][0] < 0.75 or (len(scored) > 1 and scored[1][0] == scored[0][0] and indicators[scored[1][1]].name != indicators[scored[0][1]].name):
+    scored = sorted(
+        ((cover(m["name"], ind.name, suffixes), k) for k, ind in enumerate(indicators)),
+        reverse=True,
+    )
+    if (
+        not scored
+        or scored[0][0] < 0.75
+        or (
+            len(scored) > 1
+            and scored[1][0] == scored[0][0]
+            and indicators[scored[1][1]].name != indicators[scored[0][1]].name
+        )
+    ):
         return False
     ind = indicators[scored[0][1]]
     units = _units(ind)
@@ -201,25 +233,36 @@ def _items(doc: Document, draft: Draft, block: Block, indicators: list[Indicator
     for item in re.finditer(r"[^，,；;。]+", s[start:]):
         lo_item = start + item.start()
         text = item.group()
-        v = None
-        for v in _VALUE.finditer(text):
-            pass
+        found = list(_VALUE.finditer(text))
+        v = found[-1] if found else None
         if v is None or v.end() < len(text.rstrip()):
             continue
         lo, hi = lo_item + v.start("value"), lo_item + v.end("value")
         value = parse_value(s[lo:hi])
         unit = _unit_of(value)
         phrase = s[lo_item:lo]
-        matches = [(cover(phrase, ind.name, suffixes), k) for k, ind in enumerate(candidates) if unit in _units(ind)]
+        matches = [
+            (cover(phrase, ind.name, suffixes), k)
+            for k, ind in enumerate(candidates)
+            if unit in _units(ind)
+        ]
         matches = [mt for mt in matches if mt[0] >= threshold]
-        if not matches and label is not None and len({c.name for c in candidates if unit in _units(c)}) == 1:
+        if (
+            not matches
+            and label is not None
+            and len({c.name for c in candidates if unit in _units(c)}) == 1
+        ):
             only = [k for k, c in enumerate(candidates) if unit in _units(c)]
             if cover(phrase, candidates[only[0]].name, suffixes) > 0:
                 matches = [(1.0, only[0])]
         if not matches:
             continue
         matches.sort(key=lambda mt: (-mt[0], mt[1]))
-        if len(matches) > 1 and matches[1][0] == matches[0][0] and candidates[matches[1][1]].name != candidates[matches[0][1]].name:
+        if (
+            len(matches) > 1
+            and matches[1][0] == matches[0][0]
+            and candidates[matches[1][1]].name != candidates[matches[0][1]].name
+        ):
             continue
         ind = candidates[matches[0][1]]
         _add(doc, block, ind, _field(doc, block, value, False), lo, hi)

@@ -35,7 +35,9 @@ def _looks_binary(text: str) -> bool:
     bad = sum(
         1
         for ch in sample
-        if (ch < " " and ch not in _ALLOWED_CONTROLS) or ch in "\x7f\ufffd" or "\ue000" <= ch <= "\uf8ff"
+        if (ch < " " and ch not in _ALLOWED_CONTROLS)
+        or ch in "\x7f\ufffd"
+        or "\ue000" <= ch <= "\uf8ff"
     )
     return bad > max(8, len(sample) // 200)
 

@@ -78,7 +78,9 @@ class LineDraft:
     budget: list[Stated] = attrs.field(factory=list)
     executed: list[Stated] = attrs.field(factory=list)
     share: list[Stated] = attrs.field(factory=list)
-    initial_budget: list[Stated] = attrs.field(factory=list)  # 年初 figures, when 全年 ones exist too
+    initial_budget: list[Stated] = attrs.field(
+        factory=list
+    )  # 年初 figures, when 全年 ones exist too
 
 
 @attrs.define
@@ -113,7 +115,9 @@ class Draft:
     claims: list[tuple[str, Stated]] = attrs.field(factory=list)  # (about, statement)
     reviews: list[Review] = attrs.field(factory=list)
     unplaced: list[Stated] = attrs.field(factory=list)  # figures read but held by no field
-    consumed: set[tuple[int, int]] = attrs.field(factory=set)  # (block, char) read as an indicator's
+    consumed: set[tuple[int, int]] = attrs.field(
+        factory=set
+    )  # (block, char) read as an indicator's
 
     def state(self, part: dict[str, list[Stated]], field: str, stated: Stated) -> None:
         """Add a statement of ``field`` to ``part`` (``self.info``, ``self.budget`` …)."""

@@ -236,15 +236,25 @@ def _problems_of(data: Any, spec: _File) -> Iterable[Problem]:
     for label, field in spec.budget_table.items():
         if field not in BUDGET_FIELDS:
             yield Problem(
-                "choice", f"budget_table.{label}", params={"found": field, "choices": ", ".join(BUDGET_FIELDS)}
+                "choice",
+                f"budget_table.{label}",
+                params={"found": field, "choices": ", ".join(BUDGET_FIELDS)},
             )
     kinds = [k.value for k in LineKind]
     seen: dict[str, int] = {}
     for i, line in enumerate(spec.lines):
         if line.kind not in kinds:
-            yield Problem("choice", f"lines[{i}].kind", params={"found": line.kind, "choices": ", ".join(kinds)})
+            yield Problem(
+                "choice",
+                f"lines[{i}].kind",
+                params={"found": line.kind, "choices": ", ".join(kinds)},
+            )
         if line.id in seen:
-            yield Problem("duplicate-id", f"lines[{i}].id", params={"found": line.id, "first": f"lines[{seen[line.id]}]"})
+            yield Problem(
+                "duplicate-id",
+                f"lines[{i}].id",
+                params={"found": line.id, "first": f"lines[{seen[line.id]}]"},
+            )
         seen.setdefault(line.id, i)
         if not line.label.strip() or not line.id.strip():
             yield Problem("empty", f"lines[{i}]")
@@ -253,12 +263,20 @@ def _problems_of(data: Any, spec: _File) -> Iterable[Problem]:
         for i, pair in enumerate(spec.traditional.words):
             if len(pair) != 2 or len(pair[0]) != len(pair[1]) or not pair[0]:
                 detail = "a pair [traditional, simplified] of words of the same length"
-                yield Problem("invalid", f"traditional.words[{i}]", params={"detail": detail, "detail_zh": "应为等长的一对词：[繁体, 简体]"})
+                yield Problem(
+                    "invalid",
+                    f"traditional.words[{i}]",
+                    params={"detail": detail, "detail_zh": "应为等长的一对词：[繁体, 简体]"},
+                )
                 continue
-            for t, s in zip(pair[0], pair[1]):
+            for t, s in zip(pair[0], pair[1], strict=True):
                 if mapped.setdefault(t, s) != s:
                     detail = f"{t} is mapped to both {mapped[t]} and {s}"
-                    yield Problem("invalid", f"traditional.words[{i}]", params={"detail": detail, "detail_zh": f"{t} 同时对应 {mapped[t]} 与 {s}"})
+                    yield Problem(
+                        "invalid",
+                        f"traditional.words[{i}]",
+                        params={"detail": detail, "detail_zh": f"{t} 同时对应 {mapped[t]} 与 {s}"},
+                    )
     for path, words in _word_lists(data):
         for k, word in enumerate(words):
             if not isinstance(word, str) or not word.strip():
@@ -280,12 +298,21 @@ def _read(path: Path) -> _File:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError([Problem("unreadable", file=name, params={"detail": str(exc)})]) from None
+        raise RulePackError(
+            [Problem("unreadable", file=name, params={"detail": str(exc)})]
+        ) from None
     data = read_toml(text, name, RulePackError)
     lines = toml_lines(text)
     try:
         spec = converter.structure(data, _File)
-    except (ClassValidationError, IterableValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        BadValue,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as exc:
         raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
     problems = list(_problems_of(data, spec))
     if problems:
@@ -316,7 +343,9 @@ def load_forms(paths: Iterable[str | Path]) -> Forms:
     for spec in specs:
         if spec.traditional is not None:
             for t_word, s_word in spec.traditional.words:
-                simplify.update({ord(t): ord(s) for t, s in zip(t_word, s_word) if t != s})
+                simplify.update(
+                    {ord(t): ord(s) for t, s in zip(t_word, s_word, strict=True) if t != s}
+                )
 
     def fold(word: str) -> str:
         return folded(word, simplify)
@@ -332,7 +361,9 @@ def load_forms(paths: Iterable[str | Path]) -> Forms:
             for key, value in attrs.asdict(table, recurse=False).items():
                 if isinstance(value, _Direction):
                     for way in ("down", "up"):
-                        words.setdefault(f"{section}.direction.{way}", []).extend(map(fold, getattr(value, way)))
+                        words.setdefault(f"{section}.direction.{way}", []).extend(
+                            map(fold, getattr(value, way))
+                        )
                 else:
                     words.setdefault(f"{section}.{key}", []).extend(map(fold, value))
         lines.extend(spec.lines)
@@ -353,7 +384,9 @@ def load_forms(paths: Iterable[str | Path]) -> Forms:
                     {unbracketed(fold(k)): v for k, v in spec.budget_table.items()},
                     tuple(fold(w) for w in spec.budget_rows.total) if spec.budget_rows else (),
                     columns,
-                    tuple(fold(w) for w in spec.indicator_table.goal_prefixes) if spec.indicator_table else (),
+                    tuple(fold(w) for w in spec.indicator_table.goal_prefixes)
+                    if spec.indicator_table
+                    else (),
                     {k: tuple(fold(w) for w in v) for k, v in attrs.asdict(spec.table_rows).items()}
                     if spec.table_rows
                     else {},

@@ -31,7 +31,9 @@ _DATE = re.compile(
     r"(?P<y>20\d\d)\s*(?:年|[.\-/．])\s*(?P<m>\d{1,2})\s*(?:月|[.\-/．])\s*(?P<d>\d{1,2})\s*(?:日|号)?"
 )
 _PAREN_YEAR = re.compile(r"[(（]\s*20\d\d\s*年度?\s*[)）]")
-_BODY_ORG = r"(?=是|设立|隶属|成立|为|作为|[(（]以下简称|下设|共有|现有|内设|属于|系|正科级|正处级|对|于)"
+_BODY_ORG = (
+    r"(?=是|设立|隶属|成立|为|作为|[(（]以下简称|下设|共有|现有|内设|属于|系|正科级|正处级|对|于)"
+)
 
 
 def parse_date(text: str) -> tuple[datetime.date | None, re.Match[str] | None]:
@@ -45,12 +47,16 @@ def parse_date(text: str) -> tuple[datetime.date | None, re.Match[str] | None]:
         return None, m
 
 
-def _stated(doc: Document, block: Block, lo: int, hi: int, value: object, rank: int = PROSE, note: str = "") -> Stated:
+def _stated(
+    doc: Document, block: Block, lo: int, hi: int, value: object, rank: int = PROSE, note: str = ""
+) -> Stated:
     assert block.text is not None
-    return Stated(value, traced(block.text, lo, hi), doc.locator(block), rank, block.index * 100000 + lo, note)
+    return Stated(
+        value, traced(block.text, lo, hi), doc.locator(block), rank, block.index * 100000 + lo, note
+    )
 
 
-def read_header(doc: Document, draft: Draft, templates: list[Template]) -> None:
+def read_header(doc: Document, draft: Draft, templates: list[tuple[Template, Traced]]) -> None:
     """Fill ``draft.info`` with what the report says of itself."""
     title = _title(doc, draft)
     _department(doc, draft, title)
@@ -73,7 +79,12 @@ def _title(doc: Document, draft: Draft) -> tuple[Block, str] | None:
         prev = blocks[k - 1] if k else None
         if prev is not None and prev.text is not None and any(s.startswith(w[:2]) for w in words):
             p = prev.text.text
-            if not p.endswith(("。", "：", ":")) and not _is_org(doc, p) and "附件" not in p and len(p) <= 40:
+            if (
+                not p.endswith(("。", "：", ":"))
+                and not _is_org(doc, p)
+                and "附件" not in p
+                and len(p) <= 40
+            ):
                 value = written(prev.text, 0, len(p), doc.forms.simplify) + value
                 first = prev
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
@@ -82,14 +93,26 @@ def _title(doc: Document, draft: Draft) -> tuple[Block, str] | None:
         assert first.text is not None
         origin = Traced(first.text.place_at(0), value)
         draft.state(draft.info, "title", Stated(value, origin, "", LABELLED, first.index * 100000))
-        kind = "project" if any(w in s for w in doc.forms.get("header.project_words")) else "department"
-        draft.state(draft.info, "kind", Stated(kind, origin, "", LABELLED, first.index * 100000, "read from the title"))
+        kind = (
+            "project"
+            if any(w in s for w in doc.forms.get("header.project_words"))
+            else "department"
+        )
+        draft.state(
+            draft.info,
+            "kind",
+            Stated(kind, origin, "", LABELLED, first.index * 100000, "read from the title"),
+        )
         return first, value
     return None
 
 
 def _is_org(doc: Document, text: str) -> bool:
-    return len(text) <= 40 and text.endswith(doc.forms.get("header.organisations")) and not re.search(r"\d", text)
+    return (
+        len(text) <= 40
+        and text.endswith(doc.forms.get("header.organisations"))
+        and not re.search(r"\d", text)
+    )
 
 
 def _department(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
@@ -103,31 +126,87 @@ def _department(doc: Document, draft: Draft, title: tuple[Block, str] | None) ->
         end = re.search(r"\s{2,}|(?=(?:填报|日期|时间|联系人|电话))", s[m.end() :])
         hi = m.end() + (end.start() if end else len(s) - m.end())
         if hi > m.end():
-            draft.state(draft.info, "department", _stated(doc, block, m.end(), hi, written(block.text, m.end(), hi, doc.forms.simplify), LABELLED))
+            draft.state(
+                draft.info,
+                "department",
+                _stated(
+                    doc,
+                    block,
+                    m.end(),
+                    hi,
+                    written(block.text, m.end(), hi, doc.forms.simplify),
+                    LABELLED,
+                ),
+            )
     if title is not None:
         block, _ = title
         assert block.text is not None
         s = block.text.text
         y = _YEAR.search(s)
         if y is not None and _is_org(doc, s[: y.start()].strip()):
-            draft.state(draft.info, "department", _stated(doc, block, 0, y.start(), written(block.text, 0, y.start(), doc.forms.simplify), PROSE + 1))
+            draft.state(
+                draft.info,
+                "department",
+                _stated(
+                    doc,
+                    block,
+                    0,
+                    y.start(),
+                    written(block.text, 0, y.start(), doc.forms.simplify),
+                    PROSE + 1,
+                ),
+            )
         before = [b for b in doc.blocks[: block.index] if b.text is not None]
         if before and before[-1].text is not None and _is_org(doc, before[-1].text.text):
             t = before[-1].text
-            draft.state(draft.info, "department", _stated(doc, before[-1], 0, len(t.text), written(t, 0, len(t.text), doc.forms.simplify), PROSE + 1))
+            draft.state(
+                draft.info,
+                "department",
+                _stated(
+                    doc,
+                    before[-1],
+                    0,
+                    len(t.text),
+                    written(t, 0, len(t.text), doc.forms.simplify),
+                    PROSE + 1,
+                ),
+            )
     orgs = "|".join(re.escape(w) for w in doc.forms.get("header.organisations"))
     for block in doc.paragraphs():
         assert block.text is not None
         m = re.match(rf"([\u4e00-\u9fff()（）]{{3,40}}?(?:{orgs})){_BODY_ORG}", block.text.text)
         if m is not None and not m.group(1).startswith(("我", "本", "该")):
             value = written(block.text, 0, m.end(1), doc.forms.simplify)
-            draft.state(draft.info, "department", _stated(doc, block, 0, m.end(1), value, PROSE + 2, "the name the report opens a paragraph with"))
+            draft.state(
+                draft.info,
+                "department",
+                _stated(
+                    doc,
+                    block,
+                    0,
+                    m.end(1),
+                    value,
+                    PROSE + 2,
+                    "the name the report opens a paragraph with",
+                ),
+            )
     found = draft.info.get("department")
     if found:
         best = min(found, key=lambda st: (st.rank, st.order))
         region = _region(str(best.value))
         if region:
-            draft.state(draft.info, "region", Stated(region, best.origin, best.source, PROSE + 3, best.order, "read from the department's name"))
+            draft.state(
+                draft.info,
+                "region",
+                Stated(
+                    region,
+                    best.origin,
+                    best.source,
+                    PROSE + 3,
+                    best.order,
+                    "read from the department's name",
+                ),
+            )
 
 
 def _region(name: str) -> str | None:
@@ -154,8 +233,9 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
     if title is not None:
         block, value = title
         m = _YEAR.search(value.replace(" ", "")) or re.search(r"(20\d\d)\s*年", value)
-        if m is not None:
-            title_year = Stated(int(m.group(1)), Traced(block.text.place_at(0) if block.text else block.block.place, value), "", LABELLED, block.index * 100000)  # type: ignore[union-attr]
+        if m is not None and block.text is not None:
+            origin = Traced(block.text.place_at(0), value)
+            title_year = Stated(int(m.group(1)), origin, "", LABELLED, block.index * 100000)
     body: Counter[int] = Counter()
     first: dict[int, Stated] = {}
     for block in doc.paragraphs():
@@ -169,9 +249,17 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
     if title_year is not None:
         chosen = title_year
         top = body.most_common(1)
-        if top and top[0][0] != title_year.value and top[0][1] >= 2 and top[0][1] > body[title_year.value]:
+        if (
+            top
+            and top[0][0] != title_year.value
+            and top[0][1] >= 2
+            and top[0][1] > body[title_year.value]
+        ):
             year, count = top[0]
-            chosen = attrs_evolve(first[year], f"the year the body evaluates ({count} times); the title says {title_year.value}")
+            chosen = attrs_evolve(
+                first[year],
+                f"the year the body evaluates ({count} times); the title says {title_year.value}",
+            )
             draft.reviews.append(
                 Review(
                     "report.year",
@@ -185,7 +273,13 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
         draft.state(draft.info, "year", chosen)
     elif body:
         year, count = body.most_common(1)[0]
-        draft.state(draft.info, "year", attrs_evolve(first[year], f"the year the body states most ({count} times); the title states none"))
+        draft.state(
+            draft.info,
+            "year",
+            attrs_evolve(
+                first[year], f"the year the body states most ({count} times); the title states none"
+            ),
+        )
 
 
 def attrs_evolve(stated: Stated, note: str) -> Stated:
@@ -210,7 +304,11 @@ def _filled_on(doc: Document, draft: Draft) -> None:
     for stated in draft.info.pop("filled_on_text", []):
         date, _ = parse_date(str(stated.value))
         if date is not None:
-            draft.state(draft.info, "filled_on", Stated(date, stated.origin, stated.source, LABELLED - 1, stated.order))
+            draft.state(
+                draft.info,
+                "filled_on",
+                Stated(date, stated.origin, stated.source, LABELLED - 1, stated.order),
+            )
     if "filled_on" in draft.info:
         return
     tail = [b for b in doc.blocks[-6:] if b.text is not None]
@@ -220,15 +318,29 @@ def _filled_on(doc: Document, draft: Draft) -> None:
         date, dm = parse_date(s)
         if date is not None and dm is not None and dm.end() - dm.start() >= len(s) - 1:
             note = "the date under the signature at the end of the report"
-            draft.state(draft.info, "filled_on", _stated(doc, block, dm.start(), dm.end(), date, PROSE, note))
+            draft.state(
+                draft.info,
+                "filled_on",
+                _stated(doc, block, dm.start(), dm.end(), date, PROSE, note),
+            )
             return
 
 
-def _profile(doc: Document, draft: Draft, templates: list[Template]) -> None:
-    for template in templates:
+def _profile(doc: Document, draft: Draft, templates: list[tuple[Template, Traced]]) -> None:
+    for template, origin in templates:
         if template.profile and template.profile != "national":
-            origin = Traced(doc.blocks[0].block.text.place_at(0) if doc.blocks and doc.blocks[0].text else _place(doc), template.title)  # type: ignore[union-attr]
-            draft.state(draft.info, "profile", Stated(template.profile, origin, "", LABELLED, 0, f"the report's table is the {template.title}"))
+            draft.state(
+                draft.info,
+                "profile",
+                Stated(
+                    template.profile,
+                    origin,
+                    "",
+                    LABELLED,
+                    0,
+                    f"the report's table is the {template.title}",
+                ),
+            )
             return
     for template in doc.forms.templates:
         if not template.profile or not template.markers:
@@ -240,11 +352,9 @@ def _profile(doc: Document, draft: Draft, templates: list[Template]) -> None:
                 k = s.find(marker)
                 if k >= 0:
                     note = f"the report states the marker of the {template.title}: “{marker}”"
-                    draft.state(draft.info, "profile", _stated(doc, block, k, k + len(marker), template.profile, LABELLED, note))
+                    draft.state(
+                        draft.info,
+                        "profile",
+                        _stated(doc, block, k, k + len(marker), template.profile, LABELLED, note),
+                    )
                     return
-
-
-def _place(doc: Document) -> object:
-    from perfrules.document.provenance import Place
-
-    return Place(doc.file, doc.format)

@@ -54,17 +54,23 @@ def read_prose_indicators(doc: Document, draft: Draft) -> None:
 
 def _stated(doc: Document, block: Block, lo: int, hi: int, value: object) -> Stated:
     assert block.text is not None
-    return Stated(value, traced(block.text, lo, hi), doc.locator(block), PROSE, block.index * 100000 + lo)
+    return Stated(
+        value, traced(block.text, lo, hi), doc.locator(block), PROSE, block.index * 100000 + lo
+    )
 
 
-def _labels(doc: Document, s: str, fields: tuple[str, ...], spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _labels(
+    doc: Document, s: str, fields: tuple[str, ...], spans: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
     """Non-overlapping (start, end, field) of the field labels in ``s``, outside ``spans``, longest first."""
     found: list[tuple[int, int, str]] = []
     taken = [False] * len(s)
     for lo, hi in spans:
         for k in range(lo, min(hi, len(s))):
             taken[k] = True
-    words = sorted(((w, f) for f in fields for w in doc.forms.get(f"prose.{f}")), key=lambda x: -len(x[0]))
+    words = sorted(
+        ((w, f) for f in fields for w in doc.forms.get(f"prose.{f}")), key=lambda x: -len(x[0])
+    )
     for word, field in words:
         for m in re.finditer(re.escape(word), s):
             if not any(taken[m.start() : m.end()]):
@@ -79,7 +85,7 @@ def _paragraph(doc: Document, draft: Draft, block: Block) -> bool:
     assert block.text is not None
     text, s = block.text, block.text.text
     reasons: list[tuple[int, int, str]] = []
-    for lo, hi, field in _labels(doc, s, _TEXT_FIELDS, []):
+    for _, hi, field in _labels(doc, s, _TEXT_FIELDS, []):
         m = re.match(r"\s*[:：]\s*", s[hi:])
         if m is None:
             continue
@@ -88,7 +94,9 @@ def _paragraph(doc: Document, draft: Draft, block: Block) -> bool:
         end = len(s) if end < 0 else end + 1
         reasons.append((start, end, field))
     labels = _labels(doc, s, _FIELDS, [(lo, hi) for lo, hi, _ in reasons])
-    if len({f for _, _, f in labels}) < 3 or not any(f in ("target", "actual") for _, _, f in labels):
+    if len({f for _, _, f in labels}) < 3 or not any(
+        f in ("target", "actual") for _, _, f in labels
+    ):
         return False
     first = labels[0][0]
     head = s[:first].rstrip("，,:：该 ")
@@ -100,7 +108,9 @@ def _paragraph(doc: Document, draft: Draft, block: Block) -> bool:
     if not name:
         return False
     k = s.find(name)
-    ind = IndicatorDraft(name, traced(text, k, k + len(name)), doc.locator(block), order=block.index * 100000)
+    ind = IndicatorDraft(
+        name, traced(text, k, k + len(name)), doc.locator(block), order=block.index * 100000
+    )
     ind.name = written(text, k, k + len(name), doc.forms.simplify) or name
     for lo, hi, field in labels:
         end_m = _END.search(s, hi)
@@ -121,7 +131,9 @@ def _paragraph(doc: Document, draft: Draft, block: Block) -> bool:
             num = re.match(r"\d+(?:\.\d+)?", s[value_lo:end])
             if num is None:
                 continue
-            ind.add(field, _stated(doc, block, value_lo, value_lo + num.end(), Decimal(num.group())))
+            ind.add(
+                field, _stated(doc, block, value_lo, value_lo + num.end(), Decimal(num.group()))
+            )
         else:
             ind.add(field, _stated(doc, block, value_lo, end, raw))
         for f in figures(s[value_lo:end]):
@@ -137,7 +149,9 @@ def _target_list(doc: Document, draft: Draft, block: Block) -> None:
     assert block.text is not None
     text, s = block.text, block.text.text
     lists = doc.forms.get("prose.lists")
-    head = next((w for w in lists if s.startswith(w) and s[len(w) : len(w) + 1] in (":", "：")), None)
+    head = next(
+        (w for w in lists if s.startswith(w) and s[len(w) : len(w) + 1] in (":", "：")), None
+    )
     if head is None:
         return
     goal = block.path[-1] if block.path and block.path[-1].level >= 3 else None
@@ -171,12 +185,18 @@ def _target_list(doc: Document, draft: Draft, block: Block) -> None:
         for a, b in names:
             label = written(text, a, b, doc.forms.simplify).replace("，", "").replace(",", "")
             if previous is not None and (a, b) == (previous[0], n_hi):
-                label = written(text, previous[0], previous[1], doc.forms.simplify) + written(text, n_lo, n_hi, doc.forms.simplify)
+                label = written(text, previous[0], previous[1], doc.forms.simplify) + written(
+                    text, n_lo, n_hi, doc.forms.simplify
+                )
             if not label:
                 continue
-            ind = IndicatorDraft(label, traced(text, a, b), doc.locator(block), order=block.index * 100000 + a)
+            ind = IndicatorDraft(
+                label, traced(text, a, b), doc.locator(block), order=block.index * 100000 + a
+            )
             if goal is not None:
-                ind.goal = Stated(goal.title, Traced(text.place_at(0), goal.title), doc.locator(block))
+                ind.goal = Stated(
+                    goal.title, Traced(text.place_at(0), goal.title), doc.locator(block)
+                )
             ind.add("target", _stated(doc, block, v_lo, hi, value))
             draft.indicators.append(ind)
         previous = None
@@ -216,14 +236,30 @@ def _named_unmet(doc: Document, draft: Draft) -> None:
                 doc.locator(block),
                 order=block.index * 100000 + m.start(),
             )
-            ind.tier2 = _stated(doc, block, m.start("tier2"), m.end("tier2"), written(text, m.start("tier2"), m.end("tier2"), doc.forms.simplify))
+            ind.tier2 = _stated(
+                doc,
+                block,
+                m.start("tier2"),
+                m.end("tier2"),
+                written(text, m.start("tier2"), m.end("tier2"), doc.forms.simplify),
+            )
             homes = tax.homes(tax.canonical_tier2(tier2) or tier2)
             if len(homes) == 1:
                 home = next(iter(homes))
-                ind.tier1 = Stated(home, ind.tier2.origin, ind.source, PROSE, ind.order, f"read from {tier2}: a {home} tier")
+                ind.tier1 = Stated(
+                    home,
+                    ind.tier2.origin,
+                    ind.source,
+                    PROSE,
+                    ind.order,
+                    f"read from {tier2}: a {home} tier",
+                )
             if m["reason"]:
                 lo, hi = m.start("reason"), m.end("reason")
-                ind.add("deviation_reason", _stated(doc, block, lo, hi, written(text, lo, hi, doc.forms.simplify)))
+                ind.add(
+                    "deviation_reason",
+                    _stated(doc, block, lo, hi, written(text, lo, hi, doc.forms.simplify)),
+                )
             found.append((_CN_ORDINALS.index(ordinal.group(1)) + 1 if ordinal else 0, ind))
             draft.indicators.append(ind)
     if not found:
@@ -250,7 +286,13 @@ def _ordinal_items(doc: Document, section: str) -> dict[int, Stated]:
                 end = marks[k + 1].start() if k + 1 < len(marks) else len(s)
                 n = _CN_ORDINALS.index(m.group(1)) + 1
                 if n not in items:
-                    items[n] = _stated(doc, block, m.end(), end, written(block.text, m.end(), end, doc.forms.simplify))
+                    items[n] = _stated(
+                        doc,
+                        block,
+                        m.end(),
+                        end,
+                        written(block.text, m.end(), end, doc.forms.simplify),
+                    )
         if items:
             break
     return items

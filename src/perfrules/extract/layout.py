@@ -107,7 +107,9 @@ class Text:
             return ""
         mapped = set(span)
         out: list[str] = []
-        pending: list[str] = []  # characters a reading left out (spaces), kept when text follows on the line
+        pending: list[
+            str
+        ] = []  # characters a reading left out (spaces), kept when text follows on the line
         after_break = False
         for r in range(min(span), max(span) + 1):
             ch = self.raw[r]
@@ -118,7 +120,9 @@ class Text:
                 out.append(ch)
             elif ch in "\r\n":
                 pending.clear()
-                after_break = True  # what follows a line break up to the text is markup or furniture
+                after_break = (
+                    True  # what follows a line break up to the text is markup or furniture
+                )
             elif not after_break and ch not in "*$\u200b\ufeff":
                 pending.append(ch)
         return "".join(out)

@@ -18,7 +18,9 @@ from perfrules.extract.sections import Document
 __all__ = ["find_label", "line_for", "strip_words"]
 
 _BRACKETED_UNIT = re.compile(r"[(（](?:万元|元|亿元|%)[)）]")
-_FILLERS = re.compile(r"^(?:20\d\d年度?|本年度?|全年|年度|部门|单位|整体|为|是|共|计|达|约|的|总额|总计|合计|=|:)")
+_FILLERS = re.compile(
+    r"^(?:20\d\d年度?|本年度?|全年|年度|部门|单位|整体|为|是|共|计|达|约|的|总额|总计|合计|=|:)"
+)
 
 
 def _labels(doc: Document) -> list[tuple[str, LineLabel]]:
@@ -29,7 +31,9 @@ def _labels(doc: Document) -> list[tuple[str, LineLabel]]:
     return out
 
 
-def find_label(doc: Document, phrase: str, suffix: bool = False) -> tuple[LineLabel, int, int] | None:
+def find_label(
+    doc: Document, phrase: str, suffix: bool = False
+) -> tuple[LineLabel, int, int] | None:
     """The line label in ``phrase``: (label, start, end).
 
     Where several are written (财政拨款基本支出, “三公”经费财政拨款预算安排) the
@@ -58,7 +62,11 @@ def strip_words(doc: Document, rest: str) -> str:
             *doc.forms.get("cues.executed"),
             *doc.forms.get("cues.initial"),
             *doc.forms.get("cues.adjusted"),
-            *(w for f in ("initial", "adjusted", "executed", "adjustment") for w in doc.forms.get(f"budget.{f}")),
+            *(
+                w
+                for f in ("initial", "adjusted", "executed", "adjustment")
+                for w in doc.forms.get(f"budget.{f}")
+            ),
             *(w for w, label in _labels(doc) if label.kind == "source"),
         },
         key=len,
@@ -95,7 +103,9 @@ def line_for(
         spec = next((x for x in doc.forms.lines if x.id == known), None)
         if line is None:
             name = label or (spec.label if spec else known)
-            line = LineDraft(known, name, kind or (spec.kind if spec else "other"), origin, source, parent)
+            line = LineDraft(
+                known, name, kind or (spec.kind if spec else "other"), origin, source, parent
+            )
             draft.lines.append(line)
         elif line.parent is None and parent is not None and parent != line.id:
             line.parent = parent

@@ -27,19 +27,34 @@ _EMPTY = frozenset({"无", "无。", "没有", "暂无", "无其他资料。"})
 
 def _stated(doc: Document, block: Block, lo: int, hi: int, value: object, note: str = "") -> Stated:
     assert block.text is not None
-    return Stated(value, traced(block.text, lo, hi), doc.locator(block), PROSE, block.index * 100000 + lo, note)
+    return Stated(
+        value,
+        traced(block.text, lo, hi),
+        doc.locator(block),
+        PROSE,
+        block.index * 100000 + lo,
+        note,
+    )
 
 
 def read_evaluation(doc: Document, draft: Draft) -> None:
     """The stated total score, grade and tier subtotals."""
-    grades = "|".join(re.escape(g) for g in sorted(doc.forms.get("evaluation.grades"), key=len, reverse=True))
-    grade_re = re.compile(rf"(?:为|是|评定为|评为)[“\"「']?(?P<grade>{grades})[”\"」']?(?=[。，,；;]|$)")
+    grades = "|".join(
+        re.escape(g) for g in sorted(doc.forms.get("evaluation.grades"), key=len, reverse=True)
+    )
+    grade_re = re.compile(
+        rf"(?:为|是|评定为|评为)[“\"「']?(?P<grade>{grades})[”\"」']?(?=[。，,；;]|$)"
+    )
     labels = "|".join(re.escape(w) for w in doc.forms.get("evaluation.score_labels"))
     score_re = re.compile(rf"(?P<label>{labels})(?:为|是|:)?(?P<score>\d+(?:\.\d+)?)分")
-    tier_re = re.compile(r"(?P<tier>产出|效益|效果|满意度|成本)指标(?:自评)?得分(?:为)?(?P<score>\d+(?:\.\d+)?)分")
+    tier_re = re.compile(
+        r"(?P<tier>产出|效益|效果|满意度|成本)指标(?:自评)?得分(?:为)?(?P<score>\d+(?:\.\d+)?)分"
+    )
     subjects = doc.forms.get("evaluation.grade_subjects")
     excluded = doc.forms.get("evaluation.not_subjects")
-    indicator_blocks = {st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts}
+    indicator_blocks = {
+        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
+    }
     for block in doc.paragraphs():
         assert block.text is not None
         if block.index in indicator_blocks:
@@ -50,10 +65,20 @@ def read_evaluation(doc: Document, draft: Draft) -> None:
             m = grade_re.search(c)
             if m is not None:
                 subject = c[: m.start()]
-                scheme = re.search(r"\d+(?:\.\d+)?分$|[≥≤<>]", subject)  # 得分≥85分为优秀: a band, not a grade
-                if any(w in subject for w in subjects) and not any(w in subject for w in excluded) and not scheme:
+                scheme = re.search(
+                    r"\d+(?:\.\d+)?分$|[≥≤<>]", subject
+                )  # 得分≥85分为优秀: a band, not a grade
+                if (
+                    any(w in subject for w in subjects)
+                    and not any(w in subject for w in excluded)
+                    and not scheme
+                ):
                     lo = clause.start() + m.start("grade")
-                    draft.state(draft.evaluation, "grade", _stated(doc, block, lo, lo + len(m["grade"]), m["grade"]))
+                    draft.state(
+                        draft.evaluation,
+                        "grade",
+                        _stated(doc, block, lo, lo + len(m["grade"]), m["grade"]),
+                    )
                     draft.state(draft.evaluation, "_grade_sentence", _sentence(doc, block, lo))
             m = score_re.search(c)
             if m is not None:
@@ -63,11 +88,19 @@ def read_evaluation(doc: Document, draft: Draft) -> None:
                 )
                 if whole and not any(w in c[: m.start()] for w in ("指标", "项目")):
                     lo = clause.start() + m.start("score")
-                    draft.state(draft.evaluation, "score", _stated(doc, block, lo, lo + len(m["score"]), Decimal(m["score"])))
+                    draft.state(
+                        draft.evaluation,
+                        "score",
+                        _stated(doc, block, lo, lo + len(m["score"]), Decimal(m["score"])),
+                    )
         for m in tier_re.finditer(s):
             tier = ("效益" if m["tier"] == "效果" else m["tier"]) + "指标"
             lo = m.start("score")
-            draft.state(draft.evaluation, f"tier:{tier}", _stated(doc, block, lo, m.end("score"), Decimal(m["score"])))
+            draft.state(
+                draft.evaluation,
+                f"tier:{tier}",
+                _stated(doc, block, lo, m.end("score"), Decimal(m["score"])),
+            )
 
 
 def _sentence(doc: Document, block: Block, at: int) -> Stated:
@@ -83,13 +116,19 @@ def _section(doc: Document, words: str) -> Heading | None:
     """The section for a purpose: the first heading titled for it that has no sub-heading titled for it."""
     headings = doc.headings_for(words)
     for heading in headings:
-        inner = [b.heading for b in doc.content(heading) if b.heading is not None and b.heading in headings]
+        inner = [
+            b.heading
+            for b in doc.content(heading)
+            if b.heading is not None and b.heading in headings
+        ]
         return inner[0] if inner else heading
     return None
 
 
 def _text_of(doc: Document, blocks: list[Block]) -> Stated | None:
-    paragraphs = [b for b in blocks if b.text is not None and b.heading is None and b.text.text.strip()]
+    paragraphs = [
+        b for b in blocks if b.text is not None and b.heading is None and b.text.text.strip()
+    ]
     if not paragraphs:
         return None
     parts = []
@@ -101,7 +140,13 @@ def _text_of(doc: Document, blocks: list[Block]) -> Stated | None:
         value = "无"
     first = paragraphs[0]
     assert first.text is not None
-    return Stated(value, traced(first.text, 0, len(first.text.text)), doc.locator(first), PROSE, first.index * 100000)
+    return Stated(
+        value,
+        traced(first.text, 0, len(first.text.text)),
+        doc.locator(first),
+        PROSE,
+        first.index * 100000,
+    )
 
 
 def read_narrative(doc: Document, draft: Draft) -> None:
@@ -129,9 +174,24 @@ def read_narrative(doc: Document, draft: Draft) -> None:
         sentences = [x for x in re.findall(r"[^。]+。?", str(problems.value)) if _UNMET.search(x)]
         if sentences:
             note = "the sentences of the problems section that name a target not met (the report has no section of its own for them)"
-            draft.state(draft.narrative, "unmet_targets", Stated("".join(sentences).strip(), problems.origin, problems.source, PROSE + 1, problems.order, note))
+            draft.state(
+                draft.narrative,
+                "unmet_targets",
+                Stated(
+                    "".join(sentences).strip(),
+                    problems.origin,
+                    problems.source,
+                    PROSE + 1,
+                    problems.order,
+                    note,
+                ),
+            )
     sentence = draft.evaluation.pop("_grade_sentence", [])
     if "conclusion" not in draft.narrative and sentence:
         note = "the sentence stating the grade (the report has no conclusion section)"
         first = sentence[0]
-        draft.state(draft.narrative, "conclusion", Stated(first.value, first.origin, first.source, PROSE + 1, first.order, note))
+        draft.state(
+            draft.narrative,
+            "conclusion",
+            Stated(first.value, first.origin, first.source, PROSE + 1, first.order, note),
+        )

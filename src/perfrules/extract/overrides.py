@@ -31,7 +31,7 @@ from perfrules.document.source import read_toml, toml_lines
 from perfrules.errors import DocumentError, Problem
 from perfrules.extract.assemble import Entry, Part
 
-__all__ = ["Override", "Outcome", "apply_overrides", "read_overrides"]
+__all__ = ["Outcome", "Override", "apply_overrides", "read_overrides"]
 
 _MISSING: Any = object()
 
@@ -65,7 +65,9 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentError([Problem("unreadable", file=name, params={"detail": str(exc)})]) from None
+        raise DocumentError(
+            [Problem("unreadable", file=name, params={"detail": str(exc)})]
+        ) from None
     data = read_toml(text, name, DocumentError)
     lines = toml_lines(text)
     problems: list[Problem] = []
@@ -74,7 +76,9 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
     problems.extend(Problem("unknown-key", k, lines.get(k), name, {"key": k}) for k in unknown)
     items = data.get("override", [])
     if not isinstance(items, list):
-        problems.append(Problem("type", "override", lines.get("override"), name, _type("array", items)))
+        problems.append(
+            Problem("type", "override", lines.get("override"), name, _type("array", items))
+        )
         items = []
     for i, item in enumerate(items):
         where = f"override[{i}]"
@@ -83,20 +87,52 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
             continue
         for key in item:
             if key not in ("about", "value", "was", "remove", "reason"):
-                problems.append(Problem("unknown-key", f"{where}.{key}", lines.get(f"{where}.{key}"), name, {"key": key}))
+                problems.append(
+                    Problem(
+                        "unknown-key",
+                        f"{where}.{key}",
+                        lines.get(f"{where}.{key}"),
+                        name,
+                        {"key": key},
+                    )
+                )
         about = item.get("about")
         if not isinstance(about, str) or not about.strip():
-            problems.append(Problem("missing-key" if about is None else "empty", f"{where}.about", lines.get(where), name))
+            problems.append(
+                Problem(
+                    "missing-key" if about is None else "empty",
+                    f"{where}.about",
+                    lines.get(where),
+                    name,
+                )
+            )
             continue
         remove = item.get("remove", False)
         if not isinstance(remove, bool):
-            problems.append(Problem("type", f"{where}.remove", lines.get(f"{where}.remove"), name, _type("boolean", remove)))
+            problems.append(
+                Problem(
+                    "type",
+                    f"{where}.remove",
+                    lines.get(f"{where}.remove"),
+                    name,
+                    _type("boolean", remove),
+                )
+            )
             continue
         if "value" not in item and not remove:
             problems.append(Problem("missing-key", f"{where}.value", lines.get(where), name))
             continue
         out.append(
-            Override(about.strip(), item.get("value"), item.get("was"), "was" in item, remove, str(item.get("reason", "")), lines.get(where), name)
+            Override(
+                about.strip(),
+                item.get("value"),
+                item.get("was"),
+                "was" in item,
+                remove,
+                str(item.get("reason", "")),
+                lines.get(where),
+                name,
+            )
         )
     if problems:
         raise DocumentError(problems)
@@ -125,10 +161,12 @@ def _same(a: Any, b: Any) -> bool:
         return a is b
     if isinstance(a, (int, Decimal)) and isinstance(b, (int, Decimal)):
         return Decimal(a) == Decimal(b)
-    return a == b
+    return bool(a == b)
 
 
-def apply_overrides(parts: list[Part], overrides: Sequence[Override]) -> tuple[list[Part], list[Outcome]]:
+def apply_overrides(
+    parts: list[Part], overrides: Sequence[Override]
+) -> tuple[list[Part], list[Outcome]]:
     """``parts`` with the overrides applied, and the outcome of each."""
     outcomes: list[Outcome] = []
     parts = list(parts)
@@ -140,7 +178,9 @@ def apply_overrides(parts: list[Part], overrides: Sequence[Override]) -> tuple[l
                 found = k
                 break
         if found is None:
-            outcomes.append(Outcome(ov, False, f"{owner or ov.about} names nothing in this extraction"))
+            outcomes.append(
+                Outcome(ov, False, f"{owner or ov.about} names nothing in this extraction")
+            )
             continue
         part = parts[found]
         current = next((e for e in part.entries if e.key == field), None)
@@ -149,7 +189,13 @@ def apply_overrides(parts: list[Part], overrides: Sequence[Override]) -> tuple[l
             outcomes.append(Outcome(ov, False, f"was {ov.was!r}, but extraction now reads {now}"))
             continue
         if not ov.has_was and current is not None:
-            outcomes.append(Outcome(ov, False, f"extraction now reads {current.value!r} (the override gives no `was`)"))
+            outcomes.append(
+                Outcome(
+                    ov,
+                    False,
+                    f"extraction now reads {current.value!r} (the override gives no `was`)",
+                )
+            )
             continue
         where = f"{Path(ov.file).name}:{ov.line}" if ov.file else "override"
         note = f"override ({where}){': ' + ov.reason if ov.reason else ''}"

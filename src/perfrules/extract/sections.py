@@ -82,7 +82,11 @@ class Document:
 
     def headings_for(self, words: str) -> list[Heading]:
         """The headings whose title holds a word of list ``words``, in document order."""
-        return [b.heading for b in self.blocks if b.heading is not None and _has(b.heading.title, self.forms.get(words))]
+        return [
+            b.heading
+            for b in self.blocks
+            if b.heading is not None and _has(b.heading.title, self.forms.get(words))
+        ]
 
     def content(self, heading: Heading) -> list[Block]:
         """The blocks under ``heading``, up to the next heading at its level or above."""
@@ -95,7 +99,9 @@ class Document:
 
     def locator(self, block: Block) -> str:
         """Where a block stands, by section titles (``部门预算执行情况 › 基本支出情况``)."""
-        titles = [h.title for h in block.path if h.level < _LABEL_LEVEL] or [h.title for h in block.path]
+        titles = [h.title for h in block.path if h.level < _LABEL_LEVEL] or [
+            h.title for h in block.path
+        ]
         return " › ".join(titles[-2:])
 
 

@@ -34,7 +34,9 @@ class _Grid:
 
     def __init__(self, doc: Document, table: Table) -> None:
         self.doc = doc
-        self.rows: list[list[Text]] = [[reading(c.text, doc.forms.simplify) for c in row] for row in table.rows]
+        self.rows: list[list[Text]] = [
+            [reading(c.text, doc.forms.simplify) for c in row] for row in table.rows
+        ]
         self.merged: list[list[bool]] = [[c.merged for c in row] for row in table.rows]
         self.cells: Sequence[Sequence[Cell]] = table.rows
 
@@ -75,24 +77,28 @@ def _header(doc: Document, grid: _Grid, r: int) -> tuple[Template, dict[str, int
         if not template.columns:
             continue
         cols = _columns(grid, r, template)
-        if "name" in cols and ("target" in cols or "actual" in cols) and len(cols) >= 3:
-            if best is None or len(cols) > best[0]:
-                best = (len(cols), template, cols)
+        usable = "name" in cols and ("target" in cols or "actual" in cols) and len(cols) >= 3
+        if usable and (best is None or len(cols) > best[0]):
+            best = (len(cols), template, cols)
     return (best[1], best[2]) if best else None
 
 
 def _budget_header(doc: Document, grid: _Grid, r: int) -> tuple[Template, dict[int, str]] | None:
     best: tuple[int, Template, dict[int, str]] | None = None
     for template in doc.forms.templates:
-        cols = {c: template.budget_table[grid.key(r, c)] for c in grid.origins(r) if grid.key(r, c) in template.budget_table}
+        cols = {
+            c: template.budget_table[grid.key(r, c)]
+            for c in grid.origins(r)
+            if grid.key(r, c) in template.budget_table
+        }
         if len(cols) >= 2 and (best is None or len(cols) > best[0]):
             best = (len(cols), template, cols)
     return (best[1], best[2]) if best else None
 
 
-def read_tables(doc: Document, draft: Draft) -> list[Template]:
-    """Read every table; return the templates whose tables were recognised."""
-    used: list[Template] = []
+def read_tables(doc: Document, draft: Draft) -> list[tuple[Template, Traced]]:
+    """Read every table; return the templates whose tables were recognised, with where."""
+    used: list[tuple[Template, Traced]] = []
     for block in doc.tables():
         assert isinstance(block.block, Table)
         used.extend(_TableReader(doc, draft, block, _Grid(doc, block.block)).read())
@@ -103,25 +109,27 @@ class _TableReader:
     def __init__(self, doc: Document, draft: Draft, block: Block, grid: _Grid) -> None:
         self.doc, self.draft, self.block, self.grid = doc, draft, block, grid
         self.source = doc.locator(block)
-        self.used: list[Template] = []
+        self.used: list[tuple[Template, Traced]] = []
         self.unit = ""
 
     def stated(self, r: int, c: int, value: object, note: str = "") -> Stated:
         origin = self.grid.traced(r, c)
-        return Stated(value, origin, self.source, TABLE, self.block.index * 100000 + r * 100 + c, note)
+        return Stated(
+            value, origin, self.source, TABLE, self.block.index * 100000 + r * 100 + c, note
+        )
 
-    def read(self) -> list[Template]:
+    def read(self) -> list[tuple[Template, Traced]]:
         grid = self.grid
         r = 0
         while r < len(grid.rows):
             header = _header(self.doc, grid, r)
             if header is not None:
-                self.used.append(header[0])
+                self.used.append((header[0], grid.traced(r, grid.origins(r)[0])))
                 r = self.indicators(r, *header)
                 continue
             budget = _budget_header(self.doc, grid, r)
             if budget is not None:
-                self.used.append(budget[0])
+                self.used.append((budget[0], grid.traced(r, next(iter(budget[1])))))
                 r = self.budget_rows(r, *budget)
                 continue
             self.pairs(r)
@@ -147,7 +155,11 @@ class _TableReader:
                 draft.state(draft.info, "filled_on_text", self.stated(r, v, grid.rows[r][v].text))
             for row_field, labels in self.row_labels().items():
                 if label in labels:
-                    draft.state(draft.narrative if row_field == "measures" else draft.budget, row_field, self.stated(r, v, grid.written(r, v)))
+                    draft.state(
+                        draft.narrative if row_field == "measures" else draft.budget,
+                        row_field,
+                        self.stated(r, v, grid.written(r, v)),
+                    )
             figure = _NUMBER.fullmatch(grid.rows[r][v].text.strip())
             if figure is None:
                 continue
@@ -155,13 +167,21 @@ class _TableReader:
             if found is not None:
                 spec = found[0]
                 rest = label[found[2] :]
-                field = "budget" if any(w in rest for w in doc.forms.get("cues.budget")) else "executed"
-                if not spec.label.endswith("支出") and field == "executed" and not any(w in rest for w in doc.forms.get("cues.executed")):
+                field = (
+                    "budget" if any(w in rest for w in doc.forms.get("cues.budget")) else "executed"
+                )
+                if (
+                    not spec.label.endswith("支出")
+                    and field == "executed"
+                    and not any(w in rest for w in doc.forms.get("cues.executed"))
+                ):
                     continue  # 人员经费 | 12.3: budget or spent? not a guess to make from a table row
                 line = line_for(doc, draft, spec.id, None, grid.traced(r, c), self.source)
                 value = number(figure.group())
                 if value is not None:
-                    getattr(line, field).append(self.stated(r, v, Amount(value, unit.group(1) if unit else self.unit)))
+                    getattr(line, field).append(
+                        self.stated(r, v, Amount(value, unit.group(1) if unit else self.unit))
+                    )
 
     def row_labels(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -178,11 +198,17 @@ class _TableReader:
             unit = _UNIT.search(grid.rows[r][c].text)
             if unit:
                 self.unit = unit.group(1)
-        totals = set(template.budget_total_rows) | {w for t in doc.forms.templates for w in t.budget_total_rows}
+        totals = set(template.budget_total_rows) | {
+            w for t in doc.forms.templates for w in t.budget_total_rows
+        }
         row = r + 1
         while row < len(grid.rows):
             values = {c: grid.rows[row][c].text.strip() for c in cols if c < len(grid.rows[row])}
-            numbers = {c: number(v.rstrip("%")) for c, v in values.items() if _NUMBER.fullmatch(v.rstrip("%"))}
+            numbers = {
+                c: number(v.rstrip("%"))
+                for c, v in values.items()
+                if _NUMBER.fullmatch(v.rstrip("%"))
+            }
             if not numbers:
                 break
             label_cells = [c for c in grid.origins(row) if c not in cols and not grid.empty(row, c)]
@@ -193,11 +219,23 @@ class _TableReader:
                     continue
                 field = cols[c]
                 if found is None and (not label or label in totals or not label_cells):
-                    stated_value: object = value if field in ("execution_rate", "execution_weight", "execution_score") else Amount(value, self.unit)
+                    stated_value: object = (
+                        value
+                        if field in ("execution_rate", "execution_weight", "execution_score")
+                        else Amount(value, self.unit)
+                    )
                     draft.state(draft.budget, field, self.stated(row, c, stated_value))
                 elif found is not None and field in ("initial", "adjusted", "executed"):
-                    line = line_for(doc, draft, found[0].id, None, grid.traced(row, label_cells[0]), self.source)
-                    target = line.executed if field == "executed" else line.initial_budget if field == "initial" else line.budget
+                    line = line_for(
+                        doc, draft, found[0].id, None, grid.traced(row, label_cells[0]), self.source
+                    )
+                    target = (
+                        line.executed
+                        if field == "executed"
+                        else line.initial_budget
+                        if field == "initial"
+                        else line.budget
+                    )
                     target.append(self.stated(row, c, Amount(value, self.unit)))
             row += 1
         return row
@@ -247,7 +285,7 @@ class _TableReader:
                 row += 1
                 continue
             name_col = cols["name"]
-            if grid.empty(row, name_col) or grid.merged[row][name_col] and len(first) <= 2:
+            if grid.empty(row, name_col) or (grid.merged[row][name_col] and len(first) <= 2):
                 if len(first) <= 2:
                     break
                 row += 1

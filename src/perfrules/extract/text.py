@@ -96,7 +96,15 @@ class _Reader:
         line = self._line_of(pairs[0][1]) if pairs else None
         start = line.start if line is not None else 0
         if line is not None:
-            place = Place(place.file, "text", line.number, 1, table=place.table, row=place.row, cell=place.cell)
+            place = Place(
+                place.file,
+                "text",
+                line.number,
+                1,
+                table=place.table,
+                row=place.row,
+                cell=place.cell,
+            )
         return _pair_text(self.doc, pairs, place, start)
 
     def _line_of(self, index: int) -> Line:
@@ -113,7 +121,9 @@ class _Reader:
         got, markers = content_pairs(line)
         for index, marker in markers:
             at = self._line_of(index)
-            self.unread.append(Unread(Place(self.file, "text", at.number, index - at.start + 1), "marker", marker))
+            self.unread.append(
+                Unread(Place(self.file, "text", at.number, index - at.start + 1), "marker", marker)
+            )
         return got
 
     def run(self) -> Layout:
@@ -242,9 +252,7 @@ def _continues(a: Text, b: Text) -> bool:
         return False  # a title or a form's field line, not a sentence cut by a page break
     if a.raw.lstrip().startswith("#") or b.raw.lstrip().startswith("#"):
         return False
-    if _NUMBERED.match(tb) or _DATE_LINE.fullmatch(tb) or tb[0] in "#*-+|":
-        return False
-    return True
+    return not (_NUMBERED.match(tb) or _DATE_LINE.fullmatch(tb) or tb[0] in "#*-+|")
 
 
 def _join(doc_index: int, a: Text, b: Text, b_index: int) -> Text:

@@ -162,7 +162,9 @@ def _latex_pairs(body: str, at: int) -> list[tuple[str, int]]:
     return out
 
 
-def content_pairs(line: Line, begin: int = 0, end: int | None = None) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
+def content_pairs(
+    line: Line, begin: int = 0, end: int | None = None
+) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
     """``line.content[begin:end]`` as (character, document index) pairs without markup, and the markers removed.
 
     Markup removed: a leading ``#`` heading mark or list bullet, ``**`` and

@@ -78,7 +78,9 @@ def _cells(
                 for k, (li, b, e) in enumerate(pieces):
                     got, _ = content_pairs(lines[li], b, e)
                     if k and pairs and got:
-                        pairs.append(("\u200b", got[0][1]))  # a joint: nothing between the lines' text
+                        pairs.append(
+                            ("\u200b", got[0][1])
+                        )  # a joint: nothing between the lines' text
                     pairs.extend(got)
                 text = make(pairs, place)
             cells.append(Cell(text))
@@ -180,7 +182,11 @@ def row_table(
     if kind is Kind.SPACEROW:
         if len(rows) < 2 or len({len(r) for r in rows}) != 1:
             return None, start
-    elif kind is Kind.TABROW and len(rows) == 1 and sum(1 for b, e in split_row(lines[start]) if e > b) < 2:
+    elif (
+        kind is Kind.TABROW
+        and len(rows) == 1
+        and sum(1 for b, e in split_row(lines[start]) if e > b) < 2
+    ):
         return None, start
     if not rows:
         return None, i

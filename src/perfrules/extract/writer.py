@@ -67,14 +67,15 @@ def toml_value(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Decimal):
-        text = format(value, "f")
-        return text if value == value.to_integral_value() and "." not in text else text
+        return format(value, "f")
     if isinstance(value, datetime.date):
         return value.isoformat()
     if isinstance(value, str):
         return _multiline(value) if "\n" in value else _string(value)
     if isinstance(value, Mapping):
-        return "{ " + ", ".join(f"{_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ " + ", ".join(f"{_key(str(k))} = {toml_value(v)}" for k, v in value.items()) + " }"
+        )
     raise TypeError(f"cannot write {type(value).__name__} as TOML")
 
 
@@ -89,7 +90,11 @@ def _where(origin: Traced) -> str:
 
 def _review_lines(review: Review, unit: str) -> list[str]:
     key = review.about.rsplit(".", 1)[-1]
-    out = [f"# REVIEW: {review.reason}", f"#   {review.reason_zh}", f"#   ← {_where(review.origin)}"]
+    out = [
+        f"# REVIEW: {review.reason}",
+        f"#   {review.reason_zh}",
+        f"#   ← {_where(review.origin)}",
+    ]
     for value, note in review.alternatives:
         if review.about.startswith("line:"):
             amount = review.chosen if isinstance(review.chosen, Amount) else None
@@ -124,7 +129,10 @@ def render(
     notes: Iterable[str] = (),
 ) -> str:
     """The annotated TOML document."""
-    unit = next((e.value for p in parts if p.name == "report" for e in p.entries if e.key == "money_unit"), "万元")
+    unit = next(
+        (e.value for p in parts if p.name == "report" for e in p.entries if e.key == "money_unit"),
+        "万元",
+    )
     reviews = list(reviews)
     unread = list(unread)
     head = [
@@ -152,7 +160,9 @@ def render(
             comment = []
             if e.note:
                 comment.append(e.note)
-            if e.origin is not None and not (part.array and e.origin == part.origin and part.name != "claims"):
+            if e.origin is not None and not (
+                part.array and e.origin == part.origin and part.name != "claims"
+            ):
                 comment.append(f"← {_where(e.origin)}")
             if isinstance(e.value, str) and len(e.value) > 40 and comment:
                 body.append("# " + "  ".join(comment))
