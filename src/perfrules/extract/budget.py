@@ -21,7 +21,17 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.provenance import Traced
-from perfrules.extract.draft import PROSE, Amount, Draft, Review, Stated
+from perfrules.extract.budgetwords import (
+    amount,
+    budget_field,
+    clean,
+    comparison,
+    cue,
+    direction,
+    named_project,
+    stated_at,
+)
+from perfrules.extract.draft import PROSE, Draft, Review, Stated
 from perfrules.extract.forms import LineLabel
 from perfrules.extract.lines import find_label, line_for
 from perfrules.extract.reading import Figure, figures, traced, written
@@ -33,11 +43,6 @@ _BOUNDARY = re.compile(r"[，,；;。：:、]")
 _ENUM = re.compile(r"其中|分别是|分别为|分别用于")
 _GROUP = re.compile(r"(?:共有|共计|批复|安排|合计)(\d+)个项目")
 _TOTAL_OF = re.compile(r"以上([一二三四五六七八九十两\d]+)项(?:共计|合计|总计)")
-_LEAD = re.compile(r"(?:\d{1,2}[.、．]|[(（]?\d{1,2}[)）]|其中|以及|和|及|另|此外)+")
-_YEAR = re.compile(
-    r"(?:20\d\d|19\d\d)年度?|本年度?|当年|上年度?|部门|单位|我单位|本单位|本部门|全年"
-)
-_CONNECTORS = ("资金共", "共计", "合计", "总计", "为", "是", "共", "计", "达", "约", "=")
 _SCORE_AFTER = re.compile(r"[,，]?得(?P<points>\d+(?:\.\d+)?)分")
 _CN = {
     "一": 1,
@@ -73,93 +78,6 @@ class _State:
     )  # unplaced money in this sentence
 
 
-def _clean(s: str, lo: int, hi: int) -> tuple[int, int]:
-    """The span of ``s[lo:hi]`` without leading numbering/其中 and trailing connectors (为, 共计 …)."""
-    while lo < hi and s[lo] in " \t":
-        lo += 1
-    m = _LEAD.match(s, lo, hi)
-    if m is not None:
-        lo = m.end()
-    changed = True
-    while changed:
-        changed = False
-        for word in _CONNECTORS:
-            if hi - len(word) >= lo and s.startswith(word, hi - len(word)):
-                hi -= len(word)
-                changed = True
-    return lo, hi
-
-
-def _stated(
-    doc: Document, block: Block, lo: int, f: Figure, value: object, note: str = ""
-) -> Stated:
-    text = block.text
-    assert text is not None
-    origin = Traced(text.place_at(f.start), text.source(lo, f.end))
-    return Stated(value, origin, doc.locator(block), PROSE, block.index * 100000 + f.start, note)
-
-
-def _amount(f: Figure) -> Amount:
-    return Amount(f.value, f.unit)
-
-
-def _named_project(s: str, lo: int, hi: int) -> tuple[int, int] | None:
-    """The span of a clause between ``lo`` and ``hi`` that is only a project's name (…项目)."""
-    clauses = [m for m in re.finditer(r"[^，,；;。：:、]+", s[lo:hi])]
-    if not clauses:
-        return None
-    m = clauses[-1]
-    name = m.group().strip()
-    if 4 <= len(name) <= 30 and name.endswith("项目") and not re.search(r"\d", name):
-        return lo + m.start(), lo + m.end()
-    return None
-
-
-def _cue(doc: Document, rest: str) -> str | None:
-    """``budget`` or ``executed`` by the nearest cue word at the end of ``rest``, else None."""
-    best: tuple[int, str] | None = None
-    for field in ("budget", "executed"):
-        for word in doc.forms.get(f"cues.{field}"):
-            k = rest.rfind(word)
-            if k >= 0 and (best is None or k + len(word) > best[0]):
-                best = (k + len(word), field)
-    return best[1] if best else None
-
-
-def _budget_field(doc: Document, phrase: str, percent: bool) -> str | None:
-    """The budget field a phrase ends with (``年初预算数`` → initial), or ``ignore``, or None."""
-    if "=" in phrase:  # 预算执行率=预算数/执行数=188.44/202.98=
-        phrase = phrase.split("=", 1)[0]
-    for word in doc.forms.get("budget.ignore"):
-        if phrase.endswith(word):
-            return "ignore"
-    fields = (
-        ("execution_rate",)
-        if percent
-        else ("initial", "adjustment", "adjusted", "executed", "carryover")
-    )
-    best: tuple[int, str] | None = None
-    for field in fields:
-        for word in doc.forms.get(f"budget.{field}"):
-            if phrase.endswith(word) and (best is None or len(word) > best[0]):
-                best = (len(word), field)
-    return best[1] if best else None
-
-
-def _direction(doc: Document, phrase: str) -> int:
-    if any(w in phrase for w in doc.forms.get("budget.direction.down")):
-        return -1
-    if any(w in phrase for w in doc.forms.get("budget.direction.up")):
-        return 1
-    return 0
-
-
-def _comparison(doc: Document, phrase: str) -> bool:
-    return any(w in phrase for w in doc.forms.get("cues.comparison")) and not any(
-        phrase.endswith(w) for w in doc.forms.get("budget.adjustment")
-    )
-
-
 def read_budget(doc: Document, draft: Draft) -> None:
     """Read the budget block's figures and the budget lines from every paragraph."""
     for block in doc.paragraphs():
@@ -179,7 +97,7 @@ class _Paragraph:
         self.source = doc.locator(block)
 
     def stated(self, lo: int, f: Figure, value: object, note: str = "") -> Stated:
-        return _stated(self.doc, self.block, lo, f, value, note)
+        return stated_at(self.doc, self.block, lo, f, value, note)
 
     def written(self, lo: int, hi: int) -> str:
         return written(self.text, lo, hi, self.doc.forms.simplify)
@@ -202,8 +120,8 @@ class _Paragraph:
             if "。" in between:
                 state.pending.clear()
             group = _GROUP.search(s, prev_end, f.start)
-            lo, hi = _clean(s, prev_end + cut, f.start)
-            named = _named_project(s, prev_end, prev_end + cut)
+            lo, hi = clean(s, prev_end + cut, f.start)
+            named = named_project(s, prev_end, prev_end + cut)
             prev_end = f.end
             if (self.block.index, f.start) in self.draft.consumed:
                 continue
@@ -216,7 +134,7 @@ class _Paragraph:
             if placed is None:
                 if f.money and not self.total_of(f, lo, hi):
                     state.pending.append((f, s[lo:hi], lo))
-                    self.draft.unplaced.append(self.stated(lo, f, _amount(f)))
+                    self.draft.unplaced.append(self.stated(lo, f, amount(f)))
                 continue
             if state.topic is None and not self.is_source(placed):
                 state.topic = placed
@@ -232,7 +150,7 @@ class _Paragraph:
                 Stated(int(group.group(1)), at, self.source, PROSE, self.order(group.start())),
             )
         )
-        field = _cue(self.doc, self.s[group.start() : f.start]) or "budget"
+        field = cue(self.doc, self.s[group.start() : f.start]) or "budget"
         field = "executed" if field == "executed" else "budget"
         subject = self.to_line(line.id, field, f, lo)
         self.state.topic = subject
@@ -240,7 +158,7 @@ class _Paragraph:
 
     def named(self, f: Figure, lo: int, named: tuple[int, int]) -> _Subject | None:
         """``驻社区人员补助项目，预算金额为0.45万元``: a project of the 项目支出 line, named in a clause of its own."""
-        field = _cue(self.doc, self.s[lo : f.start])
+        field = cue(self.doc, self.s[lo : f.start])
         if field is None:
             return None
         label = self.written(*named)
@@ -254,7 +172,7 @@ class _Paragraph:
             label=label,
             kind="project",
         )
-        getattr(child, field).append(self.stated(lo, f, _amount(f)))
+        getattr(child, field).append(self.stated(lo, f, amount(f)))
         self.state.topic = _Subject(child.id, field)
         return self.state.topic
 
@@ -271,19 +189,19 @@ class _Paragraph:
         if f.percent:
             return self.percent(f, lo, phrase)
         whole = self.whole_of(f, lo, phrase)
-        if _comparison(doc, phrase):
+        if comparison(doc, phrase):
             return None
         found = find_label(doc, phrase, suffix=True)
         if found is not None:
             return self.line_figure(f, lo, hi, found)
-        field = _budget_field(doc, phrase, percent=False)
+        field = budget_field(doc, phrase, percent=False)
         topic = self.state.topic
         if field == "ignore":
             return whole
         if field is None:
-            cue = _cue(doc, phrase) if len(phrase) <= 6 else None
-            if topic is not None and topic.line is not None and cue is not None:
-                return self.to_line(topic.line, cue, f, lo)
+            said = cue(doc, phrase) if len(phrase) <= 6 else None
+            if topic is not None and topic.line is not None and said is not None:
+                return self.to_line(topic.line, said, f, lo)
             parent = self.state.parent
             if parent is not None and parent.line is not None and 0 < len(phrase) <= 30:
                 return self.child(f, lo, hi)
@@ -294,10 +212,10 @@ class _Paragraph:
             and field in ("initial", "adjusted", "executed")
         ):
             return self.to_line(topic.line, "executed" if field == "executed" else "budget", f, lo)
-        value = _amount(f)
+        value = amount(f)
         stated = self.stated(lo, f, value)
         if field == "adjustment":
-            way = _direction(doc, phrase)
+            way = direction(doc, phrase)
             if way == 0:
                 self.draft.reviews.append(
                     Review(
@@ -342,9 +260,9 @@ class _Paragraph:
             traced(self.text, at, f.end + m.end()),
             self.source,
         )
-        field = "executed" if _cue(self.doc, phrase) == "executed" else "budget"
+        field = "executed" if cue(self.doc, phrase) == "executed" else "budget"
         getattr(line, field).append(
-            self.stated(lo, f, _amount(f), f"“{m.group().strip('，,(（ ')}”")
+            self.stated(lo, f, amount(f), f"“{m.group().strip('，,(（ ')}”")
         )
         return _Subject(line.id, field)
 
@@ -356,7 +274,7 @@ class _Paragraph:
             if line is not None:
                 line.share.append(self.stated(lo, f, f.value))
                 return state.last
-        if _budget_field(self.doc, phrase, percent=True) != "execution_rate" or find_label(
+        if budget_field(self.doc, phrase, percent=True) != "execution_rate" or find_label(
             self.doc, phrase
         ):
             return None
@@ -382,7 +300,7 @@ class _Paragraph:
         inherited: str | None = None
         if state.parent is not None:
             inherited = "executed" if state.parent.field == "executed" else "budget"
-        field = _cue(doc, phrase[end:]) or inherited
+        field = cue(doc, phrase[end:]) or inherited
         parent = label.parent if label.parent and draft.line(label.parent) is not None else None
         written_label = self.written(lo + start, lo + end)
         line = line_for(
@@ -394,7 +312,7 @@ class _Paragraph:
             self.source,
             label=written_label,
         )
-        stated = self.stated(lo, f, _amount(f))
+        stated = self.stated(lo, f, amount(f))
         if field is None:
             if line.label.endswith("支出") or doc.in_section(self.block, "sections.results"):
                 field = "executed"
@@ -406,7 +324,7 @@ class _Paragraph:
                         f"“{phrase}”未说明是预算数还是执行数，需人工判断",
                         (("budget", "预算数 budget"), ("executed", "执行数 executed")),
                         stated.origin,
-                        _amount(f),
+                        amount(f),
                     )
                 )
                 return _Subject(line.id, "budget")
@@ -419,7 +337,7 @@ class _Paragraph:
     def to_line(self, line_id: str, field: str, f: Figure, lo: int) -> _Subject:
         line = self.draft.line(line_id)
         assert line is not None
-        getattr(line, field).append(self.stated(lo, f, _amount(f)))
+        getattr(line, field).append(self.stated(lo, f, amount(f)))
         return _Subject(line_id, field)
 
     def child(self, f: Figure, lo: int, hi: int) -> _Subject | None:
@@ -445,7 +363,7 @@ class _Paragraph:
             kind=kind,
         )
         field = "executed" if state.parent.field == "executed" else "budget"
-        getattr(child, field).append(self.stated(lo, f, _amount(f)))
+        getattr(child, field).append(self.stated(lo, f, amount(f)))
         return _Subject(child.id, field)
 
     def total_of(self, f: Figure, lo: int, hi: int) -> bool:
@@ -479,10 +397,10 @@ class _Paragraph:
             label=goal,
             kind="project",
         )
-        getattr(total, field).append(self.stated(lo, f, _amount(f), "以上各项合计"))
+        getattr(total, field).append(self.stated(lo, f, amount(f), "以上各项合计"))
         dropped = set()
         for g, _, plo in parts:
-            label = self.written(*_clean(self.s, plo, g.start))
+            label = self.written(*clean(self.s, plo, g.start))
             part = line_for(
                 self.doc,
                 self.draft,
@@ -493,7 +411,7 @@ class _Paragraph:
                 label=label,
                 kind="item",
             )
-            getattr(part, field).append(self.stated(plo, g, _amount(g)))
+            getattr(part, field).append(self.stated(plo, g, amount(g)))
             dropped.add(block.index * 100000 + g.start)
         self.draft.unplaced[:] = [u for u in self.draft.unplaced if u.order not in dropped]
         state.pending.clear()

@@ -20,6 +20,7 @@ which the assembler turns into claims.
 
 from __future__ import annotations
 
+import functools
 import re
 from difflib import SequenceMatcher
 
@@ -42,6 +43,42 @@ _TOPIC = re.compile(r"(?P<name>[^，,。:：；;]{2,30})[:：。]")
 _ITEM_LABEL = re.compile(r"(?:[①-⑳]|\d[.、])?(?P<tier>[^:：，,。]{2,10}指标)[:：]")
 
 
+class _Names:
+    """The indicators a prose phrase may name, found through the 3-character pieces of their names.
+
+    Indicators of the same name are compared once (the first of them is the
+    one a phrase names), so that matching stays linear in the document.
+    """
+
+    def __init__(self, doc: Document, indicators: list[IndicatorDraft]) -> None:
+        self.suffixes = doc.forms.get("prose.name_suffixes")
+        self.first: dict[str, IndicatorDraft] = {}
+        self.units: dict[str, set[str]] = {}
+        self.grams: dict[str, set[str]] = {}
+        self.short: set[str] = set()
+        for ind in indicators:
+            self.first.setdefault(ind.name, ind)
+            self.units.setdefault(ind.name, set()).update(_units(ind))
+        for name in self.first:
+            for core in _cores(name, self.suffixes):
+                if len(core) < 3:
+                    self.short.add(name)
+                for k in range(len(core) - 2):
+                    self.grams.setdefault(core[k : k + 3], set()).add(name)
+
+    def candidates(self, phrase: str, among: set[str] | None = None) -> list[str]:
+        """Names sharing a 3-character piece with ``phrase`` (or short enough to be inside it), in order."""
+        found = set(self.short)
+        for k in range(len(phrase) - 2):
+            found |= self.grams.get(phrase[k : k + 3], set())
+        if among is not None:
+            found &= among
+        return [n for n in self.first if n in found]
+
+    def cover(self, phrase: str, name: str) -> float:
+        return _cover(phrase, name, self.suffixes)
+
+
 def read_claims(doc: Document, draft: Draft) -> None:
     """Add the prose's further statements of indicator figures, and its "all targets met" claims."""
     _all_met(doc, draft)
@@ -50,24 +87,19 @@ def read_claims(doc: Document, draft: Draft) -> None:
     ]
     if not tabled:
         return
+    names = _Names(doc, tabled)
+    read = {
+        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
+    }
     for block in doc.paragraphs():
-        if block.text is None or _rank_of_block(draft, block):
+        if block.text is None or block.index in read:
             continue
-        if not _topic(doc, draft, block, tabled):
-            _items(doc, draft, block, tabled)
+        if not _topic(doc, block, names):
+            _items(doc, block, names, tabled)
 
 
 def _rank(ind: IndicatorDraft) -> int:
     return min((st.rank for sts in ind.fields.values() for st in sts), default=PROSE)
-
-
-def _rank_of_block(draft: Draft, block: Block) -> bool:
-    return any(
-        st.order // 100000 == block.index
-        for ind in draft.indicators
-        for sts in ind.fields.values()
-        for st in sts
-    )
 
 
 def _all_met(doc: Document, draft: Draft) -> None:
@@ -123,14 +155,19 @@ def _unit_of(v: Value) -> str | None:
     return None
 
 
-def cover(phrase: str, name: str, suffixes: tuple[str, ...]) -> float:
-    """How much of ``name`` (or of its core, without 人数/率 …) ``phrase`` holds, in blocks of 2+ with one of 3+."""
-    best = 0.0
+def _cores(name: str, suffixes: tuple[str, ...]) -> set[str]:
     cores = {name}
     for suffix in suffixes:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             cores.add(name[: -len(suffix)])
-    for core in cores:
+    return cores
+
+
+@functools.lru_cache(maxsize=65536)
+def _cover(phrase: str, name: str, suffixes: tuple[str, ...]) -> float:
+    """How much of ``name`` (or of its core, without 人数/率 …) ``phrase`` holds, in blocks of 2+ with one of 3+."""
+    best = 0.0
+    for core in _cores(name, suffixes):
         if core in phrase:
             return 1.0
         blocks = [
@@ -161,30 +198,20 @@ def _add(doc: Document, block: Block, ind: IndicatorDraft, field: str, lo: int, 
     )
 
 
-def _topic(doc: Document, draft: Draft, block: Block, indicators: list[IndicatorDraft]) -> bool:
+def _topic(doc: Document, block: Block, names: _Names) -> bool:
     """A paragraph about one indicator (it opens with its name); False when it is not one."""
     assert block.text is not None
     s = block.text.text
     m = _TOPIC.match(s)
     if m is None:
         return False
-    suffixes = doc.forms.get("prose.name_suffixes")
     scored = sorted(
-        ((cover(m["name"], ind.name, suffixes), k) for k, ind in enumerate(indicators)),
-        reverse=True,
+        ((names.cover(m["name"], n), n) for n in names.candidates(m["name"])), key=lambda x: -x[0]
     )
-    if (
-        not scored
-        or scored[0][0] < 0.75
-        or (
-            len(scored) > 1
-            and scored[1][0] == scored[0][0]
-            and indicators[scored[1][1]].name != indicators[scored[0][1]].name
-        )
-    ):
+    if not scored or scored[0][0] < 0.75 or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return False
-    ind = indicators[scored[0][1]]
-    units = _units(ind)
+    ind = names.first[scored[0][1]]
+    units = names.units[ind.name]
     actuals: list[tuple[float, int, int]] = []
     for v in _VALUE.finditer(s, m.end()):
         lo, hi = v.start("value"), v.end("value")
@@ -192,44 +219,38 @@ def _topic(doc: Document, draft: Draft, block: Block, indicators: list[Indicator
             continue
         value = parse_value(s[lo:hi])
         unit = _unit_of(value)
-        cued = _TARGET_CUE.search(s[max(0, lo - 8) : lo]) is not None
-        if cued:
+        if _TARGET_CUE.search(s[max(0, lo - 8) : lo]) is not None:
             _add(doc, block, ind, "target", lo, hi)
             continue
         if unit is None or unit not in units:
             continue
-        field = _field(doc, block, value, False)
-        if field == "target":
+        if _field(doc, block, value, False) == "target":
             _add(doc, block, ind, "target", lo, hi)
             continue
         clause_lo = max(s.rfind(c, 0, lo) for c in "，,；;。") + 1
-        actuals.append((cover(s[clause_lo:lo], ind.name, suffixes), lo, hi))
-    if len(actuals) == 1:
+        actuals.append((names.cover(s[clause_lo:lo], ind.name), lo, hi))
+    actuals.sort(key=lambda a: -a[0])
+    if len(actuals) == 1 or (len(actuals) > 1 and actuals[0][0] > actuals[1][0]):
         _add(doc, block, ind, "actual", actuals[0][1], actuals[0][2])
-    elif actuals:
-        actuals.sort(key=lambda a: -a[0])
-        if actuals[0][0] > actuals[1][0]:
-            _add(doc, block, ind, "actual", actuals[0][1], actuals[0][2])
     return True
 
 
-def _items(doc: Document, draft: Draft, block: Block, indicators: list[IndicatorDraft]) -> None:
+def _items(doc: Document, block: Block, names: _Names, indicators: list[IndicatorDraft]) -> None:
     """A list of figures (``①数量指标：培训救护员1849人，普及救护培训9770人次…``), each matched to an indicator."""
     assert block.text is not None
     if not (doc.in_section(block, "sections.results") or doc.in_section(block, "sections.goals")):
         return
     s = block.text.text
     label = _ITEM_LABEL.match(s)
-    candidates = indicators
+    among: set[str] | None = None
     threshold = 0.75
     start = 0
     if label is not None:
         tier = label["tier"]
-        by_tier1 = [i for i in indicators if i.tier1 is not None and i.tier1.value == tier]
-        by_tier2 = [i for i in indicators if i.tier2 is not None and i.tier2.value == tier]
-        candidates = by_tier1 or by_tier2
+        by_tier1 = {i.name for i in indicators if i.tier1 is not None and i.tier1.value == tier}
+        by_tier2 = {i.name for i in indicators if i.tier2 is not None and i.tier2.value == tier}
+        among = by_tier1 or by_tier2
         threshold, start = 0.6, label.end()
-    suffixes = doc.forms.get("prose.name_suffixes")
     for item in re.finditer(r"[^，,；;。]+", s[start:]):
         lo_item = start + item.start()
         text = item.group()
@@ -241,28 +262,19 @@ def _items(doc: Document, draft: Draft, block: Block, indicators: list[Indicator
         value = parse_value(s[lo:hi])
         unit = _unit_of(value)
         phrase = s[lo_item:lo]
-        matches = [
-            (cover(phrase, ind.name, suffixes), k)
-            for k, ind in enumerate(candidates)
-            if unit in _units(ind)
+        fitting = [
+            n for n in (among if among is not None else names.first) if unit in names.units[n]
         ]
-        matches = [mt for mt in matches if mt[0] >= threshold]
+        scored = [(names.cover(phrase, n), n) for n in names.candidates(phrase, set(fitting))]
+        matches = sorted((x for x in scored if x[0] >= threshold), key=lambda x: -x[0])
         if (
             not matches
-            and label is not None
-            and len({c.name for c in candidates if unit in _units(c)}) == 1
+            and among is not None
+            and len(fitting) == 1
+            and names.cover(phrase, fitting[0]) > 0
         ):
-            only = [k for k, c in enumerate(candidates) if unit in _units(c)]
-            if cover(phrase, candidates[only[0]].name, suffixes) > 0:
-                matches = [(1.0, only[0])]
-        if not matches:
+            matches = [(1.0, fitting[0])]
+        if not matches or (len(matches) > 1 and matches[1][0] == matches[0][0]):
             continue
-        matches.sort(key=lambda mt: (-mt[0], mt[1]))
-        if (
-            len(matches) > 1
-            and matches[1][0] == matches[0][0]
-            and candidates[matches[1][1]].name != candidates[matches[0][1]].name
-        ):
-            continue
-        ind = candidates[matches[0][1]]
+        ind = names.first[matches[0][1]]
         _add(doc, block, ind, _field(doc, block, value, False), lo, hi)

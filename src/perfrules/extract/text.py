@@ -43,6 +43,10 @@ def _pair_text(doc: str, pairs: list[tuple[str, int]], place: Place, line_start:
     first = min(i for _, i in kept)
     last = max(i for _, i in kept)
     raw = doc[first : last + 1]
+    joined = "".join(ch for ch, _ in kept)
+    if _PLAIN.fullmatch(joined) and unicodedata.is_normalized("NFKC", joined):
+        text, offsets_t = joined.replace("\u3000", " "), tuple(i - first for _, i in kept)
+        return Text(text, raw, _at(place, first - line_start + 1), offsets_t)
     chars: list[str] = []
     offsets: list[int] = []
     for k, (ch, i) in enumerate(kept):
@@ -64,16 +68,25 @@ def _pair_text(doc: str, pairs: list[tuple[str, int]], place: Place, line_start:
         for c in piece:
             chars.append(c)
             offsets.append(i - first)
-    at = Place(
+    return Text("".join(chars), raw, _at(place, first - line_start + 1), tuple(offsets))
+
+
+def _at(place: Place, column: int) -> Place:
+    return Place(
         place.file,
         place.format,
         place.line,
-        first - line_start + 1,
+        column,
         table=place.table,
         row=place.row,
         cell=place.cell,
     )
-    return Text("".join(chars), raw, at, tuple(offsets))
+
+
+#: Texts whose characters need no mapping but NFKC (no joint, no line break, no list marker).
+_PLAIN = re.compile(
+    r"[^\u200b\u2460-\u2473\t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f]*"
+)
 
 
 class _Reader:

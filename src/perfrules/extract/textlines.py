@@ -124,6 +124,8 @@ def empty_cell(content: str) -> bool:
 
 
 _MARKER = re.compile(r"\[bookmark: [^\]]*\]")
+_MARKUP_CHARS = re.compile(r"\[bookmark|\*\*|__|<br|\$")
+_LINE_START = re.compile(r"\s{0,3}(?:#|[-*+]\s)")
 _HEADING_MARK = re.compile(r"\s{0,3}#{1,6}\s+")
 _BULLET = re.compile(r"\s{0,3}[-*+]\s+(?=\S)")
 _LATEX = re.compile(r"\$([^$\n]{1,80})\$")
@@ -175,6 +177,9 @@ def content_pairs(
     c = line.content
     end = len(c) if end is None else end
     piece = c[begin:end]
+    if not _MARKUP_CHARS.search(piece) and not (begin == 0 and _LINE_START.match(piece)):
+        base = line.start + begin
+        return list(zip(piece, range(base, base + len(piece)), strict=True)), []
     markers: list[tuple[int, str]] = []
     drop = [False] * len(piece)
     replace: dict[int, list[tuple[str, int]]] = {}
