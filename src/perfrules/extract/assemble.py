@@ -167,6 +167,32 @@ def _same_label_claims(asm: _Assembler, draft: Draft) -> None:
                     asm.claims.append((f"line:{other.id}.{field}", asm.value(st), st))
 
 
+def _second_reasons(draft: Draft, simplify: dict[int, int]) -> None:
+    """A second, different 偏离原因: format 1 holds one; a person decides what the other explains."""
+    reasons = sorted(draft.budget.get("deviation_reason", []), key=lambda st: (st.rank, st.order))
+    if not reasons or "adjustment_reason" in draft.budget:
+        return
+    first = folded(str(reasons[0].value), simplify)
+
+    def same(st: Stated) -> bool:
+        text = folded(str(st.value), simplify)
+        return text in first or first in text
+
+    other = next((st for st in reasons[1:] if not same(st)), None)
+    if other is None:
+        return
+    draft.reviews.append(
+        Review(
+            "budget.adjustment_reason",
+            "the report gives a second, different reason for the deviation; format 1 holds one "
+            "deviation_reason: if this one explains the adjustment, it is the adjustment_reason",
+            "报告另写了一个不同的偏离原因；格式只有一个 deviation_reason：若它说明的是预算调整，应作 adjustment_reason",
+            ((other.value, "the second reason, as the adjustment's"),),
+            other.origin,
+        )
+    )
+
+
 def _lines(asm: _Assembler, draft: Draft) -> list[Part]:
     _collapse_single_project(draft)
     _initial_tree(draft)
@@ -272,6 +298,7 @@ def assemble(draft: Draft, simplify: dict[int, int]) -> list[Part]:
         asm.entry(f, asm.field(None, draft.budget.get(f, [])))
         for f in ("deviation_reason", "adjustment_reason")
     ]
+    _second_reasons(draft, simplify)
     budget_reviews = tuple(r for r in draft.reviews if r.about.startswith("budget."))
     if any(budget) or budget_reviews:
         parts.append(Part("budget", "budget", _entries(budget), reviews=budget_reviews))

@@ -149,8 +149,32 @@ def _text_of(doc: Document, blocks: list[Block]) -> Stated | None:
     )
 
 
+_BUDGET_REASON = re.compile(r"(?:预算)?执行率?(?:偏离|偏差)原因(?:分析)?[:：]")
+
+
+def read_budget_reasons(doc: Document, draft: Draft) -> None:
+    """``预算执行率偏离原因：…``: the reason the report gives for its budget execution."""
+    indicator_blocks = {
+        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
+    }
+    for block in doc.paragraphs():
+        assert block.text is not None
+        if block.index in indicator_blocks:
+            continue
+        s = block.text.text
+        for m in _BUDGET_REASON.finditer(s):
+            end = s.find("。", m.end())
+            hi = len(s) if end < 0 else end + 1
+            if hi > m.end():
+                value = written(block.text, m.end(), hi, doc.forms.simplify)
+                draft.state(
+                    draft.budget, "deviation_reason", _stated(doc, block, m.end(), hi, value)
+                )
+
+
 def read_narrative(doc: Document, draft: Draft) -> None:
-    """The unmet targets, problems, measures and conclusion sections."""
+    """The unmet targets, problems, measures and conclusion sections (and the budget's reasons)."""
+    read_budget_reasons(doc, draft)
     for field in ("problems", "measures", "unmet_targets", "conclusion"):
         heading = _section(doc, f"sections.{field}")
         if heading is None:
