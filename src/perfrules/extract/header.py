@@ -17,6 +17,7 @@ from collections import Counter
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import LABELLED, PROSE, Draft, Review, Stated
 from perfrules.extract.forms import Template
+from perfrules.extract.layout import Paragraph
 from perfrules.extract.reading import traced, written
 from perfrules.extract.sections import Block, Document
 
@@ -75,6 +76,7 @@ def _title(doc: Document, draft: Draft) -> tuple[Block, str] | None:
             continue
         text = block.text
         value = written(text, 0, len(s), doc.forms.simplify)
+        raws = [block.block.text.raw] if isinstance(block.block, Paragraph) else []
         first = block
         prev = blocks[k - 1] if k else None
         if prev is not None and prev.text is not None and any(s.startswith(w[:2]) for w in words):
@@ -86,12 +88,14 @@ def _title(doc: Document, draft: Draft) -> tuple[Block, str] | None:
                 and len(p) <= 40
             ):
                 value = written(prev.text, 0, len(p), doc.forms.simplify) + value
+                raws = ([prev.block.text.raw] if isinstance(prev.block, Paragraph) else []) + raws
                 first = prev
         nxt = blocks[k + 1] if k + 1 < len(blocks) else None
         if nxt is not None and nxt.text is not None and _PAREN_YEAR.fullmatch(nxt.text.text):
             value += written(nxt.text, 0, len(nxt.text.text), doc.forms.simplify)
+            raws += [nxt.block.text.raw] if isinstance(nxt.block, Paragraph) else []
         assert first.text is not None
-        origin = Traced(first.text.place_at(0), value)
+        origin = Traced(first.text.place_at(0), "\n".join(raws))
         draft.state(draft.info, "title", Stated(value, origin, "", LABELLED, first.index * 100000))
         kind = (
             "project"
@@ -233,8 +237,8 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
     if title is not None:
         block, value = title
         m = _YEAR.search(value.replace(" ", "")) or re.search(r"(20\d\d)\s*年", value)
-        if m is not None and block.text is not None:
-            origin = Traced(block.text.place_at(0), value)
+        if m is not None:
+            origin = draft.info["title"][0].origin
             title_year = Stated(int(m.group(1)), origin, "", LABELLED, block.index * 100000)
     body: Counter[int] = Counter()
     first: dict[int, Stated] = {}

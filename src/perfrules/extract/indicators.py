@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfrules.document.provenance import Traced
 from perfrules.document.taxonomy import taxonomy
 from perfrules.document.valueparse import parse_value
 from perfrules.document.values import Unparsed
@@ -193,10 +192,11 @@ def _target_list(doc: Document, draft: Draft, block: Block) -> None:
             ind = IndicatorDraft(
                 label, traced(text, a, b), doc.locator(block), order=block.index * 100000 + a
             )
-            if goal is not None:
-                ind.goal = Stated(
-                    goal.title, Traced(text.place_at(0), goal.title), doc.locator(block)
-                )
+            heading = doc.blocks[goal.index].text if goal is not None else None
+            if goal is not None and heading is not None:
+                k = max(heading.text.find(goal.title), 0)
+                origin = traced(heading, k, k + len(goal.title))
+                ind.goal = Stated(goal.title, origin, doc.locator(block))
             ind.add("target", _stated(doc, block, v_lo, hi, value))
             draft.indicators.append(ind)
         previous = None

@@ -54,8 +54,9 @@ def _pair_text(doc: str, pairs: list[tuple[str, int]], place: Place, line_start:
             before = chars[-1] if chars else ""
             after = kept[k + 1][0] if k + 1 < len(kept) else ""
             if before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-                chars.append(" ")
-                offsets.append(i - first)
+                chars.append(" ")  # stands for the line break between the two lines
+                nl = doc.rfind("\n", first, i)
+                offsets.append((nl if nl >= 0 else i) - first)
             continue
         if "\u2460" <= ch <= "\u2473":
             piece = ch
