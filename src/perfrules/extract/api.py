@@ -232,8 +232,12 @@ def extract(
     parts = assembly.assemble(draft, dict(forms().simplify))
     outcomes: list[Outcome] = []
     found = _overrides_path(source, overrides)
+    reviews = list(draft.reviews)
     if found is not None:
         parts, outcomes = apply_overrides(parts, read_overrides(found))
+        decided = {o.override.about for o in outcomes if o.applied}
+        reviews = [r for r in reviews if r.about not in decided]
+        parts = [attrs.evolve(p, reviews=tuple(r for r in p.reviews if r.about not in decided)) for p in parts]
     notes = []
     if not any(p.name == "indicators" for p in parts):
         notes.append(
@@ -257,11 +261,14 @@ def extract(
         format=fmt,
         title=str(title),
         version=__version__,
-        reviews=draft.reviews,
+        reviews=reviews,
         unread=unread,
         notes=notes,
     )
     provenance = assembly.provenance(parts)
+    whole = Traced(Place(name, layout.format), "")  # a finding about a part the report lacks: the file
+    for key in ("report", "budget", "lines", "indicators", "evaluation", "narrative", "claims", "waivers"):
+        provenance.setdefault(key, whole)
     report = from_data(assembly.to_data(parts), Source(text, "toml", name, provenance))
     return Extraction(
         report,
@@ -269,7 +276,7 @@ def extract(
         fmt,
         provenance,
         tuple(unread),
-        tuple(draft.reviews),
+        tuple(reviews),
         tuple(notes),
         tuple(outcomes),
         text,
