@@ -237,7 +237,10 @@ def extract(
         parts, outcomes = apply_overrides(parts, read_overrides(found))
         decided = {o.override.about for o in outcomes if o.applied}
         reviews = [r for r in reviews if r.about not in decided]
-        parts = [attrs.evolve(p, reviews=tuple(r for r in p.reviews if r.about not in decided)) for p in parts]
+        parts = [
+            attrs.evolve(p, reviews=tuple(r for r in p.reviews if r.about not in decided))
+            for p in parts
+        ]
     notes = []
     if not any(p.name == "indicators" for p in parts):
         notes.append(
@@ -266,8 +269,19 @@ def extract(
         notes=notes,
     )
     provenance = assembly.provenance(parts)
-    whole = Traced(Place(name, layout.format), "")  # a finding about a part the report lacks: the file
-    for key in ("report", "budget", "lines", "indicators", "evaluation", "narrative", "claims", "waivers"):
+    whole = Traced(
+        Place(name, layout.format), ""
+    )  # a finding about a part the report lacks: the file
+    for key in (
+        "report",
+        "budget",
+        "lines",
+        "indicators",
+        "evaluation",
+        "narrative",
+        "claims",
+        "waivers",
+    ):
         provenance.setdefault(key, whole)
     report = from_data(assembly.to_data(parts), Source(text, "toml", name, provenance))
     return Extraction(

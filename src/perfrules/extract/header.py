@@ -16,7 +16,7 @@ from collections import Counter
 
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import LABELLED, PROSE, Draft, Review, Stated
-from perfrules.extract.forms import Template
+from perfrules.extract.forms import Template, folded
 from perfrules.extract.layout import Paragraph
 from perfrules.extract.reading import traced, written
 from perfrules.extract.sections import Block, Document
@@ -236,7 +236,7 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
     title_year: Stated | None = None
     if title is not None:
         block, value = title
-        m = _YEAR.search(value.replace(" ", "")) or re.search(r"(20\d\d)\s*年", value)
+        m = _YEAR.search(folded(value, doc.forms.simplify)) or re.search(r"(20\d\d)\s*年", value)
         if m is not None:
             origin = draft.info["title"][0].origin
             title_year = Stated(int(m.group(1)), origin, "", LABELLED, block.index * 100000)
