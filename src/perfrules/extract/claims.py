@@ -56,9 +56,15 @@ class _Names:
         self.units: dict[str, set[str]] = {}
         self.grams: dict[str, set[str]] = {}
         self.short: set[str] = set()
+        self.tier1: dict[object, set[str]] = {}
+        self.tier2: dict[object, set[str]] = {}
         for ind in indicators:
             self.first.setdefault(ind.name, ind)
             self.units.setdefault(ind.name, set()).update(_units(ind))
+            if ind.tier1 is not None:
+                self.tier1.setdefault(ind.tier1.value, set()).add(ind.name)
+            if ind.tier2 is not None:
+                self.tier2.setdefault(ind.tier2.value, set()).add(ind.name)
         for name in self.first:
             for core in _cores(name, self.suffixes):
                 if len(core) < 3:
@@ -247,9 +253,7 @@ def _items(doc: Document, block: Block, names: _Names, indicators: list[Indicato
     start = 0
     if label is not None:
         tier = label["tier"]
-        by_tier1 = {i.name for i in indicators if i.tier1 is not None and i.tier1.value == tier}
-        by_tier2 = {i.name for i in indicators if i.tier2 is not None and i.tier2.value == tier}
-        among = by_tier1 or by_tier2
+        among = names.tier1.get(tier) or names.tier2.get(tier, set())
         threshold, start = 0.6, label.end()
     for item in re.finditer(r"[^，,；;。]+", s[start:]):
         lo_item = start + item.start()

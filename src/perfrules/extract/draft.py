@@ -78,9 +78,9 @@ class LineDraft:
     budget: list[Stated] = attrs.field(factory=list)
     executed: list[Stated] = attrs.field(factory=list)
     share: list[Stated] = attrs.field(factory=list)
-    initial_budget: list[Stated] = attrs.field(
-        factory=list
-    )  # 年初 figures, when 全年 ones exist too
+    #: 年初 figures, when 全年 ones are stated too
+    initial_budget: list[Stated] = attrs.field(factory=list)
+    key: str = ""  # the label folded: a line is identified by it under its parent
 
 
 @attrs.define
@@ -115,9 +115,13 @@ class Draft:
     claims: list[tuple[str, Stated]] = attrs.field(factory=list)  # (about, statement)
     reviews: list[Review] = attrs.field(factory=list)
     unplaced: list[Stated] = attrs.field(factory=list)  # figures read but held by no field
-    consumed: set[tuple[int, int]] = attrs.field(
-        factory=set
-    )  # (block, char) read as an indicator's
+    #: (block, char) of the figures read as an indicator's, which budget prose leaves alone
+    consumed: set[tuple[int, int]] = attrs.field(factory=set)
+    _by_id: dict[str, LineDraft] = attrs.field(factory=dict, init=False, repr=False)
+    _labels: dict[tuple[str | None, str], LineDraft] = attrs.field(
+        factory=dict, init=False, repr=False
+    )
+    _indexed: int = attrs.field(default=-1, init=False, repr=False)
 
     def state(self, part: dict[str, list[Stated]], field: str, stated: Stated) -> None:
         """Add a statement of ``field`` to ``part`` (``self.info``, ``self.budget`` …)."""
@@ -125,4 +129,17 @@ class Draft:
 
     def line(self, line_id: str) -> LineDraft | None:
         """The line with this id, if read."""
-        return next((ln for ln in self.lines if ln.id == line_id), None)
+        return self._index().get(line_id)
+
+    def _index(self) -> dict[str, LineDraft]:
+        # lines are only appended while reading and removed while assembling: the count tells
+        if self._indexed != len(self.lines):
+            self._by_id = {ln.id: ln for ln in self.lines}
+            self._labels = {(ln.parent, ln.key): ln for ln in reversed(self.lines)}
+            self._indexed = len(self.lines)
+        return self._by_id
+
+    def line_by_label(self, parent: str | None, key: str) -> LineDraft | None:
+        """The line under ``parent`` whose folded label is ``key``, if read."""
+        self._index()
+        return self._labels.get((parent, key))

@@ -103,24 +103,23 @@ def line_for(
         spec = next((x for x in doc.forms.lines if x.id == known), None)
         if line is None:
             name = label or (spec.label if spec else known)
-            line = LineDraft(
-                known, name, kind or (spec.kind if spec else "other"), origin, source, parent
-            )
+            kind = kind or (spec.kind if spec else "other")
+            key = folded(name, doc.forms.simplify)
+            line = LineDraft(known, name, kind, origin, source, parent, key=key)
             draft.lines.append(line)
         elif line.parent is None and parent is not None and parent != line.id:
             line.parent = parent
         return line
     assert label is not None
     key = folded(label, doc.forms.simplify)
-    for line in draft.lines:
-        if line.parent == parent and folded(line.label, doc.forms.simplify) == key:
-            return line
+    found = draft.line_by_label(parent, key)
+    if found is not None:
+        return found
     ident = key or "line"
-    taken = {ln.id for ln in draft.lines} | {x.id for x in doc.forms.lines}
     n = 2
-    while ident in taken:
+    while draft.line(ident) is not None or any(x.id == ident for x in doc.forms.lines):
         ident = f"{key}-{n}"
         n += 1
-    line = LineDraft(ident, label, kind or "other", origin, source, parent)
+    line = LineDraft(ident, label, kind or "other", origin, source, parent, key=key)
     draft.lines.append(line)
     return line
