@@ -24,7 +24,8 @@ from perfrules.document.model import Report
 from perfrules.document.provenance import Place, Traced
 from perfrules.document.source import Source
 from perfrules.errors import DocumentError, Problem
-from perfrules.extract import assemble as assembly
+from perfrules.extract.assemble import assemble, to_data
+from perfrules.extract.assemble import provenance as provenance_of
 from perfrules.extract.budget import read_budget
 from perfrules.extract.claims import read_claims
 from perfrules.extract.draft import Draft, Review
@@ -229,7 +230,7 @@ def extract(
     layout: Layout = _reader(fmt, name)(data, name)
     draft = interpret(layout)
     _refuse_non_report(draft, layout)
-    parts = assembly.assemble(draft, dict(forms().simplify))
+    parts = assemble(draft, dict(forms().simplify))
     outcomes: list[Outcome] = []
     found = _overrides_path(source, overrides)
     reviews = list(draft.reviews)
@@ -268,7 +269,7 @@ def extract(
         unread=unread,
         notes=notes,
     )
-    provenance = assembly.provenance(parts)
+    provenance = provenance_of(parts)
     whole = Traced(
         Place(name, layout.format), ""
     )  # a finding about a part the report lacks: the file
@@ -283,7 +284,7 @@ def extract(
         "waivers",
     ):
         provenance.setdefault(key, whole)
-    report = from_data(assembly.to_data(parts), Source(text, "toml", name, provenance))
+    report = from_data(to_data(parts), Source(text, "toml", name, provenance))
     return Extraction(
         report,
         name,

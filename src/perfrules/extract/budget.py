@@ -44,19 +44,7 @@ _ENUM = re.compile(r"其中|分别是|分别为|分别用于")
 _GROUP = re.compile(r"(?:共有|共计|批复|安排|合计)(\d+)个项目")
 _TOTAL_OF = re.compile(r"以上([一二三四五六七八九十两\d]+)项(?:共计|合计|总计)")
 _SCORE_AFTER = re.compile(r"[,，]?得(?P<points>\d+(?:\.\d+)?)分")
-_CN = {
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-    "十": 10,
-}
+_CN = {**{c: k for k, c in enumerate("一二三四五六七八九十", start=1)}, "两": 2}
 
 
 @attrs.define
@@ -73,9 +61,8 @@ class _State:
     last: _Subject | None = None  # the latest placed figure
     parent: _Subject | None = None  # the figure a 其中 breaks down
     parent_until: int = -1
-    pending: list[tuple[Figure, str, int]] = attrs.field(
-        factory=list
-    )  # unplaced money in this sentence
+    #: the unplaced amounts of this sentence (a later 以上N项共计 may total them)
+    pending: list[tuple[Figure, str, int]] = attrs.field(factory=list)
 
 
 def read_budget(doc: Document, draft: Draft) -> None:

@@ -23,7 +23,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.model import LineKind
-from perfrules.document.source import read_toml, toml_lines
+from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.resources import rules_dir
 
@@ -316,19 +316,8 @@ def _read(path: Path) -> _File:
         raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
     problems = list(_problems_of(data, spec))
     if problems:
-        raise RulePackError(p.at(name, lambda path: _line(lines, path)) for p in problems)
+        raise RulePackError(p.at(name, lambda path: nearest(lines, path)) for p in problems)
     return spec
-
-
-def _line(lines: Mapping[str, int], path: str) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        cut = max(path.rfind("."), path.rfind("["))
-        if cut <= 0:
-            break
-        path = path[:cut]
-    return lines.get(path)
 
 
 def unbracketed(label: str) -> str:
