@@ -70,3 +70,63 @@ def test_a_docx_layout_reads_like_text(monkeypatch: pytest.MonkeyPatch) -> None:
     assert ("PR040", "indicator:档案数字化页数") in {
         (f.rule, f.about) for f in perfrules.check(report).findings
     }
+
+
+def _xlsx_layout() -> Layout:
+    """A workbook as the xlsx reader gives it: one table, the title and 单位名称 in cells spanning the sheet."""
+
+    def cell(r: int, c: int, raw: str) -> Cell:
+        ref = "ABCDEF"[c - 1] + str(r)
+        return Cell(Text.of(raw, Place("r.xlsx", "xlsx", sheet="自评表", ref=ref)))
+
+    def spanning(r: int, raw: str) -> tuple[Cell, ...]:
+        first = cell(r, 1, raw)
+        return (first, *(Cell(first.text, merged=True) for _ in range(5)))
+
+    rows = [
+        spanning(1, "2024年度某区红十字会部门整体绩效自评表"),
+        (
+            cell(2, 1, "单位名称：某区红十字会"),
+            cell(2, 2, ""),
+            cell(2, 3, ""),
+            cell(2, 4, ""),
+            cell(2, 5, "填报日期："),
+            cell(2, 6, "2025.3.20"),
+        ),
+        tuple(
+            cell(3, c, h)
+            for c, h in enumerate(
+                (
+                    "年度绩效目标完成情况",
+                    "一级指标",
+                    "二级指标",
+                    "三级指标",
+                    "年初目标值",
+                    "实际完成值",
+                ),
+                start=1,
+            )
+        ),
+        tuple(
+            cell(4, c, v)
+            for c, v in enumerate(
+                ("", "产出指标", "数量指标", "救护员培训人数", "1500人", "1849人"), start=1
+            )
+        ),
+    ]
+    return Layout("r.xlsx", "xlsx", (Table(tuple(rows), Place("r.xlsx", "xlsx", sheet="自评表")),))
+
+
+def test_a_workbook_states_its_header_in_cells(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "_reader", lambda fmt, file: lambda data, name: _xlsx_layout())
+    ex = perfrules.extract(b"PK\x03\x04 xl/", file="r.xlsx")
+    info = ex.report.report
+    assert (info.title, info.year, info.department) == (
+        "2024年度某区红十字会部门整体绩效自评表",
+        2024,
+        "某区红十字会",
+    )
+    assert str(info.filled_on) == "2025-03-20"
+    assert [i.name for i in ex.report.indicators] == ["救护员培训人数"]
+    place = ex.report.source.place("report.title")  # type: ignore[union-attr]
+    assert place is not None and place.render() == "r.xlsx: 自评表!A1"

@@ -17,8 +17,8 @@ from collections import Counter
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import LABELLED, PROSE, Draft, Review, Stated
 from perfrules.extract.forms import Template, folded
-from perfrules.extract.layout import Paragraph
-from perfrules.extract.reading import traced, written
+from perfrules.extract.layout import Table, Text
+from perfrules.extract.reading import reading, traced, written
 from perfrules.extract.sections import Block, Document
 
 __all__ = ["parse_date", "read_header"]
@@ -66,48 +66,59 @@ def read_header(doc: Document, draft: Draft, templates: list[tuple[Template, Tra
     _profile(doc, draft, templates)
 
 
-def _title(doc: Document, draft: Draft) -> tuple[Block, str] | None:
+def _lead(doc: Document) -> list[tuple[Block, Text]]:
+    """The texts a report opens with: its first paragraphs, and the rows of a table that hold one cell only.
+
+    A workbook writes its title and 单位名称 in cells spanning the sheet; those
+    count as the report's opening lines.
+    """
+    out: list[tuple[Block, Text]] = []
+    for block in doc.blocks[:12]:
+        if block.text is not None:
+            out.append((block, block.text))
+        elif isinstance(block.block, Table):
+            for row in block.block.rows[:3]:
+                cells = [c for c in row if not c.merged and c.text.text.strip()]
+                if len(cells) == 1:
+                    out.append((block, reading(cells[0].text, doc.forms.simplify)))
+    return out
+
+
+def _title(doc: Document, draft: Draft) -> tuple[Block, Text, str] | None:
     words = doc.forms.get("header.title_words")
-    blocks = [b for b in doc.blocks[:12] if b.text is not None]
-    for k, block in enumerate(blocks):
-        assert block.text is not None
-        s = block.text.text
+    lead = _lead(doc)
+    for k, (block, text) in enumerate(lead):
+        s = text.text
         if len(s) > 60 or not any(w in s for w in words):
             continue
-        text = block.text
         value = written(text, 0, len(s), doc.forms.simplify)
-        raws = [block.block.text.raw] if isinstance(block.block, Paragraph) else []
-        first = block
-        prev = blocks[k - 1] if k else None
-        if prev is not None and prev.text is not None and any(s.startswith(w[:2]) for w in words):
-            p = prev.text.text
+        raws = [text.raw]
+        first, first_text = block, text
+        prev = lead[k - 1][1] if k else None
+        if prev is not None and any(s.startswith(w[:2]) for w in words):
+            p = prev.text
             if (
                 not p.endswith(("。", "：", ":"))
                 and not _is_org(doc, p)
                 and "附件" not in p
                 and len(p) <= 40
             ):
-                value = written(prev.text, 0, len(p), doc.forms.simplify) + value
-                raws = ([prev.block.text.raw] if isinstance(prev.block, Paragraph) else []) + raws
-                first = prev
-        nxt = blocks[k + 1] if k + 1 < len(blocks) else None
-        if nxt is not None and nxt.text is not None and _PAREN_YEAR.fullmatch(nxt.text.text):
-            value += written(nxt.text, 0, len(nxt.text.text), doc.forms.simplify)
-            raws += [nxt.block.text.raw] if isinstance(nxt.block, Paragraph) else []
-        assert first.text is not None
-        origin = Traced(first.text.place_at(0), "\n".join(raws))
-        draft.state(draft.info, "title", Stated(value, origin, "", LABELLED, first.index * 100000))
-        kind = (
-            "project"
-            if any(w in s for w in doc.forms.get("header.project_words"))
-            else "department"
-        )
+                value = written(prev, 0, len(p), doc.forms.simplify) + value
+                raws.insert(0, prev.raw)
+                first, first_text = lead[k - 1]
+        nxt = lead[k + 1][1] if k + 1 < len(lead) else None
+        if nxt is not None and _PAREN_YEAR.fullmatch(nxt.text):
+            value += written(nxt, 0, len(nxt.text), doc.forms.simplify)
+            raws.append(nxt.raw)
+        origin = Traced(first_text.place_at(0), "\n".join(raws))
+        order = first.index * 100000
+        draft.state(draft.info, "title", Stated(value, origin, "", LABELLED, order))
+        project = any(w in s for w in doc.forms.get("header.project_words"))
+        kind = "project" if project else "department"
         draft.state(
-            draft.info,
-            "kind",
-            Stated(kind, origin, "", LABELLED, first.index * 100000, "read from the title"),
+            draft.info, "kind", Stated(kind, origin, "", LABELLED, order, "read from the title")
         )
-        return first, value
+        return first, text, value
     return None
 
 
@@ -119,97 +130,66 @@ def _is_org(doc: Document, text: str) -> bool:
     )
 
 
-def _department(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
+def _in(
+    doc: Document, block: Block, text: Text, lo: int, hi: int, rank: int, note: str = ""
+) -> Stated:
+    """The text ``text[lo:hi]`` of ``block`` as a statement (its value as written)."""
+    value = written(text, lo, hi, doc.forms.simplify)
+    return Stated(
+        value, traced(text, lo, hi), doc.locator(block), rank, block.index * 100000 + lo, note
+    )
+
+
+def _texts(doc: Document) -> list[tuple[Block, Text]]:
+    """Every paragraph's reading, and the opening one-cell rows of tables."""
+    seen = {id(t) for _, t in _lead(doc)}
+    return [
+        *_lead(doc),
+        *((b, b.text) for b in doc.paragraphs() if b.text is not None and id(b.text) not in seen),
+    ]
+
+
+def _department(doc: Document, draft: Draft, title: tuple[Block, Text, str] | None) -> None:
     labels = "|".join(re.escape(w) for w in doc.forms.get("header.department_labels"))
-    for block in doc.paragraphs():
-        assert block.text is not None
-        s = block.text.text
+    for block, text in _texts(doc):
+        s = text.text
         m = re.search(rf"(?:{labels})(?:[(（][^)）]{{0,6}}[)）])?\s*[:：]\s*", s)
         if m is None:
             continue
         end = re.search(r"\s{2,}|(?=(?:填报|日期|时间|联系人|电话))", s[m.end() :])
         hi = m.end() + (end.start() if end else len(s) - m.end())
         if hi > m.end():
-            draft.state(
-                draft.info,
-                "department",
-                _stated(
-                    doc,
-                    block,
-                    m.end(),
-                    hi,
-                    written(block.text, m.end(), hi, doc.forms.simplify),
-                    LABELLED,
-                ),
-            )
+            draft.state(draft.info, "department", _in(doc, block, text, m.end(), hi, LABELLED))
     if title is not None:
-        block, _ = title
-        assert block.text is not None
-        s = block.text.text
+        block, text, _ = title
+        s = text.text
         y = _YEAR.search(s)
         if y is not None and _is_org(doc, s[: y.start()].strip()):
-            draft.state(
-                draft.info,
-                "department",
-                _stated(
-                    doc,
-                    block,
-                    0,
-                    y.start(),
-                    written(block.text, 0, y.start(), doc.forms.simplify),
-                    PROSE + 1,
-                ),
-            )
-        before = [b for b in doc.blocks[: block.index] if b.text is not None]
-        if before and before[-1].text is not None and _is_org(doc, before[-1].text.text):
-            t = before[-1].text
-            draft.state(
-                draft.info,
-                "department",
-                _stated(
-                    doc,
-                    before[-1],
-                    0,
-                    len(t.text),
-                    written(t, 0, len(t.text), doc.forms.simplify),
-                    PROSE + 1,
-                ),
-            )
+            draft.state(draft.info, "department", _in(doc, block, text, 0, y.start(), PROSE + 1))
+        lead = _lead(doc)
+        k = next((i for i, (_, t) in enumerate(lead) if t is text), 0)
+        if k and _is_org(doc, lead[k - 1][1].text):
+            b, t = lead[k - 1]
+            draft.state(draft.info, "department", _in(doc, b, t, 0, len(t.text), PROSE + 1))
     orgs = "|".join(re.escape(w) for w in doc.forms.get("header.organisations"))
     for block in doc.paragraphs():
         assert block.text is not None
         m = re.match(rf"([\u4e00-\u9fff()（）]{{3,40}}?(?:{orgs})){_BODY_ORG}", block.text.text)
         if m is not None and not m.group(1).startswith(("我", "本", "该")):
-            value = written(block.text, 0, m.end(1), doc.forms.simplify)
+            note = "the name the report opens a paragraph with"
             draft.state(
-                draft.info,
-                "department",
-                _stated(
-                    doc,
-                    block,
-                    0,
-                    m.end(1),
-                    value,
-                    PROSE + 2,
-                    "the name the report opens a paragraph with",
-                ),
+                draft.info, "department", _in(doc, block, block.text, 0, m.end(1), PROSE + 2, note)
             )
     found = draft.info.get("department")
     if found:
         best = min(found, key=lambda st: (st.rank, st.order))
         region = _region(str(best.value))
         if region:
+            note = "read from the department's name"
             draft.state(
                 draft.info,
                 "region",
-                Stated(
-                    region,
-                    best.origin,
-                    best.source,
-                    PROSE + 3,
-                    best.order,
-                    "read from the department's name",
-                ),
+                Stated(region, best.origin, best.source, PROSE + 3, best.order, note),
             )
 
 
@@ -232,10 +212,10 @@ def _region(name: str) -> str | None:
     return region if region != name else None
 
 
-def _year(doc: Document, draft: Draft, title: tuple[Block, str] | None) -> None:
+def _year(doc: Document, draft: Draft, title: tuple[Block, Text, str] | None) -> None:
     title_year: Stated | None = None
     if title is not None:
-        block, value = title
+        block, _, value = title
         m = _YEAR.search(folded(value, doc.forms.simplify)) or re.search(r"(20\d\d)\s*年", value)
         if m is not None:
             origin = draft.info["title"][0].origin
@@ -293,9 +273,8 @@ def attrs_evolve(stated: Stated, note: str) -> Stated:
 
 def _filled_on(doc: Document, draft: Draft) -> None:
     labels = "|".join(re.escape(w) for w in doc.forms.get("header.date_labels"))
-    for block in doc.paragraphs():
-        assert block.text is not None
-        s = block.text.text
+    for block, text in _texts(doc):
+        s = text.text
         m = re.search(rf"(?:{labels})\s*[:：]\s*", s)
         if m is None:
             continue
@@ -304,7 +283,12 @@ def _filled_on(doc: Document, draft: Draft) -> None:
             continue
         lo, hi = m.end() + dm.start(), m.end() + dm.end()
         if date is not None:
-            draft.state(draft.info, "filled_on", _stated(doc, block, lo, hi, date, LABELLED))
+            origin = traced(text, lo, hi)
+            draft.state(
+                draft.info,
+                "filled_on",
+                Stated(date, origin, doc.locator(block), LABELLED, block.index * 100000 + lo),
+            )
     for stated in draft.info.pop("filled_on_text", []):
         date, _ = parse_date(str(stated.value))
         if date is not None:

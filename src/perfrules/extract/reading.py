@@ -136,7 +136,7 @@ def _in_date(text: str, start: int, end: int, unit: str) -> bool:
     after = text[end : end + 1]
     before = text[start - 1 : start] if start else ""
     digits = text[start:end].lstrip("+-")
-    if before in "〔[【(" and after in "〕]】)" and len(digits) == 4:
+    if before and after and before in "〔[【(" and after in "〕]】)" and len(digits) == 4:
         return True  # 〔2019〕
     if after == "年" and len(digits) == 4 and "." not in digits:
         return True
@@ -146,4 +146,8 @@ def _in_date(text: str, start: int, end: int, unit: str) -> bool:
         return True
     if re.match(r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}", text[start:]) and len(digits) >= 4:
         return True
-    return bool(re.match(r"\d{1,2}[.\-/]\d{1,2}(?!\d)", text[start:]) and before in ".-/")
+    return (
+        bool(before)
+        and before in ".-/"
+        and bool(re.match(r"\d{1,2}[.\-/]\d{1,2}(?!\d)", text[start:]))
+    )

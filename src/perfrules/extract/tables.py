@@ -141,8 +141,10 @@ class _TableReader:
     def pairs(self, r: int) -> None:
         grid, doc, draft = self.grid, self.doc, self.draft
         cols = grid.origins(r)
+        for c in cols:  # 单位名称：某区红十字会 in one cell
+            self.labelled_cell(r, c)
         for k, c in enumerate(cols[:-1]):
-            label = grid.key(r, c)
+            label = grid.key(r, c).rstrip(":：")
             v = cols[k + 1]
             if not label or grid.empty(r, v):
                 continue
@@ -182,6 +184,27 @@ class _TableReader:
                     getattr(line, field).append(
                         self.stated(r, v, Amount(value, unit.group(1) if unit else self.unit))
                     )
+
+    def labelled_cell(self, r: int, c: int) -> None:
+        text = self.grid.rows[r][c]
+        for field, words in (
+            ("department", "header.department_labels"),
+            ("filled_on_text", "header.date_labels"),
+        ):
+            labels = "|".join(re.escape(w) for w in self.doc.forms.get(words))
+            m = re.match(rf"\s*(?:{labels})\s*[:：]\s*(?P<value>\S.*)", text.text)
+            if m is not None:
+                lo, hi = m.start("value"), len(text.text.rstrip())
+                value = (
+                    written(text, lo, hi, self.doc.forms.simplify)
+                    if field == "department"
+                    else text.text[lo:hi]
+                )
+                origin = Traced(text.place_at(lo), text.source(lo, hi))
+                order = self.block.index * 100000 + r * 100 + c
+                self.draft.state(
+                    self.draft.info, field, Stated(value, origin, self.source, TABLE, order)
+                )
 
     def row_labels(self) -> dict[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
