@@ -9,6 +9,10 @@ The public API:
 - :func:`score` recomputes the score sheet under a scoring profile
   (:func:`resolve_profile` says which); :func:`indicator_system` gives the
   report's tiers as an :class:`IndicatorSystem` tree.
+- :func:`extract` reads a report as written (.txt, .docx, .xlsx, .pdf) into an
+  :class:`Extraction`: the report, where each value was read, what was not read
+  and what a person must decide; :func:`render_extraction` gives its annotated
+  TOML, :func:`may_overwrite` / :func:`write_extraction` protect edited files.
 - Every deliberate failure is a :class:`PerfrulesError` carrying
   :class:`Problem` objects with file, key path and line.
 """
@@ -66,6 +70,13 @@ if TYPE_CHECKING:
         ProfileError,
         RulePackError,
     )
+    from perfrules.extract.api import (
+        Extraction,
+        extract,
+        may_overwrite,
+        render_extraction,
+        write_extraction,
+    )
     from perfrules.rules.config import Config, find_config, load_config, loads_config
     from perfrules.rules.engine import RuleSet, check, compile_rules
     from perfrules.rules.findings import CATEGORIES, CheckResult, Finding, Severity
@@ -86,6 +97,7 @@ __all__ = [
     "DocumentError",
     "Evaluation",
     "ExpressionError",
+    "Extraction",
     "Finding",
     "FirstTier",
     "Indicator",
@@ -123,6 +135,7 @@ __all__ = [
     "check",
     "compile_rules",
     "dumps",
+    "extract",
     "find_config",
     "indicator_system",
     "load",
@@ -130,10 +143,13 @@ __all__ = [
     "load_profile",
     "loads",
     "loads_config",
+    "may_overwrite",
+    "render_extraction",
     "resolve_profile",
     "score",
     "system_lines",
     "to_data",
+    "write_extraction",
 ]
 
 #: Where each public name lives; imported on first use so that ``import perfrules`` stays cheap.
@@ -149,6 +165,7 @@ _LAZY: dict[str, str] = {
     "DocumentError": "perfrules.errors",
     "Evaluation": "perfrules.document.model",
     "ExpressionError": "perfrules.errors",
+    "Extraction": "perfrules.extract.api",
     "Finding": "perfrules.rules.findings",
     "FirstTier": "perfrules.document.system",
     "Indicator": "perfrules.document.model",
@@ -185,6 +202,7 @@ _LAZY: dict[str, str] = {
     "check": "perfrules.rules.engine",
     "compile_rules": "perfrules.rules.engine",
     "dumps": "perfrules.document.loader",
+    "extract": "perfrules.extract",
     "find_config": "perfrules.rules.config",
     "indicator_system": "perfrules.document.system",
     "load": "perfrules.document.loader",
@@ -194,6 +212,9 @@ _LAZY: dict[str, str] = {
     "loads": "perfrules.document.loader",
     "loads_config": "perfrules.rules.config",
     "resolve_profile": "perfrules.scoring.profiles",
+    "may_overwrite": "perfrules.extract.api",
+    "render_extraction": "perfrules.extract.api",
+    "write_extraction": "perfrules.extract.api",
     "score": "perfrules.scoring.scorer",
     "system_lines": "perfrules.document.systemtext",
     "to_data": "perfrules.document.loader",

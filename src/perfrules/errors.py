@@ -89,7 +89,7 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "读取 {format} 文件需要可选依赖 {library}，请安装：pip install 'perfrules[{extra}]'",
         "reading {format} files needs {library}: pip install 'perfrules[{extra}]'",
     ),
-    "empty-file": ("文件为空", "the file is empty"),
+    "empty-file": ("文件为空，没有可读取的内容", "the file is empty: there is nothing to read"),
     "not-format": (
         "不是有效的 {format} 文件：{detail_zh}",
         "not a valid {format} file: {detail}",
@@ -110,6 +110,26 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "too-many-pages": (
         "PDF 超过 {limit} 页的上限",
         "the PDF exceeds the limit of {limit} pages",
+    ),
+    "binary-file": (
+        "文件不是文本（含有二进制内容），无法作为文本报告读取",
+        "the file is not text (it holds binary data) and cannot be read as a text report",
+    ),
+    "not-a-report": (
+        "文件内容不像绩效自评报告：{detail_zh}",
+        "the file does not read as a performance self-evaluation report: {detail}",
+    ),
+    "unknown-input": (
+        "无法识别的文件格式 {found}（应为 .txt、.docx、.xlsx 或 .pdf）",
+        "unknown file format {found} (.txt, .docx, .xlsx or .pdf)",
+    ),
+    "reader-unavailable": (
+        "无法读取 {found} 文件：{detail_zh}",
+        "cannot read {found} files: {detail}",
+    ),
+    "overwrite-edited": (
+        "{found} 已被人工修改（与提取时的校验值不符），不予覆盖；请改用 overrides 文件或换一个输出文件",
+        "{found} was edited by hand since extraction (its hash no longer matches): not overwritten; use an overrides file or another output file",
     ),
 }
 

@@ -40,11 +40,18 @@ class Place:
         return attrs.evolve(self, column=column)
 
     def label(self, lang: str = "zh") -> str:
-        """The place without the file: ``47:12``, ``表2 第5行 第3列``, ``Sheet1!B7``, ``第3页 第12行``."""
+        """The place without the file: ``47:12``, ``表2 第5行 第3列``, ``Sheet1!B7``, ``第3页 第12行``.
+
+        A cell of a table in a text file is placed by both: ``47:2 (表1 第5行 第3列)``.
+        """
         zh = lang != "en"
         parts: list[str] = []
         if self.sheet is not None:
             return f"{self.sheet}!{self.ref}" if self.ref else self.sheet
+        if self.format == "text" and self.table is not None and self.line is not None:
+            inner = attrs.evolve(self, format="docx", line=None, column=None).label(lang)
+            at = f"{self.line}:{self.column}" if self.column is not None else str(self.line)
+            return f"{at} ({inner})"
         if self.page is not None:
             parts.append(f"第{self.page}页" if zh else f"page {self.page}")
         if self.table is not None:
@@ -66,7 +73,7 @@ class Place:
         label = self.label(lang)
         if not label:
             return self.file
-        if self.format == "text" and self.table is None:
+        if self.format == "text" and self.line is not None:
             return f"{self.file}:{label}"
         return f"{self.file}: {label}"
 

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import tomli
 
+from perfrules.document.provenance import Place, Traced
 from perfrules.errors import PerfrulesError, Problem
 
 __all__ = ["Source", "json_lines", "nearest", "read_toml", "toml_lines"]
@@ -177,15 +178,37 @@ def json_lines(text: str) -> dict[str, int]:
 
 
 class Source:
-    """The text a document was loaded from, its file name and format; finds lines on demand."""
+    """The text a document was loaded from, its file name and format; finds lines on demand.
 
-    __slots__ = ("_lines", "file", "format", "text")
+    A document extracted from a report as written (``perfrules.extract``)
+    also carries its provenance: key path → :class:`~perfrules.document.provenance.Traced`,
+    the place in the original file each value was read from (:meth:`place`).
+    Its ``text`` is the generated TOML and ``file`` the original file.
+    """
 
-    def __init__(self, text: str, format: str, file: str | None = None) -> None:
+    __slots__ = ("_lines", "file", "format", "provenance", "text")
+
+    def __init__(
+        self,
+        text: str,
+        format: str,
+        file: str | None = None,
+        provenance: Mapping[str, Traced] | None = None,
+    ) -> None:
         self.text = text
         self.format = format
         self.file = file
+        self.provenance: Mapping[str, Traced] = provenance or {}
         self._lines: dict[str, int] | None = None
+
+    def traced(self, path: str) -> Traced | None:
+        """Where the value at ``path`` (or its nearest parent) was read in the original, with its text."""
+        return nearest(self.provenance, path) if self.provenance else None
+
+    def place(self, path: str) -> Place | None:
+        """The place in the original file of the value at ``path`` (or of its nearest parent)."""
+        found = self.traced(path)
+        return found.place if found is not None else None
 
     def line(self, path: str) -> int | None:
         """The line where ``path`` (``indicators[3].target``) starts, or of its nearest parent."""

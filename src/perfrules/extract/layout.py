@@ -7,6 +7,18 @@ signs, U+00A0 and U+3000 spaces …) together with the original and a map from
 each normalised character back to the original one, so that anything found
 in it can be placed exactly in the original file (:meth:`Text.place_at`).
 What a reader could not read is listed in :attr:`Layout.unread`, never dropped.
+
+A text's ``raw`` may span several lines of the original (a paragraph joined
+across a page break, a table cell written on several lines): the characters
+between the pieces (line breaks, markup, page numbers) are in ``raw`` but no
+normalised character maps to them, and :meth:`Text.place_at` counts the line
+breaks in ``raw`` to place a character on its own line.
+
+A reader that cannot know a table's columns (the text reader: a Word table
+exported one cell per line) gives rows that are shorter than the table's
+widest row padded at their end with ``merged`` copies of their last cell: the
+original row spanned the whole table, and the text does not say which of its
+cells was merged across.
 """
 
 from __future__ import annotations
@@ -25,12 +37,17 @@ def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
 
     NFKC per character (full-width ASCII to ASCII, ％ to %, compatibility
     forms), every kind of space to one ASCII space, zero-width characters
-    removed.
+    removed. Circled numbers (①…⑳) are list markers, not digits: they are
+    kept as written.
     """
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(raw):
         if ch in "\u200b\u200c\u200d\ufeff":
+            continue
+        if "\u2460" <= ch <= "\u2473":
+            out.append(ch)
+            offsets.append(i)
             continue
         piece = " " if ch.isspace() else unicodedata.normalize("NFKC", ch)
         for c in piece:
@@ -67,10 +84,54 @@ class Text:
         return self.offsets[max(i, 0)]
 
     def place_at(self, i: int) -> Place:
-        """Where normalised character ``i`` stands in the original file."""
-        if self.place.column is None:
-            return self.place
-        return self.place.at_column(self.place.column + self.raw_index(i))
+        """Where normalised character ``i`` stands in the original file (its own line, when ``raw`` spans lines)."""
+        r = self.raw_index(i)
+        breaks = self.raw.count("\n", 0, r)
+        if not breaks:
+            if self.place.column is None:
+                return self.place
+            return self.place.at_column(self.place.column + r)
+        line = None if self.place.line is None else self.place.line + breaks
+        column = None if self.place.column is None else r - self.raw.rfind("\n", 0, r)
+        return attrs.evolve(self.place, line=line, column=column)
+
+    def written(self, start: int, end: int) -> str:
+        """The original characters behind normalised ``start:end``, without those no character maps to.
+
+        Unlike :meth:`source`, markup, line breaks and page furniture between
+        the pieces of a joined text are left out (spaces inside a line are
+        kept): this is the value as the report wrote it.
+        """
+        span = self.offsets[max(start, 0) : max(end, 0)]
+        if not span:
+            return ""
+        mapped = set(span)
+        out: list[str] = []
+        pending: list[
+            str
+        ] = []  # characters a reading left out (spaces), kept when text follows on the line
+        after_break = False
+        for r in range(min(span), max(span) + 1):
+            ch = self.raw[r]
+            if r in mapped:
+                out.extend(pending)
+                pending.clear()
+                after_break = False
+                out.append(ch)
+            elif ch in "\r\n":
+                pending.clear()
+                after_break = (
+                    True  # what follows a line break up to the text is markup or furniture
+                )
+            elif not after_break and ch not in "*$\u200b\ufeff":
+                pending.append(ch)
+        return "".join(out)
+
+    def derive(self, text: str, offsets: tuple[int, ...]) -> Text:
+        """A reading of the same original: ``text`` with ``offsets`` into this text's ``raw``."""
+        if len(text) != len(offsets):
+            raise ValueError("a derived text needs one offset per character")
+        return Text(text, self.raw, self.place, offsets)
 
     def source(self, start: int, end: int) -> str:
         """The original text behind normalised characters ``start:end``."""

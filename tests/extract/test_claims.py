@@ -1,0 +1,69 @@
+"""Claims: prose figures repeated from the indicator table, matched conservatively, and "all targets met"."""
+
+from __future__ import annotations
+
+import perfrules
+from perfrules.extract.api import interpret
+from perfrules.extract.text import read, read_text
+from tests.extract.conftest import extracted, seed_path
+
+
+def _claims(number: str) -> set[tuple[str, object]]:
+    return {
+        (c.about, c.value if isinstance(c.value, bool) else c.value.raw)
+        for c in extracted(number).report.claims
+    }
+
+
+def test_seed_001_repeats_found_and_disagreements_kept() -> None:
+    claims = _claims("001")
+    assert (
+        "indicator:普及救护培训人次数.target",
+        "7500人次",
+    ) in claims  # disagrees with the table's 2500人次
+    assert ("indicator:新增志愿者人数.target", "300人") in claims  # disagrees with 100
+    assert ("indicator:组织志愿服务活动次数.target", "不少于14次") in claims  # the annual goal
+    assert ("indicator:新增志愿者人数.actual", "1314人") in claims  # not 新增红十字会员1219人
+    assert ("indicator:培训完成时间.target", "12月底") in claims  # a deadline is a target
+    assert ("indicator:培训完成时间.actual", "2024年10月完成") in claims
+    assert ("all_targets_met", True) in claims
+
+
+def test_no_claim_from_a_goal_that_only_shares_words() -> None:
+    claims = _claims("001")
+    values = {v for _, v in claims}
+    assert "10人以上" not in values  # 应急救护师资培训10人以上 is not 救护员培训人数
+    assert "不少于200人次" not in values  # 参加志愿服务人数 is no indicator
+    assert "13人" not in values and "713人" not in values
+
+
+def test_all_targets_met_statements() -> None:
+    assert ("all_targets_met", True) in _claims("002")  # 能够及时完成年初预算绩效目标
+    assert ("all_targets_met", True) in _claims("000")  # 达到预期目标
+    assert not any(a == "all_targets_met" for a, _ in _claims("004"))  # 目标值完成不理想
+    text = "2023年度部门整体支出绩效自评报告\n二、绩效目标完成情况\n本年度未完成年度绩效目标。确保完成年度目标。\n"
+    draft = interpret(read_text(text, "t.txt"))
+    assert not any(a == "all_targets_met" for a, _ in draft.claims)
+
+
+def test_claims_are_only_made_about_an_indicator_table() -> None:
+    """Prose indicators (seed 004) are not matched against the prose again."""
+    assert not any(a.startswith("indicator:") for a, _ in _claims("004"))
+    path = seed_path("003")
+    assert not any(
+        ind.fields.get("actual") for ind in interpret(read(path.read_bytes(), path.name)).indicators
+    )
+
+
+def test_claims_check_as_the_reviewer_found() -> None:
+    report = extracted("001").report
+    found = {
+        (f.rule, f.about)
+        for f in perfrules.check(report, profile="hubei").findings
+        if f.rule == "PR050"
+    }
+    assert found == {
+        ("PR050", "indicator:普及救护培训人次数.target"),
+        ("PR050", "indicator:组织志愿服务活动次数.target"),
+        ("PR050", "indicator:新增志愿者人数.target"),
+    }
