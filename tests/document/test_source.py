@@ -4,19 +4,16 @@
 positions), ``nearest`` falls back from a path to its nearest mapped parent.
 Generated documents are written out line by line, recording where each key
 path is written; the scan must find exactly those lines, through every trap a
-light scan can fall into: quoted keys, dotted keys, sub-tables of
-arrays of tables, inline tables, multi-line strings and arrays whose content
-looks like keys or tables, comments, blank lines, indentation, escapes.
-
-Known gaps, left out of the generators and reported: a ``[[a.b]]`` array of
-tables inside an element of ``[[a]]``, and ``'''``/``\"\"\"`` inside a
-one-line string or a comment (they derail the multi-line string scan);
-numbers, booleans and null as JSON array elements (not mapped, so their
-path falls back to the array's line); an empty JSON key (its containers are
-mapped under ``?``) and a JSON key starting with ``[`` (joined like an index).
+light scan can fall into: quoted keys (empty ones, escapes, ``[`` and ``]`` in
+them), dotted keys, sub-tables and arrays of tables inside elements of arrays
+of tables, inline tables, multi-line strings (literal and basic) and arrays
+whose content looks like keys or tables, ``'''`` and ``\"\"\"`` inside one-line
+strings and comments, comments, blank lines, indentation; in JSON, array
+elements of every kind, empty keys and keys that look like indexes.
 Where a path is written twice (a key ``"a.b"`` and ``a`` → ``b``), the first
-writing counts, on both sides. ``PERFRULES_PROPERTY_EXAMPLES`` raises the
-number of examples.
+writing counts, on both sides; a key written twice in one JSON object is
+located at its second writing (the duplicate), tested on its own.
+``PERFRULES_PROPERTY_EXAMPLES`` raises the number of examples.
 """
 
 from __future__ import annotations
@@ -40,21 +37,22 @@ SETTINGS = settings(
     max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "60")), deadline=None
 )
 
-#: Key characters: bare ones, and ones that need quoting (Chinese, space, =, #, ]).
+#: Key characters: bare ones, and ones that need quoting (Chinese, space, =, #, [, ], quotes,
+#: a backslash); a quoted key may be empty.
 BARE_CHARS = "abcxyz_-019"
 KEYS = st.one_of(
     st.text(alphabet=BARE_CHARS, min_size=1, max_size=6),
-    st.text(alphabet="某区档案 =#]a1", min_size=1, max_size=6),
+    st.text(alphabet="某区档案 =#[]a1'\"\\", max_size=6),
 )
-#: One-line string content, with characters that look like TOML syntax.
-TEXT = st.text(alphabet="某区档案红十字ab1 =[]{}#,:.'\"\\", max_size=12).filter(
-    lambda s: "'''" not in s and '"""' not in s
-)
+#: One-line string content, with characters that look like TOML syntax (''' and """ too).
+TEXT = st.text(alphabet="某区档案红十字ab1 =[]{}#,:.'\"\\", max_size=12)
+#: Comments that look like keys, tables and the openings of multi-line strings.
+COMMENTS = ("# [not.a.table] = 1", "# it'''s", '# say """', "#'''", "# [[x]]")
 
 
 @attrs.frozen
 class MultiLine:
-    """A string written as a multi-line literal whose lines look like keys and tables."""
+    """A string written as a multi-line string whose lines look like keys and tables."""
 
     tail: str
 
@@ -70,15 +68,23 @@ SCALARS = st.one_of(
     st.builds(MultiLine, TEXT),
     st.decimals(min_value=-(10**6), max_value=10**6, places=2, allow_nan=False),
 )
+#: Array elements: scalars, and arrays of strings (whose lines look like array tables).
+ELEMENTS = st.one_of(SCALARS, st.lists(TEXT, min_size=1, max_size=2))
 
 
-def _tables(depth: int) -> st.SearchStrategy[dict[str, Any]]:
-    """Tables of scalars, scalar arrays, sub-tables and arrays of tables, ``depth`` deep."""
-    values: st.SearchStrategy[Any] = st.one_of(SCALARS, st.lists(SCALARS, max_size=3))
+def _tables(depth: int, keys: st.SearchStrategy[str] = KEYS) -> st.SearchStrategy[dict[str, Any]]:
+    """Tables of scalars, arrays, sub-tables and arrays of tables, ``depth`` deep."""
+    values: st.SearchStrategy[Any] = st.one_of(SCALARS, st.lists(ELEMENTS, max_size=3))
     if depth > 0:
         inner = _tables(depth - 1)
         values = st.one_of(values, values, inner, st.lists(inner, min_size=1, max_size=3))
-    return st.dictionaries(KEYS, values, max_size=5)
+    return st.dictionaries(keys, values, max_size=5)
+
+
+#: Top-level keys are never empty: the path of a key inside a top-level "" is the key alone
+#: (``"".x`` is ``x``, as the loader writes paths), so an inline table there has no parent
+#: path to fall back to.
+TOP_KEYS = KEYS.filter(bool)
 
 
 def _is_tables(value: Any) -> bool:
@@ -95,7 +101,7 @@ def _data(value: Any) -> Any:
 
 
 def _key(key: str) -> str:
-    return key if set(key) <= set(BARE_CHARS) else json.dumps(key, ensure_ascii=False)
+    return key if key and set(key) <= set(BARE_CHARS) else json.dumps(key, ensure_ascii=False)
 
 
 def _inline(value: Any) -> str:
@@ -137,57 +143,84 @@ class TomlWriter:
 
     def noise(self) -> None:
         for _ in range(self.draw(st.integers(0, 1))):
-            self.out.append(self.draw(st.sampled_from(("", "# [not.a.table] = 1", "   "))))
+            self.out.append(self.draw(st.sampled_from(("", "   ", *COMMENTS))))
+
+    def comment(self) -> str:
+        """Nothing, or a comment to end a line with."""
+        return self.draw(st.sampled_from(("", "", *(f"  {c}" for c in COMMENTS))))
 
     def emit(self, text: str, paths: list[str], comment: bool = True) -> None:
         self.noise()
         indent = " " * self.draw(st.integers(0, 2))
-        tail = self.draw(st.sampled_from(("", "", "  # 说明 [x] = 1"))) if comment else ""
-        self.out.append(indent + text + tail)
+        self.out.append(indent + text + (self.comment() if comment else ""))
         for path in paths:
             self.lines.setdefault(path, len(self.out))
 
-    def body(
-        self, table: Mapping[str, Any], path: str, keys: tuple[str, ...], in_array: bool
-    ) -> None:
+    def scalar(self, value: Any) -> str:
+        """A one-line value; a string as a literal string where it can be one."""
+        if isinstance(value, str) and "'" not in value and self.draw(st.booleans()):
+            return f"'{value}'"
+        return _inline(value)
+
+    def multiline(self, value: MultiLine, suffix: str) -> list[str]:
+        """The lines of a multi-line string from its opening quote on, ``suffix`` after it."""
+        text = value.text
+        if "'''" not in text and self.draw(st.booleans()):
+            quote = "'''"
+        else:
+            quote = '"""'
+            text = text.replace("\\", "\\\\").replace('"', '\\"')
+        *lines, last = text.split("\n")
+        return [quote, *lines, last + quote + suffix]
+
+    def array(self, key: str, value: list[Any], here: str) -> None:
+        """An array with its elements on lines of their own."""
+        self.emit(f"{_key(key)} = [", [here])
+        for n, item in enumerate(value):
+            comma = "," if n < len(value) - 1 or self.draw(st.booleans()) else ""
+            if isinstance(item, MultiLine) and self.draw(st.booleans()):
+                first, *rest = self.multiline(item, comma)
+                self.out += [f"  {first}", *rest]
+            else:
+                self.out.append(f"  {self.scalar(item)}{comma}{self.comment()}")
+        self.out.append("]" + self.comment())
+
+    def body(self, table: Mapping[str, Any], path: str, keys: tuple[str, ...]) -> None:
         """A table's keys, then its sub-tables and arrays of tables as headers where chosen."""
         later = []
         for key, value in table.items():
             here = _join(path, key)
             if isinstance(value, Mapping) or _is_tables(value):
-                # an array of tables inside an element of another is a known gap: inlined
-                header_allowed = not (in_array and _is_tables(value))
-                if header_allowed and self.draw(st.integers(0, 2)) > 0:
+                if self.draw(st.integers(0, 2)) > 0:
                     later.append((key, value))
                 else:
                     self.emit(f"{_key(key)} = {_inline(value)}", _inline_paths(here, value))
             elif isinstance(value, list) and value and self.draw(st.booleans()):
-                self.emit(f"{_key(key)} = [", [here])  # elements on lines of their own
-                self.out += [f"  {_inline(v)}," for v in value]
-                self.out.append("]")
+                self.array(key, value, here)
             elif isinstance(value, MultiLine):
-                self.emit(f"{_key(key)} = '''", [here], comment=False)
-                self.out += [*value.text.split("\n")[:-1], value.tail + "'''"]
+                first, *rest = self.multiline(value, self.comment())
+                self.emit(f"{_key(key)} = {first}", [here], comment=False)
+                self.out += rest
             else:
-                self.emit(f"{_key(key)} = {_inline(value)}", [here])
+                self.emit(f"{_key(key)} = {self.scalar(value)}", [here])
         for key, value in later:
             here = _join(path, key)
             name = ".".join(_key(k) for k in (*keys, key))
             if isinstance(value, Mapping):
                 self.emit(f"[{name}]", [here])
-                self.body(value, here, (*keys, key), in_array)
+                self.body(value, here, (*keys, key))
             else:
                 for i, row in enumerate(value):
                     self.emit(f"[[{name}]]", [here, f"{here}[{i}]"])
-                    self.body(row, f"{here}[{i}]", (*keys, key), True)
+                    self.body(row, f"{here}[{i}]", (*keys, key))
 
 
 @st.composite
 def toml_documents(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[str, int]]:
     """(text, the data it holds, the line of every key path)."""
-    data = draw(_tables(3))
+    data = draw(_tables(3, TOP_KEYS))
     writer = TomlWriter(draw)
-    writer.body(data, "", (), False)
+    writer.body(data, "", ())
     writer.noise()
     return "\n".join(writer.out) + "\n", _data(data), writer.lines
 
@@ -213,20 +246,20 @@ def test_crlf_changes_no_line(doc: tuple[str, dict[str, Any], dict[str, int]]) -
 
 # --- JSON -------------------------------------------------------------------------------------
 
-JSON_KEYS = st.text(alphabet='某区ab1 ."\\]{}:,', min_size=1, max_size=5)
+#: Keys: may be empty, and may look like an index ("[0]") or a dotted path.
+JSON_KEYS = st.text(alphabet='某区ab1 ."\\[]{}:,', max_size=5)
 JSON_TEXT = st.text(alphabet='某区档案ab1 []{}:,"\\\n', max_size=8)
-JSON_SCALARS = st.one_of(st.integers(-1000, 1000), st.booleans(), st.none(), JSON_TEXT)
+JSON_SCALARS = st.one_of(
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.none(),
+    JSON_TEXT,
+)
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
     lambda inner: st.one_of(
-        st.dictionaries(JSON_KEYS, inner, max_size=4),
-        # array elements that are numbers, booleans or null are a known gap: strings and containers
-        st.lists(
-            st.one_of(
-                JSON_TEXT, st.dictionaries(JSON_KEYS, inner, max_size=3), st.lists(JSON_TEXT)
-            ),
-            max_size=4,
-        ),
+        st.dictionaries(JSON_KEYS, inner, max_size=4), st.lists(inner, max_size=4)
     ),
     max_leaves=20,
 )
@@ -291,6 +324,84 @@ def test_every_json_key_path_maps_to_its_line(
     lines = json_lines(text)
     wrong = {p: (nearest(lines, p), n) for p, n in where.items() if nearest(lines, p) != n}
     assert not wrong, f"(found, written) lines differ:\n{wrong}\n{text}"
+
+
+# --- the forms the scan once got wrong, one by one --------------------------------------------
+
+
+def test_array_of_tables_inside_an_element_of_another() -> None:
+    """``[[a.b]]`` after ``[[a]]`` is an element of that element's ``b``, counted afresh in each."""
+    text = "[[a]]\nx = 1\n[[a.b]]\ny = 2\n[[a.b]]\n[[a]]\n[[a.b]]\nz = 3\n[a.b.c]\nw = 4\n"
+    data = tomli.loads(text)
+    assert data["a"][1]["b"][0]["c"] == {"w": 4}
+    lines = toml_lines(text)
+    assert (lines["a[0]"], lines["a[0].x"], lines["a[0].b[0]"], lines["a[0].b[0].y"]) == (
+        1,
+        2,
+        3,
+        4,
+    )
+    assert lines["a[0].b[1]"] == 5
+    assert (lines["a[1]"], lines["a[1].b[0]"], lines["a[1].b[0].z"]) == (6, 7, 8)
+    assert (lines["a[1].b[0].c"], lines["a[1].b[0].c.w"]) == (9, 10)
+    assert not [p for p in lines if p.startswith("a.b")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "a = \"it'''s\"",
+        'a = \'say """hi\'',
+        'a = "\\"\\"\\""',  # escaped quotes: the string is three quotes
+        "a = 1  # it'''s",
+        'a = 1  # say """',
+        "a = [\"'''\", 1]  # '''",
+        "a = { b = \"'''\", c = '\"\"\"' }",
+        "a = '''x'''  # '''",
+        'a = """x""""  # """',
+        "a = '''it''s'''",
+    ],
+)
+def test_triple_quotes_inside_a_one_line_value_or_a_comment(line: str) -> None:
+    """``'''`` or ``\"\"\"`` inside a one-line string or a comment opens no multi-line string."""
+    text = f"{line}\nb = 2\n[t]\nc = 3\n"
+    tomli.loads(text)  # the text is TOML
+    lines = toml_lines(text)
+    assert (lines["a"], lines["b"], lines["t"], lines["t.c"]) == (1, 2, 3, 4)
+
+
+def test_lines_inside_a_multiline_value_are_not_keys() -> None:
+    text = 'a = [\n  [["t"]],\n  """\n[u]\nk = 1\n""", {x = 1},\n  \'\'\'\n[[v]]\'\'\'\n]\nb = 2\n'
+    assert tomli.loads(text)["b"] == 2
+    assert toml_lines(text) == {"a": 1, "b": 10}
+
+
+def test_quoted_keys_are_unescaped() -> None:
+    text = '"a\\"b" = 1\n"\\u00e9" = 2\n\'c\\d\' = 3\n"" = 4\n["[0]"]\nx = 5\n'
+    assert set(tomli.loads(text)) == {'a"b', "é", "c\\d", "", "[0]"}
+    lines = toml_lines(text)
+    assert (lines['a"b'], lines["é"], lines["c\\d"], lines[""]) == (1, 2, 3, 4)
+    assert (lines["[0]"], lines["[0].x"]) == (5, 6)
+
+
+def test_json_array_elements_of_every_kind() -> None:
+    text = '{"a": [\n1,\ntrue,\nnull,\n-2.5e3,\n"x", {"y":\n2}, [\n3]\n]}'
+    lines = json_lines(text)
+    assert [lines[f"a[{i}]"] for i in range(7)] == [2, 3, 4, 5, 6, 6, 7]
+    assert (lines["a[5].y"], lines["a[6][0]"]) == (6, 8)
+
+
+def test_json_empty_keys_and_keys_like_indexes() -> None:
+    text = '{"": {\n"x": 1},\n"a": {\n"": [\n2]},\n"[0]": 3,\n"b": {"[1]":\n4}}'
+    lines = json_lines(text)
+    assert lines == {"": 1, "x": 2, "a": 3, "a.": 4, "a.[0]": 5, "[0]": 6, "b": 7, "b.[1]": 7}
+
+
+def test_a_duplicate_json_key_maps_to_the_duplicate() -> None:
+    lines = json_lines('{"a": 1,\n"b": {"c": 1},\n"a": 2,\n"a": 3}')
+    assert (lines["a"], lines["b"], lines["b.c"]) == (3, 2, 2)  # the first repeat of "a"
+    # a path written twice by different objects keeps its first line
+    assert json_lines('{"a.b": 1,\n"a": {"b": 2}}')["a.b"] == 1
 
 
 # --- nearest, and the loader's use of the maps ------------------------------------------------
