@@ -77,8 +77,12 @@ _LEAD_BAD = _lazy(
 _LEAD = _lazy(r"[\u4e00-\u9fff、]+?(?=" + OPS_ALT + r"|[0-9])")
 _OP_AT_START = _lazy(OPS_ALT)
 
-# Thousands are separated by commas or by single spaces (1,849 and 1 849), never a mix.
-_NUMBER = r"[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Thousands are separated by commas or by single spaces (1,849 and 1 849), never a mix. The
+# plain number comes first (the common case); it may not stop before a separator and a digit.
+_NUMBER = (
+    r"[0-9]+(?![, ][0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)(?:\.[0-9]+)?"
+)
 _CORE = re.compile(
     r"(?P<about>大约|约)?"
     r"(?P<op>" + OPS_ALT + r")?"
@@ -201,8 +205,11 @@ def _amount(m: re.Match[str], raw: str, lead: bool) -> Comparison | Quantity | N
     return Quantity(value, unit, approx, raw)
 
 
-def _read(text: str, raw: str) -> Value | None:
-    """Normalised, non-empty ``text`` as a value (``raw`` kept); None if no form reads it."""
+@functools.lru_cache(maxsize=4096)
+def parse_text(raw: str) -> Value:
+    text = normalise(raw)
+    if not text:
+        return Unparsed(raw)
     q = QUALITATIVE.get(text)
     if q is not None:
         return Qualitative(*q, raw=raw)
@@ -227,22 +234,15 @@ def _read(text: str, raw: str) -> Value | None:
             result = _amount(m, raw, lead=True)
             if result is not None:
                 return result
-    return rare_form(text, raw)
-
-
-@functools.lru_cache(maxsize=4096)
-def parse_text(raw: str) -> Value:
-    text = normalise(raw)
-    if not text:
-        return Unparsed(raw)
-    value = _read(text, raw)
-    if value is not None:
-        return value
-    # 100%完成, 完成100%: the share of the work done (one 完成, read once: no recursion)
+    rare = rare_form(text, raw)
+    if rare is not None:
+        return rare
+    # 100%完成, 完成100%: the share of the work done
     core = text[:-2] if text.endswith("完成") else text[2:] if text.startswith("完成") else ""
-    if core:
-        done = _read(core, raw)
-        if isinstance(done, (Comparison, Quantity)) and done.unit == "%":
+    m = _CORE.fullmatch(core) if core else None
+    if m is not None:
+        done = _amount(m, raw, lead=False)
+        if done is not None and done.unit == "%":
             return done
     return Unparsed(raw)
 
