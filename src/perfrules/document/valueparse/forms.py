@@ -53,8 +53,9 @@ def _quarter_timing(text: str, raw: str) -> Timing | None:
 def rare_form(text: str, raw: str) -> Comparison | Timing | None:
     """``text`` (normalised) read as one of the rarer forms, with ``raw`` kept; None otherwise.
 
-    - ``第N季度`` (also ``N季度``, with 末/底/内/完成 and a year) is by the end of the
-      quarter's last month: ``第四季度完成`` is by 12月底.
+    - ``第N季度`` and ``四季度`` (with 末/底/内/完成 and a year) are by the end of the
+      quarter's last month: ``第四季度完成`` is by 12月底. ``4季度`` alone never gets
+      here: the grammar reads it as a count of quarters, as ``10月`` is of months.
     - A percentage range that ends at 100% (``95%-100%``) is its lower bound,
       ``≥95%``: a rate cannot pass 100%, so the two say the same. Other ranges
       (``90%-95%``, ``10-20人``) are not one comparison and stay unparsed.

@@ -4,8 +4,9 @@ Everything :mod:`~perfrules.document.valueparse.parse` reads a value with and
 :mod:`~perfrules.document.valueparse.render` writes one with, as data:
 which words are comparisons (``不少于`` is ≥), which suffixes include the
 number (``以上``), which units begin with a multiplier (``万元``), the
-qualitative answers and schedule words, and the reading of Chinese numerals
-(``二十五``, ``一百零五``; colloquial shorthand is refused, never guessed).
+qualitative answers and schedule words, the reading of Chinese numerals
+(``二十五``, ``一百零五``; colloquial shorthand is refused, never guessed) and of
+the years a title names (:func:`year_of`: ``二〇二二年度`` is 2022).
 """
 
 from __future__ import annotations
