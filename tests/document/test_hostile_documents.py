@@ -359,12 +359,13 @@ def test_duplicate_json_keys_are_refused() -> None:
 
 
 def test_duplicate_json_key_is_located() -> None:
-    """The duplicate-key problem says where: the key path, and a line of that key."""
+    """The duplicate-key problem says where: the key path, and the line of the duplicate."""
     exc = load_error(
         '{\n"report": {\n"department": "a",\n"department": "b",\n"year": 2023}}', "json"
     )
-    # the line is where the key is first written (3); the duplicate itself is on line 4
-    assert codes(exc) == [("invalid", "report.department", 3)]
+    # the key is first written on line 3; the duplicate, which the problem is about, on
+    # line 4 (this test pinned line 3 while the line map located the first writing)
+    assert codes(exc) == [("invalid", "report.department", 4)]
 
 
 # --- encodings, BOM, line ends ---------------------------------------------------------------

@@ -4,19 +4,17 @@
 positions), ``nearest`` falls back from a path to its nearest mapped parent.
 Generated documents are written out line by line, recording where each key
 path is written; the scan must find exactly those lines, through every trap a
-light scan can fall into: quoted keys, dotted keys, sub-tables of
-arrays of tables, inline tables, multi-line strings and arrays whose content
-looks like keys or tables, comments, blank lines, indentation, escapes.
-
-Known gaps, left out of the generators and reported: a ``[[a.b]]`` array of
-tables inside an element of ``[[a]]``, and ``'''``/``\"\"\"`` inside a
-one-line string or a comment (they derail the multi-line string scan);
-numbers, booleans and null as JSON array elements (not mapped, so their
-path falls back to the array's line); an empty JSON key (its containers are
-mapped under ``?``) and a JSON key starting with ``[`` (joined like an index).
+light scan can fall into: quoted keys (empty ones, escapes, ``[`` and ``]`` in
+them), dotted keys, sub-tables and arrays of tables inside elements of arrays
+of tables, inline tables, multi-line strings (literal and basic) and arrays
+whose content looks like keys or tables, ``'''`` and ``\"\"\"`` inside one-line
+strings and comments, comments, blank lines, indentation; in JSON, array
+elements of every kind, empty keys and keys that look like indexes.
 Where a path is written twice (a key ``"a.b"`` and ``a`` → ``b``), the first
-writing counts, on both sides. ``PERFRULES_PROPERTY_EXAMPLES`` raises the
-number of examples.
+writing counts, on both sides; a key written twice in one JSON object is
+located at its second writing (the duplicate). Each form the scan once got wrong is
+also tested on its own, in ``test_source_gaps.py``.
+``PERFRULES_PROPERTY_EXAMPLES`` raises the number of examples.
 """
 
 from __future__ import annotations
@@ -40,21 +38,22 @@ SETTINGS = settings(
     max_examples=int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "60")), deadline=None
 )
 
-#: Key characters: bare ones, and ones that need quoting (Chinese, space, =, #, ]).
+#: Key characters: bare ones, and ones that need quoting (Chinese, space, =, #, [, ], quotes,
+#: a backslash); a quoted key may be empty.
 BARE_CHARS = "abcxyz_-019"
 KEYS = st.one_of(
     st.text(alphabet=BARE_CHARS, min_size=1, max_size=6),
-    st.text(alphabet="某区档案 =#]a1", min_size=1, max_size=6),
+    st.text(alphabet="某区档案 =#[]a1'\"\\", max_size=6),
 )
-#: One-line string content, with characters that look like TOML syntax.
-TEXT = st.text(alphabet="某区档案红十字ab1 =[]{}#,:.'\"\\", max_size=12).filter(
-    lambda s: "'''" not in s and '"""' not in s
-)
+#: One-line string content, with characters that look like TOML syntax (''' and """ too).
+TEXT = st.text(alphabet="某区档案红十字ab1 =[]{}#,:.'\"\\", max_size=12)
+#: Comments that look like keys, tables and the openings of multi-line strings.
+COMMENTS = ("# [not.a.table] = 1", "# it'''s", '# say """', "#'''", "# [[x]]")
 
 
 @attrs.frozen
 class MultiLine:
-    """A string written as a multi-line literal whose lines look like keys and tables."""
+    """A string written as a multi-line string whose lines look like keys and tables."""
 
     tail: str
 
@@ -70,15 +69,23 @@ SCALARS = st.one_of(
     st.builds(MultiLine, TEXT),
     st.decimals(min_value=-(10**6), max_value=10**6, places=2, allow_nan=False),
 )
+#: Array elements: scalars, and arrays of strings (whose lines look like array tables).
+ELEMENTS = st.one_of(SCALARS, st.lists(TEXT, min_size=1, max_size=2))
 
 
-def _tables(depth: int) -> st.SearchStrategy[dict[str, Any]]:
-    """Tables of scalars, scalar arrays, sub-tables and arrays of tables, ``depth`` deep."""
-    values: st.SearchStrategy[Any] = st.one_of(SCALARS, st.lists(SCALARS, max_size=3))
+def _tables(depth: int, keys: st.SearchStrategy[str] = KEYS) -> st.SearchStrategy[dict[str, Any]]:
+    """Tables of scalars, arrays, sub-tables and arrays of tables, ``depth`` deep."""
+    values: st.SearchStrategy[Any] = st.one_of(SCALARS, st.lists(ELEMENTS, max_size=3))
     if depth > 0:
         inner = _tables(depth - 1)
         values = st.one_of(values, values, inner, st.lists(inner, min_size=1, max_size=3))
-    return st.dictionaries(KEYS, values, max_size=5)
+    return st.dictionaries(keys, values, max_size=5)
+
+
+#: Top-level keys are never empty: the path of a key inside a top-level "" is the key alone
+#: (``"".x`` is ``x``, as the loader writes paths), so an inline table there has no parent
+#: path to fall back to.
+TOP_KEYS = KEYS.filter(bool)
 
 
 def _is_tables(value: Any) -> bool:
@@ -95,7 +102,7 @@ def _data(value: Any) -> Any:
 
 
 def _key(key: str) -> str:
-    return key if set(key) <= set(BARE_CHARS) else json.dumps(key, ensure_ascii=False)
+    return key if key and set(key) <= set(BARE_CHARS) else json.dumps(key, ensure_ascii=False)
 
 
 def _inline(value: Any) -> str:
@@ -137,57 +144,84 @@ class TomlWriter:
 
     def noise(self) -> None:
         for _ in range(self.draw(st.integers(0, 1))):
-            self.out.append(self.draw(st.sampled_from(("", "# [not.a.table] = 1", "   "))))
+            self.out.append(self.draw(st.sampled_from(("", "   ", *COMMENTS))))
+
+    def comment(self) -> str:
+        """Nothing, or a comment to end a line with."""
+        return self.draw(st.sampled_from(("", "", *(f"  {c}" for c in COMMENTS))))
 
     def emit(self, text: str, paths: list[str], comment: bool = True) -> None:
         self.noise()
         indent = " " * self.draw(st.integers(0, 2))
-        tail = self.draw(st.sampled_from(("", "", "  # 说明 [x] = 1"))) if comment else ""
-        self.out.append(indent + text + tail)
+        self.out.append(indent + text + (self.comment() if comment else ""))
         for path in paths:
             self.lines.setdefault(path, len(self.out))
 
-    def body(
-        self, table: Mapping[str, Any], path: str, keys: tuple[str, ...], in_array: bool
-    ) -> None:
+    def scalar(self, value: Any) -> str:
+        """A one-line value; a string as a literal string where it can be one."""
+        if isinstance(value, str) and "'" not in value and self.draw(st.booleans()):
+            return f"'{value}'"
+        return _inline(value)
+
+    def multiline(self, value: MultiLine, suffix: str) -> list[str]:
+        """The lines of a multi-line string from its opening quote on, ``suffix`` after it."""
+        text = value.text
+        if "'''" not in text and self.draw(st.booleans()):
+            quote = "'''"
+        else:
+            quote = '"""'
+            text = text.replace("\\", "\\\\").replace('"', '\\"')
+        *lines, last = text.split("\n")
+        return [quote, *lines, last + quote + suffix]
+
+    def array(self, key: str, value: list[Any], here: str) -> None:
+        """An array with its elements on lines of their own."""
+        self.emit(f"{_key(key)} = [", [here])
+        for n, item in enumerate(value):
+            comma = "," if n < len(value) - 1 or self.draw(st.booleans()) else ""
+            if isinstance(item, MultiLine) and self.draw(st.booleans()):
+                first, *rest = self.multiline(item, comma)
+                self.out += [f"  {first}", *rest]
+            else:
+                self.out.append(f"  {self.scalar(item)}{comma}{self.comment()}")
+        self.out.append("]" + self.comment())
+
+    def body(self, table: Mapping[str, Any], path: str, keys: tuple[str, ...]) -> None:
         """A table's keys, then its sub-tables and arrays of tables as headers where chosen."""
         later = []
         for key, value in table.items():
             here = _join(path, key)
             if isinstance(value, Mapping) or _is_tables(value):
-                # an array of tables inside an element of another is a known gap: inlined
-                header_allowed = not (in_array and _is_tables(value))
-                if header_allowed and self.draw(st.integers(0, 2)) > 0:
+                if self.draw(st.integers(0, 2)) > 0:
                     later.append((key, value))
                 else:
                     self.emit(f"{_key(key)} = {_inline(value)}", _inline_paths(here, value))
             elif isinstance(value, list) and value and self.draw(st.booleans()):
-                self.emit(f"{_key(key)} = [", [here])  # elements on lines of their own
-                self.out += [f"  {_inline(v)}," for v in value]
-                self.out.append("]")
+                self.array(key, value, here)
             elif isinstance(value, MultiLine):
-                self.emit(f"{_key(key)} = '''", [here], comment=False)
-                self.out += [*value.text.split("\n")[:-1], value.tail + "'''"]
+                first, *rest = self.multiline(value, self.comment())
+                self.emit(f"{_key(key)} = {first}", [here], comment=False)
+                self.out += rest
             else:
-                self.emit(f"{_key(key)} = {_inline(value)}", [here])
+                self.emit(f"{_key(key)} = {self.scalar(value)}", [here])
         for key, value in later:
             here = _join(path, key)
             name = ".".join(_key(k) for k in (*keys, key))
             if isinstance(value, Mapping):
                 self.emit(f"[{name}]", [here])
-                self.body(value, here, (*keys, key), in_array)
+                self.body(value, here, (*keys, key))
             else:
                 for i, row in enumerate(value):
                     self.emit(f"[[{name}]]", [here, f"{here}[{i}]"])
-                    self.body(row, f"{here}[{i}]", (*keys, key), True)
+                    self.body(row, f"{here}[{i}]", (*keys, key))
 
 
 @st.composite
 def toml_documents(draw: st.DrawFn) -> tuple[str, dict[str, Any], dict[str, int]]:
     """(text, the data it holds, the line of every key path)."""
-    data = draw(_tables(3))
+    data = draw(_tables(3, TOP_KEYS))
     writer = TomlWriter(draw)
-    writer.body(data, "", (), False)
+    writer.body(data, "", ())
     writer.noise()
     return "\n".join(writer.out) + "\n", _data(data), writer.lines
 
@@ -213,20 +247,20 @@ def test_crlf_changes_no_line(doc: tuple[str, dict[str, Any], dict[str, int]]) -
 
 # --- JSON -------------------------------------------------------------------------------------
 
-JSON_KEYS = st.text(alphabet='某区ab1 ."\\]{}:,', min_size=1, max_size=5)
+#: Keys: may be empty, and may look like an index ("[0]") or a dotted path.
+JSON_KEYS = st.text(alphabet='某区ab1 ."\\[]{}:,', max_size=5)
 JSON_TEXT = st.text(alphabet='某区档案ab1 []{}:,"\\\n', max_size=8)
-JSON_SCALARS = st.one_of(st.integers(-1000, 1000), st.booleans(), st.none(), JSON_TEXT)
+JSON_SCALARS = st.one_of(
+    st.integers(-1000, 1000),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.booleans(),
+    st.none(),
+    JSON_TEXT,
+)
 JSON_VALUES = st.recursive(
     JSON_SCALARS,
     lambda inner: st.one_of(
-        st.dictionaries(JSON_KEYS, inner, max_size=4),
-        # array elements that are numbers, booleans or null are a known gap: strings and containers
-        st.lists(
-            st.one_of(
-                JSON_TEXT, st.dictionaries(JSON_KEYS, inner, max_size=3), st.lists(JSON_TEXT)
-            ),
-            max_size=4,
-        ),
+        st.dictionaries(JSON_KEYS, inner, max_size=4), st.lists(inner, max_size=4)
     ),
     max_leaves=20,
 )

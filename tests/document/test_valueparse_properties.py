@@ -79,6 +79,7 @@ def dates(draw: st.DrawFn) -> Timing:
 
 QUALITATIVE_WORDS = ["是", "否", "达成", "部分达成", "未达成", "完成", "未完成"]
 QUALITATIVE_WORDS += ["好", "较好", "一般", "差", "有效", "无效"]
+QUALITATIVE_WORDS += ["满意", "基本满意", "不满意", "合格", "基本合格", "不合格"]
 timings = dates() | st.sampled_from([Timing(TimingKind.ON_SCHEDULE), Timing(TimingKind.TIMELY)])
 qualitatives = st.sampled_from([parse_value(w) for w in QUALITATIVE_WORDS])
 values = comparisons | quantities | timings | qualitatives | st.text().map(Unparsed)
@@ -145,6 +146,8 @@ VOCABULARY = [
     "人", "人次", "篇", "种", "户", "万页", "万元", "元", "平方米", "个", "千米",
     "年", "月", "日", "号", "底", "末", "前", "之前", "内", "完成", "于", "按时", "及时",
     "是", "否", "达成", "部分", "未", "有效", "满意度", "面积", "、", "增长", "每", "新增",
+    "第", "季度", "度", "本", "○", "零", "无", "事故", "投诉", "优", "良", "中", "满意", "基本",
+    "非常", "合格", "达标", "不", "~", "～", "〜", "至", "到", "—", "–", "\u00a0", "\u202f",
 ]  # fmt: skip
 
 
@@ -154,5 +157,8 @@ VOCABULARY = [
 @example("30余万万元")
 @example("0.0万亿元")
 @example("约3万亿元")
+@example("95%-100%完成")
+@example("完成第四季度")
+@example("1 200 300.5万余元")
 def test_vocabulary_text(text: str) -> None:
     check_text(text)

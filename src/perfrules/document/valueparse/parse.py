@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 
+from perfrules.document.valueparse.forms import rare_form
 from perfrules.document.valueparse.words import (
     CN_NUMBER_UNITS,
     CN_NUMERAL_CHARS,
@@ -29,6 +30,7 @@ from perfrules.document.valueparse.words import (
     SUFFIX_OPS,
     SUFFIX_TUPLE,
     SUFFIXES,
+    YEAR_CN_DIGITS,
     alternation,
     cn_int,
     normalise,
@@ -62,7 +64,7 @@ def _lazy(pattern: str) -> Callable[[], re.Pattern[str]]:
 _UNIT_CHARS = _lazy(r"(?:[^\W\d_]|[%‰/°℃²³㎡·])*")
 _UNIT_BAD = _lazy(
     alternation(
-        [*PREFIX_OPS, *SUFFIX_OPS, SUFFIX_APPROX, "余", "多", "约", "完成", "前", "底", "末"]
+        [*PREFIX_OPS, *SUFFIX_OPS, SUFFIX_APPROX, "余", "多", "约", "完成", "前", "底", "末", "第"]
     )
 )
 
@@ -75,7 +77,12 @@ _LEAD_BAD = _lazy(
 _LEAD = _lazy(r"[\u4e00-\u9fff、]+?(?=" + OPS_ALT + r"|[0-9])")
 _OP_AT_START = _lazy(OPS_ALT)
 
-_NUMBER = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+# Thousands are separated by commas or by single spaces (1,849 and 1 849), never a mix. The
+# plain number comes first (the common case); it may not stop before a separator and a digit.
+_NUMBER = (
+    r"[0-9]+(?![, ][0-9])(?:\.[0-9]+)?"
+    r"|[0-9]{1,3}(?:(?:,[0-9]{3})+|(?: [0-9]{3})+)(?:\.[0-9]+)?"
+)
 _CORE = re.compile(
     r"(?P<about>大约|约)?"
     r"(?P<op>" + OPS_ALT + r")?"
@@ -90,12 +97,14 @@ _CORE = re.compile(
 _PLAIN_NUMBER = _lazy(r"(?P<sign>[-+])?(?P<an>" + _NUMBER + r")")
 
 _CN_SMALL = r"[0-9]{1,2}|[一二三四五六七八九十]{1,4}"
-_YEAR = r"(?:(?P<y>[0-9]{4}|[〇零一二三四五六七八九]{4})年)"
+_YEAR = r"(?:(?P<y>[0-9]{4}|[" + YEAR_CN_DIGITS + r"]{4})年)"
 _TIMING = re.compile(
     r"(?:于|在)?" + _YEAR + r"?(?P<m>" + _CN_SMALL + r")月(?:(?P<d>" + _CN_SMALL + r")[日号])?"
     r"(?P<end>底|末)?(?P<before>前|之前|以前)?(?P<done>完成)?"
 )
-_YEAR_END = _lazy(r"(?:于|在)?(?:" + _YEAR + r"|年)(?:(?:底|末)(?:前|之前|以前)?|内)(?:完成)?")
+_YEAR_END = _lazy(
+    r"(?:于|在)?(?:本|当)?(?:" + _YEAR + r"|年)度?(?:(?:底|末)(?:前|之前|以前)?|内)(?:完成)?"
+)
 _MAX_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -127,8 +136,6 @@ def _timing(text: str, raw: str) -> Timing | None:
     y, d, end, before = m["y"], m["d"], m["end"], m["before"]
     if y is None and d is None and end is None and before is None and m["done"] is None:
         return None  # "10月" alone is a quantity of months
-    if before is not None and d is None and end is None:
-        return None  # "12月前": before December, or by its end? Not guessed.
     if end is not None and d is not None:
         return None
     month = small_int(m["m"])
@@ -152,7 +159,7 @@ def _amount(m: re.Match[str], raw: str, lead: bool) -> Comparison | Quantity | N
     """Build a comparison or quantity from a :data:`_CORE` match; None if it does not hold up."""
     about_word, op_word, sign, pct, an, cn, yu1, mult, yu2, unit = m.groups()
     if an is not None:
-        value = Decimal(an.replace(",", "") if "," in an else an)
+        value = Decimal(an if an.isdigit() else an.replace(",", "").replace(" ", ""))
     else:
         n = 100 if cn == "百" and pct is not None else cn_int(cn)  # 百分之百
         if n is None:
@@ -227,6 +234,16 @@ def parse_text(raw: str) -> Value:
             result = _amount(m, raw, lead=True)
             if result is not None:
                 return result
+    rare = rare_form(text, raw)
+    if rare is not None:
+        return rare
+    # 100%完成, 完成100%: the share of the work done
+    core = text[:-2] if text.endswith("完成") else text[2:] if text.startswith("完成") else ""
+    m = _CORE.fullmatch(core) if core else None
+    if m is not None:
+        done = _amount(m, raw, lead=False)
+        if done is not None and done.unit == "%":
+            return done
     return Unparsed(raw)
 
 
@@ -263,7 +280,7 @@ def _number(value: object, what: str) -> Decimal:
         m = _PLAIN_NUMBER().fullmatch(normalise(value))
         if m is None:
             raise ValueError(f"{what} must be a number, got {value!r}")
-        d = Decimal(m["an"].replace(",", ""))
+        d = Decimal(m["an"].replace(",", "").replace(" ", ""))
         return d.copy_negate() if m["sign"] == "-" else d
     raise ValueError(f"{what} must be a number, got {type(value).__name__}")
 

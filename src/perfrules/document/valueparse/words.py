@@ -4,12 +4,14 @@ Everything :mod:`~perfrules.document.valueparse.parse` reads a value with and
 :mod:`~perfrules.document.valueparse.render` writes one with, as data:
 which words are comparisons (``不少于`` is ≥), which suffixes include the
 number (``以上``), which units begin with a multiplier (``万元``), the
-qualitative answers and schedule words, and the reading of Chinese numerals
-(``二十五``, ``一百零五``; colloquial shorthand is refused, never guessed).
+qualitative answers and schedule words, the reading of Chinese numerals
+(``二十五``, ``一百零五``; colloquial shorthand is refused, never guessed) and of
+the years a title names (:func:`year_of`: ``二〇二二年度`` is 2022).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from decimal import Decimal
@@ -31,11 +33,15 @@ __all__ = [
     "SUFFIX_APPROX",
     "SUFFIX_OPS",
     "SUFFIX_TUPLE",
+    "YEAR_CN_DIGITS",
+    "ZERO_NOUNS",
     "alternation",
     "cn_int",
     "normalise",
     "shift",
     "small_int",
+    "year_of",
+    "years_in",
 ]
 
 # --------------------------------------------------------------------------
@@ -46,6 +52,11 @@ _TRANS: dict[int, int | None] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}  
 _TRANS.update(
     {
         0x3000: 0x20,  # ideographic space
+        0x00A0: 0x20,  # no-break, figure, thin and narrow no-break spaces (1 200 as thousands)
+        0x2007: 0x20,
+        0x2009: 0x20,
+        0x202F: 0x20,
+        ord("〜"): ord("~"),  # wave dash, as full-width ～ becomes ~
         ord("≧"): ord("≥"),
         ord("≦"): ord("≤"),
         ord("⩾"): ord("≥"),
@@ -62,7 +73,8 @@ _TRANS.update(
     }
 )
 
-# Whitespace is dropped unless it separates two digits ("1 849" stays unreadable).
+# Whitespace is dropped unless it separates two digits: "1 849" is read only as a thousands
+# separator (groups of three), so "1 2" stays unreadable instead of becoming 12.
 _SPACES = re.compile(r"\s+(?![0-9])|(?<![0-9])\s+")
 
 
@@ -157,6 +169,8 @@ _CN_DIGITS = {
     "八": 8,
     "九": 9,
 }
+#: Year digits: 〇 is often typed as the circle ○ (二○二二年).
+_YEAR_DIGITS = {**_CN_DIGITS, "○": 0}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUMERAL_CHARS = frozenset(_CN_DIGITS) | frozenset(_CN_UNITS) | {"万", "亿"}
 #: Units that may begin with a numeral character.
@@ -202,7 +216,16 @@ for _family, _top, _words in (
         ),
     ),
     ("completion", 1, (("未完成",), ("完成", "已完成", "全部完成"))),
-    ("rating", 3, (("差",), ("一般",), ("较好",), ("好",))),
+    # the grade words of 财预〔2020〕10号 (优/良/中/差) and of four-band schemes
+    # (优秀/良好/一般/较差) are the same four ranks as 好/较好/一般/差
+    ("rating", 3, (("差", "较差"), ("一般", "中", "中等"), ("较好", "良", "良好"),
+                   ("好", "优", "优秀"))),
+    # no target asks for more than 满意: 非常满意 is the top rank, written 满意
+    ("satisfaction", 2, (("不满意",), ("基本满意", "较满意", "比较满意"),
+                         ("满意", "非常满意", "很满意", "十分满意"))),
+    # meeting a standard: 合格 and 达标 answer the same question
+    ("pass", 2, (("不合格", "未达标", "不达标"), ("基本合格", "基本达标"),
+                 ("合格", "达标", "已达标"))),
     (
         "effect",
         1,
@@ -216,6 +239,14 @@ for _family, _top, _words in (
         for _text in _spellings:
             QUALITATIVE[_text] = (_family, _spellings[0], _rank, _top)
 del _family, _top, _words, _rank, _spellings, _text
+
+#: What 零 or 无 may stand before to say "none of them" (零事故, 无投诉): the count zero.
+ZERO_NOUNS = frozenset(
+    [
+        "事故", "安全事故", "责任事故", "安全责任事故", "重大事故", "投诉", "有效投诉", "差错",
+        "失误", "伤亡", "违规", "违纪", "违法违纪",
+    ]
+)  # fmt: skip
 
 SCHEDULE: dict[str, TimingKind] = {
     "按计划时间完成": TimingKind.ON_SCHEDULE,
@@ -294,7 +325,45 @@ def small_int(text: str) -> int:
     """A month, day or year written in digits or Chinese numerals (-1 if unreadable)."""
     if text.isascii():
         return int(text)
-    if len(text) == 4 and all(c in _CN_DIGITS for c in text):
-        return int("".join(str(_CN_DIGITS[c]) for c in text))  # 二〇二四
+    if len(text) == 4 and all(c in _YEAR_DIGITS for c in text):
+        return int("".join(str(_YEAR_DIGITS[c]) for c in text))  # 二〇二四, 二○二四
     value = cn_int(text)
     return -1 if value is None else value
+
+
+# --------------------------------------------------------------------------
+# Years
+# --------------------------------------------------------------------------
+
+#: Chinese year digits, with the circle ○ that is often typed for 〇.
+YEAR_CN_DIGITS = "〇○零一二三四五六七八九"
+
+
+@functools.cache
+def _years() -> re.Pattern[str]:
+    d = YEAR_CN_DIGITS
+    return re.compile(
+        rf"(?<![0-9])((?:19|20)[0-9]{{2}})\s*年|(?<![{d}])((?:一九|二[〇○零])[{d}]{{2}})\s*年"
+    )
+
+
+def years_in(text: str) -> tuple[int, ...]:
+    """Every year from 1900 to 2099 that ``text`` writes before 年, in order.
+
+    Years are read in digits (``2022年度``, full-width ``２０２２年``) and in Chinese
+    digits (``二〇二二年度``, ``二零二二年``, ``二○二二年``); a longer run of digits
+    (``12022年``) is not a year.
+    """
+    return tuple(
+        int(m[1]) if m[1] is not None else small_int(m[2])
+        for m in _years().finditer(text.translate(_TRANS))
+    )
+
+
+def year_of(text: str) -> int | None:
+    """The first year ``text`` writes (a title names its budget year first), or None.
+
+    ``year_of("二〇二二年度部门整体支出绩效自评报告") == 2022``; see :func:`years_in`.
+    """
+    found = years_in(text)
+    return found[0] if found else None
