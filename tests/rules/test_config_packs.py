@@ -180,7 +180,7 @@ def test_a_configuration_selects_and_configures(tmp_path: Path) -> None:
     )
     assert [r.id for r in config.rules] == ["PR901"]
     ruleset = perfrules.compile_rules(config)
-    assert ruleset.ids == ("PR012", "PR013", "PR040", "PR901")
+    assert ruleset.ids == ("PR012", "PR013", "PR040", "PR044", "PR901")
     report = perfrules.load(Path(__file__).resolve().parents[2] / "examples" / "urumqi-2023.toml")
     result = perfrules.check(report, config)
     assert result.profile == "sichuan"

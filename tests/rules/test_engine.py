@@ -175,3 +175,29 @@ def test_check_keeps_the_score_sheet_it_computed() -> None:
     assert result.sheet is not None
     assert result.sheet.total == perfrules.score(report).total
     assert perfrules.check(report, Config(select=("PR060",))).sheet is None  # no rule needed it
+
+
+def test_messages_shorten_huge_values_the_data_keeps_them() -> None:
+    """A 1,000,000-character target: its message stays short in both languages, its finding whole."""
+    huge = "很" * 1_000_000
+    report = perfrules.loads(
+        '[report]\ndepartment = "某单位"\nyear = 2023\n[[indicators]]\n'
+        f'name = "{huge}"\ntarget = "{huge}"\nactual = "5人"\n'
+    )
+    (finding,) = perfrules.check(report, Config(select=("PR031",))).findings
+    assert finding.found == huge and dict(finding.args)["raw"] == huge
+    assert finding.about == f"indicator:{huge}"
+    zh, en = finding.message("zh"), finding.message("en")
+    assert len(zh) < 500 and "…（共 1000000 字）" in zh and zh.startswith("指标“很很")
+    assert len(en) < 500 and "… (1000000 characters)" in en
+
+
+def test_messages_keep_values_up_to_the_limit() -> None:
+    from perfrules.rules.findings import MESSAGE_VALUE_LIMIT, clip
+
+    whole = "甲" * MESSAGE_VALUE_LIMIT
+    assert clip(whole) == whole and clip(whole, "en") == whole
+    longer = whole + "乙"
+    assert len(clip(longer)) <= MESSAGE_VALUE_LIMIT and clip(longer).endswith(
+        f"（共 {MESSAGE_VALUE_LIMIT + 1} 字）"
+    )

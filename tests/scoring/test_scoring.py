@@ -349,6 +349,45 @@ def test_unscorable_indicators_say_why(target: str, actual: str, reason: str) ->
     assert s.reason_text() and s.reason_text("en")
 
 
+@pytest.mark.parametrize(
+    ("target", "actual", "reason"),
+    [
+        ("≥100人", "", "no-actual"),
+        ("≥100人", "—", "no-actual"),
+        ("≥100人", "/", "no-actual"),
+        ("≥100人", " － ", "no-actual"),
+        ("≥100人", "N/A", "no-actual"),
+        ("≥100人", "无", "no-actual"),  # 无 states no result against a target to reach
+        ("≤1起", "无", "no-actual"),  # a limit that is not zero is no sign that none was the aim
+        ("—", "120人", "no-target"),
+        ("无", "3起", "no-target"),
+    ],
+)
+def test_cells_that_hold_nothing_are_not_filled_in(target: str, actual: str, reason: str) -> None:
+    s = _one(target, actual).indicators[0]
+    assert s.recomputed is None and s.met is None and s.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("target", "actual", "method"),
+    [
+        ("0起", "无", "ge"),  # bare 0起, read as the national profile reads a bare target
+        ("=0起", "暂无", "eq"),
+        ("否", "无", "qualitative"),
+        ("无", "无", "eq"),
+        ("暂无", "无", "eq"),
+        ("无", "0起", "eq"),
+        ("零事故", "无", None),  # the target itself is unreadable: not scored, but 无 is a value
+    ],
+)
+def test_none_where_none_is_the_aim_is_met(target: str, actual: str, method: str | None) -> None:
+    s = _one(target, actual, stated="10").indicators[0]
+    if method is None:
+        assert s.reason == "unreadable-target"
+        return
+    assert (s.method, s.met, s.recomputed, s.reason) == (method, True, D("10.00"), None)
+
+
 def test_missing_values_and_weight() -> None:
     no_actual = Indicator("甲", target=parse_value("≥1次"), weight=D(5))
     no_target = Indicator("乙", actual=parse_value("1次"), weight=D(5))

@@ -5,7 +5,9 @@ subject it is ``about`` (in the spec's claim syntax: ``budget.execution_rate``,
 ``line:<id>``, ``indicator:<id or name>`` …), the key path into the document,
 the values involved (``expected`` and ``found``) and the arguments of its
 message. The message itself is rendered from the rule's template only when
-asked for (:meth:`Finding.message`), so checking does no string formatting.
+asked for (:meth:`Finding.message`), so checking does no string formatting;
+a value longer than :data:`MESSAGE_VALUE_LIMIT` characters is shortened in
+the message (the finding's data keeps it whole).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CATEGORIES",
+    "MESSAGE_VALUE_LIMIT",
     "Arguments",
     "CheckResult",
     "Finding",
@@ -33,6 +36,7 @@ __all__ = [
     "Severity",
     "Templates",
     "arguments",
+    "clip",
     "render_arg",
 ]
 
@@ -108,6 +112,19 @@ def render_arg(value: object) -> str:
 
 _VALUE_TYPES = (Comparison, Quantity, Timing, Qualitative, Unparsed)
 
+#: The most characters of one value a message shows (a 10 MB target is not echoed back).
+MESSAGE_VALUE_LIMIT = 200
+
+
+def clip(text: str, lang: str = "zh", limit: int = MESSAGE_VALUE_LIMIT) -> str:
+    """``text`` for a message: whole up to ``limit`` characters, else its start and its length."""
+    if len(text) <= limit:
+        return text
+    if lang == "en":
+        return f"{text[: limit - 20]}… ({len(text)} characters)"
+    return f"{text[: limit - 20]}…（共 {len(text)} 字）"
+
+
 #: A finding's message arguments: (name, value) pairs, in the order they were given.
 Arguments = tuple[tuple[str, object], ...]
 
@@ -150,15 +167,15 @@ class Finding:
     waiver: Waiver | None = attrs.field(default=None, eq=False, repr=False)
 
     def message(self, lang: str = "zh") -> str:
-        """The finding's message in ``lang`` (``zh`` default, or ``en``)."""
-        args = {k: render_arg(v) for k, v in self.args}
-        args.setdefault("expected", render_arg(self.expected))
-        args.setdefault("found", render_arg(self.found))
-        args.setdefault("about", self.about)
+        """The finding's message in ``lang`` (``zh`` default, or ``en``), long values shortened (:func:`clip`)."""
+        args = {k: clip(render_arg(v), lang) for k, v in self.args}
+        args.setdefault("expected", clip(render_arg(self.expected), lang))
+        args.setdefault("found", clip(render_arg(self.found), lang))
+        args.setdefault("about", clip(self.about, lang))
         try:
             return self.templates.get(lang).format_map(args)
         except (KeyError, IndexError, ValueError):
-            return f"{self.rule} {self.about}: {args}"
+            return f"{self.rule} {args['about']}: {args}"
 
     @property
     def line(self) -> int | None:

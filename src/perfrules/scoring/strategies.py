@@ -23,10 +23,19 @@ folding the 万); a bare number on one side takes the other side's unit.
 Each strategy returns an :class:`Outcome`, which
 :meth:`IndicatorScorer.indicator` turns into an
 :class:`~perfrules.scoring.indicatorscore.IndicatorScore` field by field.
+
+Before any strategy, :func:`read_values` reads the cells that hold no
+written value: a cell left blank, or holding only dashes, slashes or dots
+(``—``, ``/``, as exported tables write an empty cell), is not filled in;
+``无`` (暂无, 没有) means "none" — zero, or 否 — where the other cell says
+none is the aim (``0起``, ``否``, ``无``, ``零事故`` …: 无 as the actual of
+``0起`` is met), and is not filled in otherwise (无 against ``≥100人`` or
+``≤1起`` states no result). The rules read the cells the same way.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import attrs
@@ -41,15 +50,71 @@ from perfrules.document.values import (
     Timing,
     TimingKind,
     Unparsed,
+    Value,
 )
 from perfrules.scoring.indicatorscore import IndicatorScore
 from perfrules.scoring.model import Profile, QualitativeBand
 
-__all__ = ["IndicatorScorer", "Outcome"]
+__all__ = ["IndicatorScorer", "Outcome", "read_value", "read_values"]
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+
+#: A cell with nothing in it: blank, or only dashes, slashes and dots, or N/A.
+_BLANK = re.compile(r"[\s\u3000\-‐‑‒–—―─－/／\\.。·…]*|[Nn]/?[Aa]")
+#: The words for "none": a value only where the other cell aims at none.
+_NONE_WORDS = frozenset({"无", "暂无", "没有"})
+#: A target or actual written as a none: 无重大安全事故, 零事故, 未发生, 杜绝… (not 无法, 无偿).
+_NONE_TEXT = re.compile(r"(?:无(?![法偿])|暂无|零|没有|未发生|不发生|杜绝)")
+
+
+def _aims_at_none(other: Value | None) -> bool:
+    """True when the other cell of the row says none is the aim or the result: 0, 否, 无, 零事故 ….
+
+    A ≤ target that is not zero (≤1起, ≤95.81万元) is no such sign: 无 against
+    it may as well be a cell left unfilled.
+    """
+    if isinstance(other, (Comparison, Quantity)):
+        return other.value == 0
+    if isinstance(other, Qualitative):
+        return other.family == "yes_no" and other.rank == 0
+    if isinstance(other, Unparsed):
+        return _NONE_TEXT.match(other.raw.strip()) is not None
+    return False
+
+
+def read_value(value: Value | None, other: Value | None, *, target: bool) -> Value | None:
+    """A target (``target=True``) or actual as judged next to the ``other`` cell of its row.
+
+    None when nothing is filled in: no value, a blank or dash-only cell, or
+    无 where the other cell does not aim at none. 无 where it does reads as
+    否 against 否 and as zero otherwise (``=0`` as a target, ``0`` as an actual,
+    in the other cell's unit). Every other value is returned as it is.
+    """
+    if not isinstance(value, Unparsed):
+        return value
+    text = value.raw.strip()
+    if _BLANK.fullmatch(text):
+        return None
+    if text not in _NONE_WORDS:
+        return value
+    if not _aims_at_none(other):
+        return None
+    if isinstance(other, Qualitative):
+        return attrs.evolve(other, raw=value.raw)
+    unit = other.unit if isinstance(other, (Comparison, Quantity)) else ""
+    if target:
+        return Comparison(Op.EQ, _ZERO, unit, raw=value.raw)
+    return Quantity(_ZERO, unit, raw=value.raw)
+
+
+def read_values(ind: Indicator) -> tuple[Value | None, Value | None]:
+    """The indicator's target and actual as judged (:func:`read_value`)."""
+    return (
+        read_value(ind.target, ind.actual, target=True),
+        read_value(ind.actual, ind.target, target=False),
+    )
 
 
 @attrs.frozen
@@ -159,7 +224,7 @@ class IndicatorScorer:
 
     def outcome(self, ind: Indicator) -> Outcome:
         """What the indicator's target, actual and weight give, by the strategy its target calls for."""
-        target, actual, w = ind.target, ind.actual, ind.weight
+        (target, actual), w = read_values(ind), ind.weight
         if target is None:
             return Outcome("none", reason="no-target")
         if actual is None:

@@ -1,13 +1,21 @@
-"""Shared reading of indicators: the numbers of a target and an actual, in comparable units."""
+"""Shared reading of indicators: the numbers of a target and an actual, in comparable units, and their explanations."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from perfrules.document.figures import half_ulp
 from perfrules.document.tolerance import Interval
 from perfrules.document.units import canonical
 from perfrules.document.values import Approx, Comparison, Op, Quantity, Value
+from perfrules.rules.kinds._narrative import empty
+
+#: Words that announce what will be done about a deviation: 改进措施, 下一步, 今后将加强….
+_MEASURE = re.compile(
+    r"改进|整改|措施|下一步|今后|下一?年度?|明年|将(?:进一步|继续|加强|加大|加快|提前|及时|积极|做好|完善)"
+    r"|进一步|加强|加大|加快|提前|督促"
+)
 
 
 def number(v: Value | None) -> tuple[Decimal, str, Op | None, Approx | None] | None:
@@ -54,3 +62,17 @@ def comparable(
     if tu and au and tu != au:
         return None
     return tv, av, t[2], tu or au, a[3]
+
+
+def given(text: str | None) -> bool:
+    """True when an explanation is written: not absent, blank or 无 (``_narrative.empty``)."""
+    return not empty(text)
+
+
+def states_measure(text: str | None) -> bool:
+    """True when a deviation reason also says what will be done (下一步将…, 加强…, 改进措施…).
+
+    The national form has one column, 偏差原因分析及改进措施, so a reason often
+    carries its measure in the same text.
+    """
+    return text is not None and _MEASURE.search(text) is not None

@@ -3,7 +3,8 @@
 The achieved ratio is the scorer's (``IndicatorScore.ratio``); only upward
 targets count (an upward operator, or a bare number scored as ``ge``). The
 threshold is the ``ratio`` parameter (percent) or, when it is 0, the
-profile's ``exceeded_ratio``.
+profile's ``exceeded_ratio``. A reason is any written ``deviation_reason``
+(not blank, not 无: ``_indicators.given``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import attrs
 from perfrules.document.values import Value
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.kinds._indicators import given
 
 _PERCENT = Decimal(100)
 _QUANTUM = Decimal("0.01")
@@ -49,7 +51,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if s.op is not None and not s.op.upward:
             continue
         ind = indicators[s.index]
-        if (ind.deviation_reason or "").strip():
+        if given(ind.deviation_reason):
             continue
         ratio = (s.ratio * _PERCENT).quantize(_QUANTUM)
         yield Hit(

@@ -2,7 +2,11 @@
 
 The loader reads values into the vocabulary of :mod:`perfrules.document.values`;
 what it cannot read stays an ``Unparsed`` value with its raw text, and every
-such value is a hit.
+such value is a hit — except a cell that holds nothing (blank, ``—``, ``/``,
+or 无 the row does not read as none: the ``indicator_values`` kind's, for a
+target or actual; a mid-year value need not be given) and 无 read as none
+(:func:`perfrules.scoring.strategies.read_values`). The message names the
+field in the form's words (年初目标值, 实际完成值, 年中监控值).
 """
 
 from __future__ import annotations
@@ -15,8 +19,16 @@ from perfrules.document.values import Unparsed
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.scoring.strategies import read_value, read_values
 
 Params = NoParams  # this kind takes no parameters
+
+#: Each field with its name on the form, in Chinese and English.
+FIELDS = (
+    ("target", "年初目标值", "target"),
+    ("actual", "实际完成值", "actual"),
+    ("midyear", "年中监控值", "mid-year value"),
+)
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -24,18 +36,27 @@ class Args:
     """What a hit's message may name."""
 
     name: str
+    #: The document key (``target``, ``actual``, ``midyear``).
     field: str
+    field_zh: str
+    field_en: str
     raw: str
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
-        for field in ("target", "actual", "midyear"):
-            value = getattr(ind, field)
+        target, actual = read_values(ind)
+        read = {
+            "target": target,
+            "actual": actual,
+            "midyear": read_value(ind.midyear, None, target=False),
+        }
+        for field, zh, en in FIELDS:
+            value = read[field]
             if isinstance(value, Unparsed):
                 yield Hit(
                     ind.key,
                     f"indicators[{i}].{field}",
                     found=value.raw,
-                    args=Args(name=ind.name, field=field, raw=value.raw),
+                    args=Args(name=ind.name, field=field, field_zh=zh, field_en=en, raw=value.raw),
                 )

@@ -1,7 +1,11 @@
 """The indicator-values check: indicators that leave out their target or their actual.
 
-One hit per indicator, its path at the one missing field or at the indicator
-when both are missing; the missing names are joined in both languages.
+A value is left out when the cell is not written, or holds nothing
+(blank, ``—``, ``/``), or 无 where the row does not aim at none: the
+scorer's reading (:func:`perfrules.scoring.strategies.read_values`), so
+that this rule and the score sheet agree on what is filled in. One hit per
+indicator, its path at the one missing field or at the indicator when both
+are missing; the missing names are joined in both languages.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.scoring.strategies import read_values
 
 Params = NoParams  # this kind takes no parameters
 
@@ -28,15 +33,16 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for i, ind in enumerate(ctx.report.indicators):
-        if ind.target is not None and ind.actual is not None:
+        target, actual = read_values(ind)
+        if target is not None and actual is not None:
             continue
         missing = [
             (zh, en, f)
-            for zh, en, f in (
-                ("年初目标值", "target", "target"),
-                ("实际完成值", "actual", "actual"),
+            for zh, en, f, value in (
+                ("年初目标值", "target", "target", target),
+                ("实际完成值", "actual", "actual", actual),
             )
-            if getattr(ind, f) is None
+            if value is None
         ]
         yield Hit(
             ind.key,

@@ -1,8 +1,12 @@
-"""The missed-target check: a target the score sheet judges missed, without reason or measure.
+"""The missed-target check: a target the score sheet judges missed, with no deviation reason.
 
 Whether a target is met is the scorer's verdict (``IndicatorScore.met``), so
-the rules and the score sheet never disagree. The hit's path is the first
-missing field (``deviation_reason``, then ``improvement``).
+the rules and the score sheet never disagree. A reason is any written
+``deviation_reason`` (not blank, not 无: ``_indicators.given``). The national
+self-evaluation form has one column for both, 偏差原因分析及改进措施, so a
+reason without a separate improvement measure is not this kind's hit (the
+``missed_measure`` kind's, a lesser one); when the measure is missing too,
+the message says so. The hit's path is ``deviation_reason``.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from perfrules.document.values import Value
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import given
 
 Params = NoParams  # this kind takes no parameters
 
@@ -26,6 +31,7 @@ class Args:
     name: str
     target: Value | None
     actual: Value | None
+    #: 偏差原因, or 偏差原因和改进措施 when no measure is given either.
     missing_zh: str
     missing_en: str
 
@@ -36,24 +42,21 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if s.met is not False:
             continue
         ind = indicators[s.index]
-        missing = []
-        if not (ind.deviation_reason or "").strip():
-            missing.append(("偏差原因", "deviation reason"))
-        if not (ind.improvement or "").strip():
-            missing.append(("改进措施", "improvement measure"))
-        if not missing:
+        if given(ind.deviation_reason):
             continue
+        measure = given(ind.improvement)
         yield Hit(
             ind.key,
-            f"indicators[{s.index}]."
-            + ("deviation_reason" if missing[0][0] == "偏差原因" else "improvement"),
+            f"indicators[{s.index}].deviation_reason",
             expected=render_arg(ind.target),
             found=render_arg(ind.actual),
             args=Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,
-                missing_zh="和".join(m[0] for m in missing),
-                missing_en=" and ".join(m[1] for m in missing),
+                missing_zh="偏差原因" if measure else "偏差原因和改进措施",
+                missing_en="deviation reason"
+                if measure
+                else "deviation reason and improvement measure",
             ),
         )

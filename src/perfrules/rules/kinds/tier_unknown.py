@@ -2,7 +2,8 @@
 
 Reads the report's indicator system (``_tiers.tier_system``, built once per report): a first-level tier is
 unknown when it is not in force for the year, a second-level one when the
-taxonomy has no such name or alias. One hit per unknown level.
+taxonomy has no such name or alias. One hit per unknown level; the message
+names the level in the form's words (一级指标, 二级指标).
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
+    #: The document key: ``tier1`` or ``tier2``.
     level: str
     name: str | None
+    #: The level on the form: 一级指标 / 二级指标, first-level / second-level tier.
+    level_zh: str
+    level_en: str
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -36,12 +41,22 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 ind.key,
                 f"indicators[{index}].tier1",
                 found=ind.tier1,
-                args=Args(level="tier1", name=ind.tier1),
+                args=Args(
+                    level="tier1",
+                    name=ind.tier1,
+                    level_zh="一级指标",
+                    level_en="first-level tier",
+                ),
             )
         if place.tier2.unknown:
             yield Hit(
                 ind.key,
                 f"indicators[{index}].tier2",
                 found=ind.tier2,
-                args=Args(level="tier2", name=ind.tier2),
+                args=Args(
+                    level="tier2",
+                    name=ind.tier2,
+                    level_zh="二级指标",
+                    level_en="second-level tier",
+                ),
             )

@@ -1,7 +1,11 @@
-"""The unmet-narrative check: a missed target while the unmet-targets section is empty or 无.
+"""The unmet-narrative check: a missed target while the unmet-targets section says there is none.
 
-Missed targets are the scorer's verdicts; emptiness is ``_narrative.empty``.
-The hit's path is the section when it is written, else ``narrative``.
+Missed targets are the scorer's verdicts. The section says there is none
+when it is absent or empty (无), or states that every target was met
+(``…均完成，无未完成绩效目标。``) without naming an unmet target or making an
+exception (``_narrative.says_none``) — and without naming a missed
+indicator, which it then describes. The hit's path is the section when it
+is written, else ``narrative``.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._narrative import empty
+from perfrules.rules.kinds._narrative import says_none
 
 Params = NoParams  # this kind takes no parameters
 
@@ -29,10 +33,10 @@ class Args:
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     narrative = ctx.report.narrative
     text = narrative.unmet_targets if narrative is not None else None
-    if not empty(text):
+    if not says_none(text):
         return
     missed = [ctx.report.indicators[s.index].name for s in ctx.sheet.indicators if s.met is False]
-    if not missed:
+    if not missed or (text is not None and any(name and name in text for name in missed)):
         return
     names = "、".join(missed)
     yield Hit(

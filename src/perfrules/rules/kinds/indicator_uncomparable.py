@@ -1,0 +1,80 @@
+"""The uncomparable-values check: a target and an actual of kinds that cannot be compared.
+
+The verdict is the scorer's: an indicator it could not judge for the reason
+``mismatch`` (a number against a qualitative word, ``≥90%`` against ``达成``;
+a time target against a number) or ``no-date`` (a time target and a time
+actual without dates to compare, ``按计划时间完成`` against ``10月完成``).
+Targets and actuals in different units are the ``indicator_units`` kind's,
+unreadable or missing values the ``indicator_unreadable`` and
+``indicator_values`` kinds'. The message names what each value is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, TimingKind, Value
+from perfrules.rules.context import Context
+from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.kinds import NoParams
+
+Params = NoParams  # this kind takes no parameters
+
+#: The scorer's reasons this kind reports.
+REASONS = frozenset({"mismatch", "no-date"})
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    name: str
+    target: Value | None
+    actual: Value | None
+    #: What each value is, in words: 数值, 定性表述, 日期, 未写明日期的时间表述.
+    target_kind_zh: str
+    target_kind_en: str
+    actual_kind_zh: str
+    actual_kind_en: str
+    #: The scorer's reason code: ``mismatch`` or ``no-date``.
+    reason: str
+
+
+def described(value: Value | None) -> tuple[str, str]:
+    """What a value is, in Chinese and English, for a message."""
+    if isinstance(value, (Comparison, Quantity)):
+        return "数值", "a number"
+    if isinstance(value, Qualitative):
+        return "定性表述", "a qualitative word"
+    if isinstance(value, Timing):
+        if value.kind is TimingKind.DATE and (value.month is not None or value.year is not None):
+            return "日期", "a date"
+        return "未写明日期的时间表述", "a time without a date"
+    return "无法识别的文字", "unreadable text"
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
+    indicators = ctx.report.indicators
+    for s in ctx.sheet.indicators:
+        if s.reason not in REASONS:
+            continue
+        ind = indicators[s.index]
+        (tz, te), (az, ae) = described(ind.target), described(ind.actual)
+        yield Hit(
+            ind.key,
+            f"indicators[{s.index}].actual",
+            expected=render_arg(ind.target),
+            found=render_arg(ind.actual),
+            args=Args(
+                name=ind.name,
+                target=ind.target,
+                actual=ind.actual,
+                target_kind_zh=tz,
+                target_kind_en=te,
+                actual_kind_zh=az,
+                actual_kind_en=ae,
+                reason=s.reason or "",
+            ),
+        )
