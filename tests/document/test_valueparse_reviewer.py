@@ -240,7 +240,7 @@ def _met(target: str, actual: str) -> bool | None:
         ("零事故", "0起", True),
         ("零事故", "2起", False),
         ("无", "无", True),
-        ("≥12篇", "无", False),  # nothing done: the target is missed
+        ("≥12篇", "无", None),  # a bare 无 against ≥: not filled in (PR030)
         ("第四季度完成", "12月底完成", True),
         ("第四季度完成", "2025年1月10日", False),
         ("10月前", "10月完成", True),

@@ -377,7 +377,7 @@ def test_cells_that_hold_nothing_are_not_filled_in(target: str, actual: str, rea
         ("无", "无", "eq"),
         ("暂无", "无", "eq"),
         ("无", "0起", "eq"),
-        ("零事故", "无", None),  # the target itself is unreadable: not scored, but 无 is a value
+        ("零事故", "无", "eq"),  # 零事故 reads as =0 (wp-values): 无 against it is none, met
     ],
 )
 def test_none_where_none_is_the_aim_is_met(target: str, actual: str, method: str | None) -> None:

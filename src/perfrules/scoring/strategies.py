@@ -92,21 +92,24 @@ def read_value(value: Value | None, other: Value | None, *, target: bool) -> Val
     否 against 否 and as zero otherwise (``=0`` as a target, ``0`` as an actual,
     in the other cell's unit). Every other value is returned as it is.
     """
-    if not isinstance(value, Unparsed):
-        return value
-    text = value.raw.strip()
-    if _BLANK.fullmatch(text):
+    if value is None:
+        return None
+    raw = value.raw
+    if raw is None:
+        return value  # given as a number or a table: filled in
+    text = raw.strip()
+    if isinstance(value, Unparsed) and _BLANK.fullmatch(text):
         return None
     if text not in _NONE_WORDS:
-        return value
+        return value  # 零事故, 无安全事故 … say none in so many words: read as parsed (= 0)
     if not _aims_at_none(other):
         return None
     if isinstance(other, Qualitative):
-        return attrs.evolve(other, raw=value.raw)
+        return attrs.evolve(other, raw=raw)
     unit = other.unit if isinstance(other, (Comparison, Quantity)) else ""
     if target:
-        return Comparison(Op.EQ, _ZERO, unit, raw=value.raw)
-    return Quantity(_ZERO, unit, raw=value.raw)
+        return Comparison(Op.EQ, _ZERO, unit, raw=raw)
+    return Quantity(_ZERO, unit, raw=raw)
 
 
 def read_values(ind: Indicator) -> tuple[Value | None, Value | None]:

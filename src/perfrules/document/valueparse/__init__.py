@@ -36,8 +36,9 @@ Reading conventions (see also the tests, which list every form in the seeds):
   ``基本满意`` and ``不满意``; ``合格`` and ``达标`` are one family above ``基本合格``
   and ``不合格``/``未达标``.
 * ``零事故``, ``无投诉`` and ``无`` alone are the count zero, ``=0`` with no unit: as
-  a target none is allowed (met only by zero), as an actual none happened or
-  nothing was done (so ``无`` against ``≥12篇`` is a miss).
+  a target none is allowed (met only by zero), as an actual none happened. Scoring
+  and the rules read a bare ``无`` as zero only where the other cell aims at none;
+  against a target to reach (``≥12篇``) it is a cell not filled in (PR030).
 * ``100%完成`` and ``完成100%`` are the percentage (the share done). A percentage
   range that ends at 100% (``95%-100%``) is its lower bound ``≥95%``, since a rate
   cannot pass 100%; any other range is unparsed.
