@@ -17,6 +17,17 @@ if TYPE_CHECKING:
 
 __all__ = ["run"]
 
+_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+
+#: The prose sections, in the order they are printed: (doc field, Chinese heading, English heading).
+_SECTIONS = (
+    ("what", "检查内容", "What it checks"),
+    ("why", "为何检查", "Why"),
+    ("severity_why", "为何是此级别", "Why this severity"),
+    ("fix", "如何修改", "How to fix"),
+    ("source", "依据", "Source"),
+)
+
 
 def _indent(text: str, prefix: str = "    ") -> str:
     return "\n".join(
@@ -69,11 +80,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return EXIT_USAGE
     doc = rule.doc
+    severity_zh = _SEVERITY_ZH.get(rule.severity.value, rule.severity.value)
     parts = [
         f"{rule.id} {rule.name}: {rule.title.get(lang)}",
         t(
             lang,
-            f"类别 {rule.category} · 严重程度 {rule.severity.value}",
+            f"类别 {rule.category} · 严重程度 {rule.severity.value}（{severity_zh}）",
             f"category {rule.category} · severity {rule.severity.value}",
         )
         + (
@@ -81,19 +93,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if rule.years
             else ""
         ),
-        "",
-        t(lang, "检查内容 (what)", "What it checks"),
-        _indent(doc.what),
-        "",
-        t(lang, "原因 (why)", "Why"),
-        _indent(doc.why),
-        "",
-        t(lang, "依据 (source)", "Source"),
-        _indent(doc.source),
-        "",
-        t(lang, "提示信息", "Message"),
-        _indent(rule.message.get(lang)),
     ]
+    for field, zh_head, en_head in _SECTIONS:
+        text, written_in = doc.text(field, lang)
+        if not text:
+            continue
+        head = t(lang, zh_head, en_head)
+        if written_in != ("en" if lang == "en" else "zh"):
+            head += t(lang, "（仅有英文说明）", " (given in Chinese only)")
+        parts += ["", head, _indent(text)]
+    parts += ["", t(lang, "提示信息", "Message"), _indent(rule.message.get(lang))]
     if rule.params:
         parts += [
             "",

@@ -27,6 +27,7 @@ from perfrules.rules.exprnames import SUBJECTS, compile_rule_expressions, names_
 from perfrules.rules.findings import CATEGORIES, Severity
 
 __all__ = [
+    "DOC_FIELDS",
     "PARAM_CLASSES",
     "PARAM_TYPES",
     "ParamValue",
@@ -63,11 +64,26 @@ class TextSpec:
 
 @attrs.frozen
 class DocSpec:
+    """A rule's ``doc`` table: English bodies, their Chinese twins (``*_zh``), and the examples."""
+
     what: str
     why: str
     source: str
     passing: str = ""
     failing: str = ""
+    fix: str = ""
+    severity_why: str = ""
+    what_zh: str = ""
+    why_zh: str = ""
+    fix_zh: str = ""
+    severity_why_zh: str = ""
+    source_zh: str = ""
+
+
+#: The prose fields of ``doc`` with a Chinese twin ``<field>_zh``, in the order they are shown.
+DOC_FIELDS: tuple[str, ...] = ("what", "why", "severity_why", "fix", "source")
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @attrs.frozen
@@ -172,6 +188,7 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
             params_ok = False
             problems.append(Problem(exc.code, f"params.{name}.default", params=exc.params))
     problems += _check_templates(spec, params_ok)
+    problems += _check_doc(spec.doc)
     return [attrs.evolve(p, rule=spec.id) for p in problems]
 
 
@@ -192,6 +209,26 @@ def _check_head(spec: RuleSpec) -> Iterable[Problem]:
         yield Problem(
             "choice", "severity", params={"found": spec.severity, "choices": "error, warning, info"}
         )
+
+
+def _check_doc(doc: DocSpec) -> Iterable[Problem]:
+    """The prose of ``doc``: nothing given blank, and Chinese where a ``*_zh`` field is given."""
+    for field in DOC_FIELDS:
+        for key in (field, f"{field}_zh"):
+            text = getattr(doc, key)
+            required = key in ("what", "why", "source")
+            if not text.strip() and (text or required):
+                yield invalid(
+                    f"doc.{key}",
+                    "blank text: write it, or leave the key out",
+                    "内容为空：请填写，或删去该键",
+                )
+            elif key.endswith("_zh") and text.strip() and not _CJK.search(text):
+                yield invalid(
+                    f"doc.{key}",
+                    f"doc.{key} is the Chinese text but holds no Chinese; English goes in doc.{field}",
+                    f"doc.{key} 应为中文说明，其中没有中文；英文说明写在 doc.{field}",
+                )
 
 
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:

@@ -1,7 +1,8 @@
 """The rule pages of the reference: the index of every rule and one page per category.
 
 Each rule's section gives its id, name, category, severity, title and message
-in Chinese and English, what it checks, why, its source, parameters, the check
+in Chinese and English, what it checks, why, why its severity, how to fix a
+finding and its source (each in English, then in Chinese), parameters, the check
 itself (its kind, or its expression), and the passing and failing
 examples as TOML, with the findings the failing example really produces.
 """
@@ -68,6 +69,16 @@ CATEGORY_DOCS: Mapping[str, tuple[str, str]] = {
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
+#: A rule's prose sections as the pages show them: the doc field and its heading
+#: (the English text, then the Chinese ``<field>_zh``, under each).
+_DOC_SECTIONS = (
+    ("what", "What it checks / 检查内容"),
+    ("why", "Why / 为何检查"),
+    ("severity_why", "Why this severity / 为何是此级别"),
+    ("fix", "How to fix / 如何修改"),
+    ("source", "Source / 依据"),
+)
+
 # --- findings of the examples ----------------------------------------------------------
 
 
@@ -128,9 +139,11 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         facts.append(("Report years", f"{first}–{last}" if last < 9999 else f"{first} on"))
     table = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts)]
     parts.append("\n".join(table))
-    parts.append(f"**What it checks.** {_inline(rule.doc.what.strip())}")
-    parts.append(f"**Why.** {_inline(rule.doc.why.strip())}")
-    parts.append(f"**Source.** {_inline(rule.doc.source.strip())}")
+    for field, heading in _DOC_SECTIONS:
+        texts = [getattr(rule.doc, key).strip() for key in (field, f"{field}_zh")]
+        if any(texts):
+            parts.append(f"**{heading}.**")
+            parts.extend(_inline(text) for text in texts if text)
     parts.append(
         "**Message.**\n\n" + _fence(f"zh: {rule.message.zh}\nen: {rule.message.en}", "text")
     )
