@@ -116,8 +116,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            line = f"{name} ({param.type}, default {default})"
-            parts.append(_indent(line + (f": {param.doc}" if param.doc else "")))
+            line = f"{name} ({param.type}, {t(lang, '默认', 'default')} {default})"
+            text = (param.doc if lang == "en" else param.doc_zh) or param.doc or param.doc_zh
+            parts.append(_indent(line + (t(lang, f"：{text}", f": {text}") if text else "")))
     if doc.passing.strip():
         parts += ["", t(lang, "通过的示例", "Passing example"), _indent(doc.passing)]
     if doc.failing.strip():

@@ -55,6 +55,7 @@ class Param:
     type: str
     default: ParamValue
     doc: str = ""
+    doc_zh: str = ""
 
 
 @attrs.frozen
@@ -155,7 +156,8 @@ class RulePack:
 
 def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
     params = {
-        n: Param(p.type, param_value(p.type, p.default), p.doc) for n, p in spec.params.items()
+        n: Param(p.type, param_value(p.type, p.default), p.doc, p.doc_zh)
+        for n, p in spec.params.items()
     }
     return Rule(
         id=spec.id,

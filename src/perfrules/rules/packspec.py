@@ -91,6 +91,7 @@ class ParamSpec:
     type: str
     default: Any
     doc: str = ""
+    doc_zh: str = ""
 
 
 @attrs.frozen
@@ -182,6 +183,14 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
                 )
             )
             continue
+        if param.doc_zh and not _CJK.search(param.doc_zh):
+            problems.append(
+                invalid(
+                    f"params.{name}.doc_zh",
+                    f"params.{name}.doc_zh is the Chinese text but holds no Chinese",
+                    f"params.{name}.doc_zh 应为中文说明，其中没有中文",
+                )
+            )
         try:
             param_value(param.type, param.default)
         except BadValue as exc:

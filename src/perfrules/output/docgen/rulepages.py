@@ -21,7 +21,7 @@ from perfrules.output.docgen.markdown import (
     _value,
 )
 from perfrules.rules.findings import CATEGORIES, Finding, render_arg
-from perfrules.rules.pack import Rule, RulePack
+from perfrules.rules.pack import Param, Rule, RulePack
 
 __all__ = ["CATEGORY_DOCS", "finding_line"]
 
@@ -111,6 +111,11 @@ def _example_findings(rule: Rule, text: str, file: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == rule.id]
 
 
+def _param_doc(param: Param) -> str:
+    """A parameter's meaning as the table shows it: the English, then the Chinese."""
+    return " ".join(text for text in (param.doc, param.doc_zh) if text)
+
+
 # --- pages -----------------------------------------------------------------------------
 
 
@@ -151,7 +156,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         rows = ["| parameter | type | default | meaning |", "|---|---|---|---|"]
         for name, param in sorted(rule.params.items()):
             rows.append(
-                f"| `{name}` | {param.type} | `{_value(param.default)}` | {_inline(param.doc, table=True)} |"
+                f"| `{name}` | {param.type} | `{_value(param.default)}` | {_inline(_param_doc(param), table=True)} |"
             )
         parts.append("**Parameters.**\n\n" + "\n".join(rows))
         first_name, first_param = sorted(rule.params.items())[0]
@@ -251,6 +256,9 @@ def _index_page(rules: Sequence[tuple[Rule, RulePack]], packs: Sequence[RulePack
         f"{len(packs)} packs). Each rule has a stable id (`PR` and three digits, never reused), a "
         "category, a default severity, and its documentation with a passing and a failing example. "
         "`perfrules rules` lists them on the command line and `perfrules explain PR023` prints one.",
+        "A rule's prose — what it checks, why, why its default severity is what it is, how to fix a "
+        "finding, and its source — is given in English, then in Chinese, under each heading; "
+        "`perfrules explain` prints the Chinese (`--lang en`: the English).",
         "Select and ignore rules by id or by category (`--select`, `--ignore`, or `select`/`ignore` in "
         "`perfrules.toml`); change a rule's severity with `[severity]` and its parameters with "
         "`[params.PRxxx]` (see [Writing rules](../writing-rules.md)). Add your own rules in TOML with an "
