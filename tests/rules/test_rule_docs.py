@@ -156,3 +156,17 @@ def test_a_parameter_doc_zh_without_chinese_is_located() -> None:
         'doc = "The smallest weight an indicator may have."\ndoc_zh = "smallest weight"',
     )
     assert pack_problems(text)[0][:2] == ("invalid", "rules[0].params.min_weight.doc_zh")
+
+
+def test_sarif_rule_help_follows_the_language() -> None:
+    from perfrules.output.sarif import rule_descriptor
+
+    rule = builtin_rules()["PR044"]
+    zh = rule_descriptor(rule, "warning", "zh")
+    assert zh["fullDescription"]["text"] == rule.doc.what_zh
+    assert f"为何是此级别：{rule.doc.severity_why_zh}" in zh["help"]["text"]
+    assert f"**如何修改**：{rule.doc.fix_zh}" in zh["help"]["markdown"]
+    en = rule_descriptor(rule, "warning", "en")
+    assert en["fullDescription"]["text"] == rule.doc.what
+    assert f"Why this severity: {rule.doc.severity_why}" in en["help"]["text"]
+    assert rule.doc.what_zh not in en["help"]["markdown"]

@@ -46,22 +46,38 @@ def artifact_uri(path: str) -> str:
     return quote(path.replace(os.sep, "/"), safe="/-._~")
 
 
+#: The sections of a rule's help after what it checks: (doc field, Chinese, English heading).
+_HELP_SECTIONS = (
+    ("why", "为何检查", "Why"),
+    ("severity_why", "为何是此级别", "Why this severity"),
+    ("fix", "如何修改", "How to fix"),
+    ("source", "依据", "Source"),
+)
+
+
 def rule_descriptor(rule: Rule, severity: str, lang: str) -> dict[str, Any]:
-    """A ``reportingDescriptor`` for one rule."""
+    """A ``reportingDescriptor`` for one rule, its documentation in ``lang`` (where the rule gives it)."""
     doc = rule.doc
     title = rule.title.get(lang)
-    help_text = (
-        f"{doc.what}\n\nWhy: {doc.why}\n\nSource: {doc.source}\n\nSee: perfrules explain {rule.id}"
-    )
-    help_md = (
-        f"**{rule.id} {rule.name}** — {title}\n\n{doc.what}\n\n**Why.** {doc.why}\n\n"
-        f"**Source.** {doc.source}\n\n`perfrules explain {rule.id}`"
+    en = lang == "en"
+    what = doc.text("what", lang)[0]
+    sections = [
+        (en_head if en else zh_head, doc.text(field, lang)[0])
+        for field, zh_head, en_head in _HELP_SECTIONS
+    ]
+    sections = [(head, text) for head, text in sections if text]
+    colon, see = (": ", "See") if en else ("：", "参见")
+    lines = [f"{head}{colon}{text}" for head, text in sections]
+    help_text = "\n\n".join([what, *lines, f"{see}{colon}perfrules explain {rule.id}"])
+    marked = [f"**{head}**{colon}{text}" for head, text in sections]
+    help_md = "\n\n".join(
+        [f"**{rule.id} {rule.name}** — {title}", what, *marked, f"`perfrules explain {rule.id}`"]
     )
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": title},
-        "fullDescription": {"text": doc.what},
+        "fullDescription": {"text": what},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},
