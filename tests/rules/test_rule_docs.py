@@ -39,8 +39,9 @@ def explain(*argv: str) -> str:
 def test_every_builtin_rule_has_both_languages(rule) -> None:
     for field in DOC_FIELDS:
         en, zh = getattr(rule.doc, field).strip(), getattr(rule.doc, f"{field}_zh").strip()
-        assert en, f"{rule.id}: doc.{field} is empty"
-        assert zh, f"{rule.id}: doc.{field}_zh is empty"
+        hint = "every built-in rule documents it in both languages (docs/writing-rules.md)"
+        assert en, f"{rule.id}: doc.{field} is empty: {hint}"
+        assert zh, f"{rule.id}: doc.{field}_zh is empty: {hint}"
         assert CJK.search(zh), f"{rule.id}: doc.{field}_zh holds no Chinese"
         assert en != zh, f"{rule.id}: doc.{field}_zh repeats the English"
     for name, param in rule.params.items():
