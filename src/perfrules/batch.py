@@ -245,7 +245,7 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             result.profile,
             tuple(finding_record(f, lang) for f in result.findings),
             tuple(finding_record(f, lang) for f in result.waived),
-            (),
+            tuple(problem_record(p, path, lang) for p in result.errors),
             sheet,
             view,
         )

@@ -84,6 +84,11 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "invalid rule id {found} (PR and three digits)",
     ),
     "invalid": ("{detail_zh}", "{detail}"),
+    "rule-failed": (
+        "规则无法求值（{key}，规则定义于 {origin}）：{detail_zh}{more_zh}；本文档未经该规则完整检查",
+        "the rule failed to evaluate ({key}, rule written at {origin}): {detail}{more}; "
+        "this document was not fully checked by it",
+    ),
     # extract: reading a report as it is written (.docx, .xlsx, .pdf)
     "extra-missing": (
         "读取 {format} 文件需要可选依赖 {library}，请安装：pip install 'perfrules[{extra}]'",

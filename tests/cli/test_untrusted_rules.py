@@ -1,0 +1,99 @@
+"""User rule packs, perfrules.toml and profiles are untrusted input: what the command line says of them.
+
+Issue 14, items 7, 8 and 9b. A rule that fails on a document is reported
+(rule, document, reason) and the run exits 2; an invalid value in a rule
+pack or an inline rule is a located message, exit 2, in Chinese by default
+and in English with ``--lang en``; never a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from perfrules.cli import EXIT_USAGE, run
+from tests.rules.test_exprrules import DOC, rule
+
+ROOT = Path(__file__).resolve().parents[2]
+CLEAN = ROOT / "examples" / "clean.toml"
+
+
+def cli(*argv: object) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run([str(a) for a in argv], out, err)
+    assert "Traceback" not in out.getvalue() + err.getvalue()
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(autouse=True)
+def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+
+
+def write(name: str, text: str) -> Path:
+    path = Path(name)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --- item 7: a rule that fails on a document --------------------------------------------------
+
+
+def test_a_failing_rule_is_reported_with_exit_2() -> None:
+    write("report.toml", DOC)
+    write("perfrules.toml", 'select = ["PR960"]\n' + rule("PR960", "budget", "executed / 0 > 1"))
+    code, out, _ = cli("check", "report.toml", "--lang", "en")
+    assert code == EXIT_USAGE
+    line = DOC.split("\n").index("[budget]") + 1
+    assert (
+        f"report.toml:{line}: PR960: budget: the rule failed to evaluate "
+        "(expression, rule written at " in out
+    )
+    assert "perfrules.toml:2): division by zero" in out
+    assert "rules failed to evaluate on 1 file" in out
+    code, out, _ = cli("check", "report.toml")
+    assert code == EXIT_USAGE
+    assert "PR960: budget: 规则无法求值（expression，规则定义于 " in out
+    assert "perfrules.toml:2）：除数为零" in out
+    assert "1 个文件有规则无法求值" in out
+
+
+def test_a_failing_rule_in_json_and_sarif() -> None:
+    write("report.toml", DOC)
+    write("perfrules.toml", 'select = ["PR961"]\n' + rule("PR961", "indicator", "name * 2 == ''"))
+    code, out, err = cli("check", "report.toml", "--format", "json", "--lang", "en")
+    assert code == EXIT_USAGE
+    data = json.loads(out)
+    assert data["summary"]["rule_errors"] == 1 and data["summary"]["failed"] == 0
+    error = data["files"][0]["error"]
+    assert error["path"] == "indicators[0]"
+    assert error["line"] == DOC.split("\n").index("[[indicators]]") + 1
+    assert "PR961" in err and "(and 1 more subject)" in error["message"]
+    code, out, _ = cli("check", "report.toml", "--format", "sarif")
+    assert code == EXIT_USAGE
+    invocation = json.loads(out)["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"].startswith("PR961: indicators[0]: 规则无法求值")
+
+
+def test_a_subject_without_the_value_is_still_skipped() -> None:
+    write("report.toml", DOC)
+    write("perfrules.toml", 'select = ["PR962"]\n' + rule("PR962", "indicator", "weight > 5"))
+    code, out, _ = cli("check", "report.toml", "--lang", "en", "--fail-on", "never")
+    assert code == 0
+    assert "failed to evaluate" not in out
+
+
+def test_the_clean_example_with_a_rule_pack_that_fails() -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    write("pack.toml", '[pack]\nid = "p"\n' + rule("PR963", "line", "label + 1 > 0"))
+    write("perfrules.toml", 'packs = ["pack.toml"]\n')
+    code, out, _ = cli("check", "clean.toml", "--lang", "en")
+    assert code == EXIT_USAGE
+    assert "PR963: lines[0]: the rule failed to evaluate (expression, rule written at" in out
+    assert "pack.toml:3)" in out
