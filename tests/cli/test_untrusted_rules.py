@@ -97,3 +97,38 @@ def test_the_clean_example_with_a_rule_pack_that_fails() -> None:
     assert code == EXIT_USAGE
     assert "PR963: lines[0]: the rule failed to evaluate (expression, rule written at" in out
     assert "pack.toml:3)" in out
+
+
+# --- item 8: an invalid enum value ------------------------------------------------------------
+
+
+def test_the_issue_probe_an_inline_rule_with_an_invalid_severity() -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    write("perfrules.toml", '[[rules]]\nid="X001"\nkind="expr"\nseverity="fatal"\n')
+    code, out, err = cli("check", "clean.toml", "--lang", "en")
+    assert code == EXIT_USAGE and out == ""
+    assert (
+        "perfrules.toml:4: X001: rules[0].severity: invalid value fatal: "
+        "expected one of error, warning, info" in err
+    )
+    assert "rules[0].name: required key is missing" in err
+    code, _, err = cli("check", "clean.toml")
+    assert code == EXIT_USAGE
+    assert "perfrules.toml:4: X001: rules[0].severity: 取值 fatal 无效" in err
+
+
+def test_a_pack_with_an_invalid_severity() -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    pack = '[pack]\nid = "p"\n' + rule("PR964", "report", "True").replace(
+        'severity = "warning"', 'severity = "fatal"'
+    )
+    write("pack.toml", pack)
+    write("perfrules.toml", 'packs = ["pack.toml"]\n')
+    code, out, err = cli("check", "clean.toml", "--lang", "en")
+    assert code == EXIT_USAGE and out == ""
+    line = pack.split("\n").index('severity = "fatal"') + 1
+    assert f"pack.toml:{line}: PR964: rules[0].severity: invalid value fatal" in err
+    assert "perfrules.toml:1: packs[0]: rule pack pack.toml is invalid" in err
+    for command in (("rules",), ("explain", "PR964")):
+        code, _, err = cli(*command)
+        assert code == EXIT_USAGE and "rules[0].severity" in err

@@ -132,17 +132,7 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
         *_check_selectors(config.select, known, "select"),
         *_check_selectors(config.ignore, known, "ignore"),
     ]
-    for rid, sev in config.severity.items():
-        if rid not in known:
-            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
-        elif sev not in _SEVERITIES:
-            problems.append(
-                Problem(
-                    "choice",
-                    f"severity.{rid}",
-                    params={"found": sev, "choices": ", ".join(_SEVERITIES)},
-                )
-            )
+    problems += _check_severities(config.severity, known)
     for rid, values in config.params.items():
         if rid not in known:
             problems.append(invalid(f"params.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
@@ -152,6 +142,25 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
         problems.append(
             invalid("select", "the configuration leaves no rule selected", "配置未选中任何规则")
         )
+    return problems
+
+
+def _check_severities(
+    severity: Mapping[str, str], known: Mapping[str, Rule] | None = None
+) -> list[Problem]:
+    """Severities naming no rule (when ``known`` is given) or no severity."""
+    problems = []
+    for rid, sev in severity.items():
+        if known is not None and rid not in known:
+            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+        elif sev not in _SEVERITIES:
+            problems.append(
+                Problem(
+                    "choice",
+                    f"severity.{rid}",
+                    params={"found": sev, "choices": ", ".join(_SEVERITIES)},
+                )
+            )
     return problems
 
 
@@ -221,7 +230,10 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     try:
         spec = converter.structure(data, _ConfigSpec)
     except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-        raise ConfigError(here(list(walk_errors(exc, "")))) from None
+        found = list(walk_errors(exc, ""))
+        if isinstance(data.get("rules"), list):  # the inline rules' problems show in the same run
+            found += structure_rules(data["rules"], "rules", file, text)[1]
+        raise ConfigError(here(found)) from None
     problems: list[Problem] = []
     rules: list[Rule] = []
     for i, pack in enumerate(spec.packs):
@@ -249,6 +261,8 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     problems += more
     if complete:
         problems += here(check_config(config, known))
+    else:  # what does not depend on the rules that failed: the severities' values
+        problems += here(_check_severities(config.severity))
     if problems:
         raise ConfigError(problems)
     return config

@@ -31,7 +31,14 @@ from perfrules.errors import Problem, RulePackError
 from perfrules.resources import rules_dir
 from perfrules.rules.exprnames import SUBJECTS
 from perfrules.rules.findings import Severity, Templates
-from perfrules.rules.packspec import PARAM_TYPES, ParamValue, RuleSpec, check_rule, param_value
+from perfrules.rules.packspec import (
+    PARAM_TYPES,
+    ParamValue,
+    RuleSpec,
+    check_present,
+    check_rule,
+    param_value,
+)
 
 __all__ = [
     "PARAM_TYPES",
@@ -192,9 +199,12 @@ def structure_rules(
             ValueError,
             KeyError,
         ) as exc:
+            found = [*walk_errors(exc, here)]
+            if isinstance(item, Mapping):  # the values that are there are judged too
+                found += [_under(here, p) for p in check_present(item)]
             problems.extend(
                 attrs.evolve(p, rule=p.rule or (rid if isinstance(rid, str) else None))
-                for p in walk_errors(exc, here)
+                for p in found
             )
             continue
         found = [_under(here, p) for p in check_rule(spec)]

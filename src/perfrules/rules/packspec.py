@@ -31,6 +31,7 @@ __all__ = [
     "PARAM_TYPES",
     "ParamValue",
     "RuleSpec",
+    "check_present",
     "check_rule",
     "param_value",
     "template_fields",
@@ -145,7 +146,8 @@ def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> 
 
 def check_rule(spec: RuleSpec) -> list[Problem]:
     """Everything wrong with one rule that its data shows (paths relative to the rule)."""
-    problems = [*_check_head(spec), *_check_check(spec)]
+    head = _check_head(spec.id, spec.name, spec.category, spec.severity)
+    problems = [*head, *_check_check(spec)]
     if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
         problems.append(
             invalid(
@@ -175,23 +177,61 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
     return [attrs.evolve(p, rule=spec.id) for p in problems]
 
 
-def _check_head(spec: RuleSpec) -> Iterable[Problem]:
-    if not RULE_ID.match(spec.id):
-        yield Problem("rule-id", "id", params={"found": spec.id})
-    if not NAME.match(spec.name):
+def _check_head(
+    rid: str | None, name: str | None, category: str | None, severity: str | None
+) -> Iterable[Problem]:
+    """The rule's id, name, category and severity (None: not given, or not text)."""
+    if rid is not None and not RULE_ID.match(rid):
+        yield Problem("rule-id", "id", params={"found": rid})
+    if name is not None and not NAME.match(name):
         yield invalid(
             "name",
-            f"rule name {spec.name!r} must be lower-case words joined by '-'",
-            f"规则名 {spec.name!r} 应为以 - 连接的小写单词",
+            f"rule name {name!r} must be lower-case words joined by '-'",
+            f"规则名 {name!r} 应为以 - 连接的小写单词",
         )
-    if spec.category not in CATEGORIES:
+    if category is not None and category not in CATEGORIES:
         yield Problem(
-            "choice", "category", params={"found": spec.category, "choices": ", ".join(CATEGORIES)}
+            "choice", "category", params={"found": category, "choices": ", ".join(CATEGORIES)}
         )
-    if spec.severity not in [s.value for s in Severity]:
+    if severity is not None and severity not in [s.value for s in Severity]:
         yield Problem(
-            "choice", "severity", params={"found": spec.severity, "choices": "error, warning, info"}
+            "choice", "severity", params={"found": severity, "choices": "error, warning, info"}
         )
+
+
+def check_present(item: Mapping[str, Any]) -> list[Problem]:
+    """What :func:`check_rule` can say of a rule table that does not structure (a key missing …).
+
+    Only the keys that are there and are text are judged (id, name, category,
+    severity, for_each, parameter types), so that one run reports every
+    invalid value next to the missing keys; paths are relative to the rule.
+    """
+
+    def text(key: str, table: Mapping[str, Any] = item) -> str | None:
+        value = table.get(key)
+        return value if isinstance(value, str) else None
+
+    problems = list(_check_head(text("id"), text("name"), text("category"), text("severity")))
+    for_each = text("for_each")
+    if for_each is not None and for_each not in SUBJECTS:
+        problems.append(
+            Problem(
+                "choice", "for_each", params={"found": for_each, "choices": ", ".join(SUBJECTS)}
+            )
+        )
+    params = item.get("params")
+    if isinstance(params, Mapping):
+        for name, param in params.items():
+            ptype = text("type", param) if isinstance(param, Mapping) else None
+            if ptype is not None and ptype not in PARAM_TYPES:
+                problems.append(
+                    Problem(
+                        "choice",
+                        f"params.{name}.type",
+                        params={"found": ptype, "choices": ", ".join(PARAM_TYPES)},
+                    )
+                )
+    return problems
 
 
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:
