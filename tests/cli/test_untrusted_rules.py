@@ -132,3 +132,42 @@ def test_a_pack_with_an_invalid_severity() -> None:
     for command in (("rules",), ("explain", "PR964")):
         code, _, err = cli(*command)
         assert code == EXIT_USAGE and "rules[0].severity" in err
+
+
+# --- item 8b: a report document with a figure that is not money, or the wrong shape ----------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "where", "en", "zh"),
+    [
+        (
+            "initial = 120.00",
+            'initial = "12人"',
+            "budget.initial",
+            "12人 is not an amount of money (the unit must be 元 or 万元)",
+            "12人 不是货币金额（单位应为 元 或 万元）",
+        ),
+        (
+            "format = 1",
+            'format = 1\nlines = "ab"',
+            "lines",
+            "wrong type: expected array, found string",
+            "类型错误：应为数组，实际为字符串",
+        ),
+    ],
+)
+def test_a_document_value_of_the_wrong_kind(
+    old: str, new: str, where: str, en: str, zh: str
+) -> None:
+    text = CLEAN.read_text(encoding="utf-8").replace(old, new, 1)
+    if where == "lines":  # the document's own [[lines]] would clash with lines = "ab"
+        text = text.replace("[[lines]]", "[[claims_]]")
+        text = text[: text.index("[[claims_]]")] + text[text.index("[[indicators]]") :]
+    write("report.toml", text)
+    line = text.split("\n").index(new.split("\n")[-1]) + 1
+    code, out, _ = cli("check", "report.toml", "--lang", "en")
+    assert code == EXIT_USAGE
+    assert f"report.toml:{line}: {where}: {en}" in out
+    code, out, _ = cli("check", "report.toml")
+    assert code == EXIT_USAGE
+    assert f"report.toml:{line}: {where}: {zh}" in out
