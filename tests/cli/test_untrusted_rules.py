@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -171,3 +172,108 @@ def test_a_document_value_of_the_wrong_kind(
     code, out, _ = cli("check", "report.toml")
     assert code == EXIT_USAGE
     assert f"report.toml:{line}: {where}: {zh}" in out
+
+
+# --- item 9b: hostile rule packs, configurations and profiles --------------------------------
+
+
+HOSTILE_CONFIGS = [
+    (
+        'select = ["PR980"]\n' + rule("PR980", "indicator", "False", message="{name:>1000000000}"),
+        "perfrules.toml:{line}: PR980: rules[0].message.zh: template field {{name:>1000000000}} "
+        "is not a plain name",
+        "message = ",
+        "模板字段 {name:>1000000000} 不是单纯的名称",
+    ),
+    (
+        'select = ["PR981"]\n' + rule("PR981", "indicator", "False", message="{name.nosuch}"),
+        "perfrules.toml:{line}: PR981: rules[0].message.zh: template field {{name.nosuch}}",
+        "message = ",
+        "模板字段 {name.nosuch} 不是单纯的名称",
+    ),
+    (
+        'select = ["PR982"]\n' + rule("PR982", "indicator", "False", message="{name[x]}"),
+        "perfrules.toml:{line}: PR982: rules[0].message.zh: template field {{name[x]}}",
+        "message = ",
+        "不是单纯的名称",
+    ),
+    (
+        "rules = 5\n",
+        "perfrules.toml:{line}: rules: wrong type: expected array, found number",
+        "rules = ",
+        "rules: 类型错误：应为数组，实际为数值",
+    ),
+    (
+        "rules = [5]\n",
+        "perfrules.toml:{line}: rules[0]: wrong type: expected table, found number",
+        "rules = ",
+        "rules[0]: 类型错误：应为表，实际为数值",
+    ),
+    (
+        "[params.PR041]\nratio = true\n",
+        "perfrules.toml:{line}: params.PR041.ratio: expected a decimal, found True",
+        "ratio = ",
+        "params.PR041.ratio: 应为 decimal，实际为 True",
+    ),
+    (
+        "[params.PR041]\nratio = -50\n",
+        "perfrules.toml:{line}: params.PR041.ratio: -50 is out of range (it must be at least 0)",
+        "ratio = ",
+        "params.PR041.ratio: 取值 -50 超出允许范围（应不小于 0）",
+    ),
+]
+
+
+@pytest.mark.parametrize(("config", "en", "start", "zh"), HOSTILE_CONFIGS)
+def test_a_hostile_configuration_is_a_located_message(
+    config: str, en: str, start: str, zh: str
+) -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    write("perfrules.toml", config)
+    line = next(i for i, text in enumerate(config.split("\n"), 1) if text.startswith(start))
+    code, out, err = cli("check", "clean.toml", "--lang", "en")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert en.format(line=line) in err
+    code, out, err = cli("check", "clean.toml")
+    assert (code, out) == (EXIT_USAGE, "")
+    assert zh in err
+
+
+def test_a_format_width_never_reaches_a_message() -> None:
+    """The issue's payload took 20 s and 7.6 GB; refused at load, nothing is rendered."""
+    shutil.copy(CLEAN, "clean.toml")
+    write(
+        "pack.toml",
+        '[pack]\nid = "p"\n' + rule("PR983", "indicator", "False", message="{name:>1000000000}"),
+    )
+    code, out, err = cli("check", "clean.toml", "--config", "pack.toml", "--lang", "en")
+    assert code == EXIT_USAGE and len(out) + len(err) < 10_000
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+@pytest.mark.parametrize("where", ["--profile", "config"])
+def test_a_profile_that_is_a_device_or_a_fifo(where: str, tmp_path: Path) -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    os.mkfifo("pipe.toml")
+    for i, target in enumerate(("/dev/zero", str(tmp_path / "pipe.toml"))):
+        if where == "config":  # a configuration of its own each (compiled rules are cached by path)
+            write(f"config{i}.toml", f'profile = "{target}"\n')
+            argv: tuple[str, ...] = ("check", "clean.toml", "--config", f"config{i}.toml")
+        else:
+            argv = ("check", "clean.toml", "--profile", target)
+        code, out, err = cli(*argv, "--lang", "en")
+        assert code == EXIT_USAGE
+        message = f"{target}: cannot read the file: not a regular file (a folder, pipe or device)"
+        assert message in out + err
+        code, out, err = cli(*argv)
+        assert code == EXIT_USAGE and "不是普通文件" in out + err
+
+
+def test_a_configuration_with_a_byte_order_mark() -> None:
+    shutil.copy(CLEAN, "clean.toml")
+    Path("perfrules.toml").write_bytes(b'\xef\xbb\xbfignore = ["PR023"]\nprofile = "national"\n')
+    code, out, err = cli("check", "clean.toml", "--lang", "en")
+    assert code == 0 and err == "" and "Checked 1 file" in out
+    Path("bad.toml").write_bytes(b'\xef\xbb\xbf[severity]\nPR010 = "fatal"\n')
+    code, _, err = cli("check", "clean.toml", "--config", "bad.toml", "--lang", "en")
+    assert code == EXIT_USAGE and "bad.toml:2: severity.PR010: invalid value fatal" in err

@@ -39,10 +39,11 @@ from cattrs.errors import ClassValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import ConfigError, Problem, RulePackError
 from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.pack import Rule, builtin_rules, load_pack, structure_rules
-from perfrules.rules.packspec import ParamValue, invalid, param_value
+from perfrules.rules.packspec import ParamValue, invalid
 
 __all__ = [
     "CONFIG_NAME",
@@ -98,7 +99,7 @@ class Config:
         for name, value in self.params.get(rule.id, {}).items():
             if name in rule.params:
                 try:
-                    values[name] = param_value(rule.params[name].type, value)
+                    values[name] = rule.params[name].value(value)
                 except BadValue:
                     continue  # reported by check_config
         return values
@@ -193,7 +194,7 @@ def _check_params(rule: Rule, values: Mapping[str, Any], key: str) -> list[Probl
             )
             continue
         try:
-            param_value(declared.type, value)
+            declared.value(value)
         except BadValue as exc:
             problems.append(Problem(exc.code, f"{key}.{name}", params=exc.params))
     return problems
@@ -218,6 +219,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     of the configuration itself, of its packs (in their own files) and of its
     inline rules.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     data = read_toml(text, file, ConfigError)
     lines: dict[str, int] = {}
 
@@ -270,11 +272,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate the configuration file at ``path``."""
-    name = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem("unreadable", file=name, params={"detail": str(exc)})]) from None
+    name, text = read_settings(path, ConfigError)
     return loads_config(text, name, Path(name).parent)
 
 

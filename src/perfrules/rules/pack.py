@@ -27,6 +27,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
 from perfrules.resources import rules_dir
 from perfrules.rules.exprnames import SUBJECTS
@@ -36,6 +37,7 @@ from perfrules.rules.packspec import (
     ParamValue,
     RuleSpec,
     check_present,
+    check_range,
     check_rule,
     param_value,
 )
@@ -57,11 +59,17 @@ __all__ = [
 
 @attrs.frozen
 class Param:
-    """A typed rule parameter with its default and documentation."""
+    """A typed rule parameter with its default, documentation and (numbers) the range it may take."""
 
     type: str
     default: ParamValue
     doc: str = ""
+    min: ParamValue | None = None
+    max: ParamValue | None = None
+
+    def value(self, given: object) -> ParamValue:
+        """``given`` as this parameter's value: of its type, within its range (raises ``BadValue``)."""
+        return check_range(param_value(self.type, given), self.min, self.max)
 
 
 @attrs.frozen
@@ -137,7 +145,14 @@ class RulePack:
 
 def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
     params = {
-        n: Param(p.type, param_value(p.type, p.default), p.doc) for n, p in spec.params.items()
+        n: Param(
+            p.type,
+            param_value(p.type, p.default),
+            p.doc,
+            None if p.min is None else param_value(p.type, p.min),
+            None if p.max is None else param_value(p.type, p.max),
+        )
+        for n, p in spec.params.items()
     }
     return Rule(
         id=spec.id,
@@ -236,6 +251,7 @@ def _finish(problems: list[Problem], file: str, text: str | None) -> RulePackErr
 
 def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     """Parse and validate a rule pack from TOML text."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     data = read_toml(text, file, RulePackError)
     problems: list[Problem] = []
     head: _PackHead | None = None
@@ -269,13 +285,7 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
 
 def load_pack(path: str | Path) -> RulePack:
     """Read and validate the rule pack at ``path``."""
-    name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    name, text = read_settings(path, RulePackError)
     return loads_pack(text, name)
 
 

@@ -14,7 +14,6 @@ Problem paths are relative to the rule (``category``, ``params.ratio.type``).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -23,8 +22,9 @@ import attrs
 
 from perfrules.document.convert import BadValue
 from perfrules.errors import ExpressionError, Problem
-from perfrules.rules.exprnames import SUBJECTS, compile_rule_expressions, names_for
+from perfrules.rules.exprnames import GLOBALS, SUBJECTS, compile_rule_expressions, names_for
 from perfrules.rules.findings import CATEGORIES, Severity
+from perfrules.rules.templates import check_template, template_fields
 
 __all__ = [
     "PARAM_CLASSES",
@@ -32,6 +32,7 @@ __all__ = [
     "ParamValue",
     "RuleSpec",
     "check_present",
+    "check_range",
     "check_rule",
     "param_value",
     "template_fields",
@@ -76,6 +77,8 @@ class ParamSpec:
     type: str
     default: Any
     doc: str = ""
+    min: Any = None
+    max: Any = None
 
 
 @attrs.frozen
@@ -116,32 +119,25 @@ def param_value(ptype: str, value: Any) -> ParamValue:
     )
 
 
-def template_fields(template: str) -> set[str]:
-    """The field names a ``str.format`` template uses (raises ``ValueError`` when malformed)."""
-    names = set()
-    for _, field, _, _ in string.Formatter().parse(template):
-        if field is not None:
-            names.add(re.split(r"[.\[]", field, maxsplit=1)[0])
-    return names
+def check_range(value: ParamValue, low: ParamValue | None, high: ParamValue | None) -> ParamValue:
+    """``value`` when it lies within ``[low, high]`` (either may be None: unbounded), else BadValue."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        below = low is not None and value < low  # type: ignore[operator]
+        above = high is not None and value > high  # type: ignore[operator]
+        if below or above:
+            if low is not None and high is not None:
+                en, zh = f"from {low} to {high}", f"为 {low} 至 {high}"
+            elif low is not None:
+                en, zh = f"at least {low}", f"不小于 {low}"
+            else:
+                en, zh = f"at most {high}", f"不大于 {high}"
+            raise BadValue("param-range", found=str(value), range=en, range_zh=zh)
+    return value
 
 
 def invalid(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
     """An ``invalid`` problem with its English and Chinese detail."""
     return Problem("invalid", path, params={"detail": en, "detail_zh": zh}, rule=rule)
-
-
-def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> Problem | None:
-    """The problem of a template (``message.zh``) using ``fields`` outside ``usable``, if any."""
-    allowed = set(usable)
-    unknown = sorted(set(fields) - allowed)
-    if not unknown:
-        return None
-    names = ", ".join(sorted(allowed)) or "none"
-    return invalid(
-        which,
-        f"unknown template field(s) {', '.join(unknown)}; available: {names}",
-        f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
-    )
 
 
 def check_rule(spec: RuleSpec) -> list[Problem]:
@@ -168,13 +164,54 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
                 )
             )
             continue
+        problems += _check_param_range(name, param)
         try:
-            param_value(param.type, param.default)
+            check_range(
+                param_value(param.type, param.default),
+                _bound(param.type, param.min),
+                _bound(param.type, param.max),
+            )
         except BadValue as exc:
             params_ok = False
             problems.append(Problem(exc.code, f"params.{name}.default", params=exc.params))
     problems += _check_templates(spec, params_ok)
     return [attrs.evolve(p, rule=spec.id) for p in problems]
+
+
+def _bound(ptype: str, value: Any) -> ParamValue | None:
+    """A parameter's ``min`` or ``max`` as its type reads it (None: not given, or not valid)."""
+    if value is None or ptype not in ("decimal", "integer"):
+        return None
+    try:
+        return param_value(ptype, value)
+    except BadValue:
+        return None
+
+
+def _check_param_range(name: str, param: ParamSpec) -> Iterable[Problem]:
+    """A parameter's ``min`` and ``max``: numbers of its type (decimal, integer only), min ≤ max."""
+    for key in ("min", "max"):
+        value = getattr(param, key)
+        if value is None:
+            continue
+        if param.type not in ("decimal", "integer"):
+            yield invalid(
+                f"params.{name}.{key}",
+                f"'{key}' is for decimal and integer parameters, not {param.type}",
+                f"{key} 仅用于 decimal 和 integer 类型的参数，不能用于 {param.type}",
+            )
+            continue
+        try:
+            param_value(param.type, value)
+        except BadValue as exc:
+            yield Problem(exc.code, f"params.{name}.{key}", params=exc.params)
+    low, high = _bound(param.type, param.min), _bound(param.type, param.max)
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        yield invalid(
+            f"params.{name}.max",
+            f"max ({high}) is below min ({low})",
+            f"max（{high}）小于 min（{low}）",
+        )
 
 
 def _check_head(
@@ -269,13 +306,17 @@ def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:
         allowed = frozenset() if which == "title" else usable
         for lang in ("zh", "en"):
             template = getattr(getattr(spec, which), lang)
-            try:
-                fields = template_fields(template)
-            except ValueError as exc:
-                yield invalid(f"{which}.{lang}", f"bad template: {exc}", f"模板有误：{exc}")
-                continue
-            problem = (
-                None if allowed is None else unknown_fields(f"{which}.{lang}", fields, allowed)
-            )
+            problem = check_template(f"{which}.{lang}", template, allowed)
             if problem is not None:
                 yield problem
+    if spec.about is not None:  # the subject's own fields and the parameters, as text
+        own = None
+        if usable is not None:
+            own = frozenset(names_for(str(spec.for_each), spec.params)) - {
+                *GLOBALS,
+                "parent",
+                "children",
+            }
+        problem = check_template("about", spec.about, own)
+        if problem is not None:
+            yield problem
