@@ -82,6 +82,15 @@ def test_a_failing_rule_in_json_and_sarif() -> None:
     assert note["message"]["text"].startswith("PR961: indicators[0]: 规则无法求值")
 
 
+def test_a_failing_rule_heads_the_review_page() -> None:
+    write("report.toml", DOC)
+    write("perfrules.toml", 'select = ["PR965"]\n' + rule("PR965", "budget", "executed / 0 > 1"))
+    code, out, err = cli("check", "report.toml", "--format", "html", "--lang", "en")
+    assert code == EXIT_USAGE
+    assert "Rules that failed (the report was not fully checked)" in out
+    assert "PR965: budget: the rule failed to evaluate" in out and "PR965" in err
+
+
 def test_a_subject_without_the_value_is_still_skipped() -> None:
     write("report.toml", DOC)
     write("perfrules.toml", 'select = ["PR962"]\n' + rule("PR962", "indicator", "weight > 5"))
