@@ -251,3 +251,10 @@ def test_a_byte_order_mark_is_accepted(loader: object) -> None:
     with pytest.raises((RulePackError, ConfigError)) as info:
         loader(text.replace('severity = "warning"', 'severity = "x"'), "x.toml")  # type: ignore[operator]
     assert [p.line for p in info.value.problems] == [line_of(text, "severity =")]
+
+
+def test_a_pack_head_that_is_not_a_table() -> None:
+    with pytest.raises(RulePackError) as info:
+        loads_pack("pack = 5\n", "region.toml")
+    assert located(info.value) == {("type", "pack", "region.toml", 1)}
+    assert "wrong type: expected table" in info.value.render("en")

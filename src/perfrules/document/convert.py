@@ -34,7 +34,15 @@ from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
 
-__all__ = ["MAX_DIGITS", "MAX_PLACES", "MONEY_UNIT", "BadValue", "converter", "walk_errors"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_PLACES",
+    "MONEY_UNIT",
+    "BadValue",
+    "converter",
+    "type_problem",
+    "walk_errors",
+]
 
 #: Figures must be below 10**MAX_DIGITS in magnitude ...
 MAX_DIGITS = 15
@@ -90,6 +98,12 @@ def _type_error(expected: str, value: object) -> BadValue:
         found=found,
         found_zh=_TYPE_NAMES.get(found, found),
     )
+
+
+def type_problem(expected: str, value: object, path: str) -> Problem:
+    """The ``type`` problem of ``value`` at ``path`` where ``expected`` (``table``, ``array`` …) belongs."""
+    exc = _type_error(expected, value)
+    return Problem(exc.code, path, params=exc.params)
 
 
 def short(text: str, limit: int = 40) -> str:

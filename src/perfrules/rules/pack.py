@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import BadValue, converter, type_problem, walk_errors
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
 from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
@@ -188,18 +188,7 @@ def structure_rules(
     problems: list[Problem] = []
     rules: list[Rule] = []
     if not isinstance(data, list):
-        return rules, [
-            Problem(
-                "type",
-                path,
-                params={
-                    "expected": "array",
-                    "expected_zh": "数组",
-                    "found": type(data).__name__,
-                    "found_zh": type(data).__name__,
-                },
-            )
-        ]
+        return rules, [type_problem("array", data, path)]
     source = Source(text, "toml", file) if text is not None else None
     for i, item in enumerate(data):
         here = f"{path}[{i}]"
@@ -255,8 +244,10 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     data = read_toml(text, file, RulePackError)
     problems: list[Problem] = []
     head: _PackHead | None = None
-    if not isinstance(data.get("pack"), Mapping):
+    if "pack" not in data:
         problems.append(Problem("missing-key", "pack"))
+    elif not isinstance(data["pack"], Mapping):
+        problems.append(type_problem("table", data["pack"], "pack"))
     else:
         try:
             head = converter.structure(data["pack"], _PackHead)
