@@ -34,7 +34,7 @@ def tree(tmp_path: Path) -> Path:
     write(root / "b.toml", CLEAN.read_text(encoding="utf-8"))
     write(root / "a" / "z.json", "[1, 2]")
     write(root / "a" / "report.TOML", CLEAN.read_text(encoding="utf-8"))
-    write(root / "a" / "notes.txt", "not a candidate")
+    write(root / "a" / "notes.md", "not a candidate")
     write(root / "perfrules.toml", 'select = ["unit"]\n')
     write(root / ".hidden" / "x.toml", "[report\n")
     write(root / ".dot.toml", "[report\n")
