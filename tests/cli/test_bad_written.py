@@ -128,7 +128,7 @@ def test_a_folder_mixing_bad_and_good_reports_checks_every_good_one(tmp_path: Pa
     shutil.copyfile(SEED_002, folder / "good.txt")
     (folder / "good.docx").write_bytes(build_docx("caidian-2024"))
     for jobs in ("1", "2"):
-        code, out, err = cli("check", folder, "--lang", "en", "--jobs", jobs, "--no-group")
+        code, out, _ = cli("check", folder, "--lang", "en", "--jobs", jobs, "--no-group")
         assert code == EXIT_USAGE
         assert f"{folder / 'good.txt'}:23:104: PR023 [unit] error: " in out
         assert f"{folder / 'good.docx'}: table 1 row 10 “年初目标值”: PR033 [unit] warning: " in out
