@@ -47,7 +47,7 @@ def test_extract_writes_the_annotated_document_beside_the_report(tmp_path: Path)
     assert text == perfrules.extract(source).text
     assert "# extract-hash: sha256:" in text
     assert f"← {source}:23:104 “公用经费1.12元”" in text  # provenance beside the value
-    assert err.splitlines()[0] == (f"{source}: wrote {written}: 4 lines, 2 indicators, 1 claims")
+    assert err.splitlines()[0] == (f"{source}: wrote {written}: 4 lines, 2 indicators, 1 claim")
     assert f"{source}: 5 pieces not read, listed at the end of the document" in err
     # the document is an ordinary report document: checked with lines of the TOML file
     code, out, _ = cli("check", written, "--lang", "en")

@@ -183,8 +183,10 @@ def extraction_lines(extraction: Extraction, target: str, lang: str) -> list[str
     report = extraction.report
     where = ("standard output" if en else "标准输出") if target == "-" else target
     counts = (len(report.lines), len(report.indicators), len(report.claims))
+    nouns = ("line", "indicator", "claim")
+    shown = ", ".join(f"{n} {w}{'' if n == 1 else 's'}" for n, w in zip(counts, nouns, strict=True))
     out = [
-        f"{extraction.file}: wrote {where}: {counts[0]} lines, {counts[1]} indicators, {counts[2]} claims"
+        f"{extraction.file}: wrote {where}: {shown}"
         if en
         else f"{extraction.file}: 已写入 {where}：{counts[0]} 个预算行、{counts[1]} 个指标、{counts[2]} 条表述"
     ]
