@@ -62,8 +62,11 @@ def written_format(path: str, input_format: str | None = None) -> str | None:
     return WRITTEN_FORMATS.get(Path(path).suffix.lower())
 
 
-def read_written(path: str, fmt: str, data: bytes | None = None) -> Extraction:
-    """Extract the report at ``path`` (or ``data``, named ``path``), its overrides applied."""
+def read_written(path: str, fmt: str | None, data: bytes | None = None) -> Extraction:
+    """Extract the report at ``path`` (or ``data``, named ``path``), its overrides applied.
+
+    ``fmt`` None: the format is told by the file's first bytes.
+    """
     from perfrules.extract.api import extract
 
     if data is not None:

@@ -48,7 +48,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for file in args.files:
         target = file
         try:
-            extraction = read_written(file, written_format(file) or "text")
+            extraction = read_written(file, written_format(file))
             if args.format == "json":
                 entries.append(extraction_data(extraction, None, lang))
                 continue
