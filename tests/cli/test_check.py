@@ -325,7 +325,7 @@ def test_wrong_type_and_unknown_key(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert f"{bad}:2: report.department: wrong type: expected string, found number" in lines
     assert f"{bad}:4: report.colour: unknown key colour" in lines
-    assert lines[-1] == "Checked 1 file: no findings; 1 file could not be loaded."
+    assert lines[-1] == "Checked 1 file: no report was checked; 1 file could not be loaded."
 
 
 def test_missing_file() -> None:

@@ -114,9 +114,14 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
     if s.waived:
         parts.append(f"{s.waived} waived" if en else f"{s.waived} 个已豁免")
     checked = s.files  # as the JSON summary's "files": checked, or failed to load
+    none_loaded = not parts and s.failed and s.failed >= checked
     if en:
         head = f"Checked {checked} file{'' if checked == 1 else 's'}"
         body = ", ".join(parts) if parts else "no findings"
+        if none_loaded:
+            body = "no report was checked"
+        elif not parts and s.failed:
+            body = "no findings in the files that loaded"
         tail = []
         if s.failed:
             tail.append(f"{s.failed} file{'' if s.failed == 1 else 's'} could not be loaded")
@@ -125,6 +130,10 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
         return f"{head}: {body}" + ("; " + "; ".join(tail) if tail else "") + "."
     head = f"已检查 {checked} 个文件"
     body = "，".join(parts) if parts else "未发现问题"
+    if none_loaded:
+        body = "未能检查任何报告"
+    elif not parts and s.failed:
+        body = "已载入的文件未发现问题"
     tail = []
     if s.failed:
         tail.append(f"{s.failed} 个文件无法载入")
