@@ -91,7 +91,7 @@ def test_a_bad_report_is_one_line_and_exit_2(tmp_path: Path, name: str) -> None:
     assert code == EXIT_USAGE
     (line,) = said(out + err)
     assert line.startswith(f"{path}: {message}"), line
-    assert out.endswith("Checked 1 file: no findings; 1 file could not be loaded.\n")
+    assert out.endswith("Checked 1 file: no report was checked; 1 file could not be loaded.\n")
     code, out, err = cli("extract", path, "--lang", "en")
     assert code == EXIT_USAGE
     assert out == ""
