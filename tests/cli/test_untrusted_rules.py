@@ -91,6 +91,15 @@ def test_a_failing_rule_heads_the_review_page() -> None:
     assert "PR965: budget: the rule failed to evaluate" in out and "PR965" in err
 
 
+def test_a_failing_rule_on_a_report_as_written() -> None:
+    """A .txt report is extracted, then checked: the failure names the original file."""
+    shutil.copy(ROOT / "docs" / "examples" / "quyuan-2024.txt", "quyuan.txt")
+    write("perfrules.toml", 'select = ["PR966"]\n' + rule("PR966", "budget", "executed / 0 > 1"))
+    code, out, _ = cli("check", "quyuan.txt", "--lang", "en")
+    assert code == EXIT_USAGE
+    assert "quyuan.txt: PR966: budget: the rule failed to evaluate" in out
+
+
 def test_a_subject_without_the_value_is_still_skipped() -> None:
     write("report.toml", DOC)
     write("perfrules.toml", 'select = ["PR962"]\n' + rule("PR962", "indicator", "weight > 5"))
