@@ -85,10 +85,11 @@ def test_explain_in_english_prints_the_english_bodies() -> None:
 def test_explain_shows_a_parameters_chinese_doc() -> None:
     out = explain("PR061")
     assert (
-        "years_after (integer, 默认 1)：" + builtin_rules()["PR061"].params["years_after"].doc_zh
+        "years_after (integer, 默认 1，不小于 1)："
+        + builtin_rules()["PR061"].params["years_after"].doc_zh
         in out
     )
-    assert "years_after (integer, default 1): " in explain("PR061", "--lang", "en")
+    assert "years_after (integer, default 1, at least 1): " in explain("PR061", "--lang", "en")
 
 
 def test_a_user_rule_in_one_language_is_shown_in_it_and_says_so(tmp_path) -> None:

@@ -116,7 +116,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            line = f"{name} ({param.type}, {t(lang, '默认', 'default')} {default})"
+            bounds = [
+                t(lang, f"不小于 {param.min}", f"at least {param.min}")
+                if param.min is not None
+                else "",
+                t(lang, f"不大于 {param.max}", f"at most {param.max}")
+                if param.max is not None
+                else "",
+            ]
+            extra = "".join(t(lang, f"，{b}", f", {b}") for b in bounds if b)
+            line = f"{name} ({param.type}, {t(lang, '默认', 'default')} {default}{extra})"
             text = (param.doc if lang == "en" else param.doc_zh) or param.doc or param.doc_zh
             parts.append(_indent(line + (t(lang, f"：{text}", f": {text}") if text else "")))
     if doc.passing.strip():

@@ -25,6 +25,18 @@ from perfrules.rules.pack import Param, Rule, RulePack
 
 __all__ = ["CATEGORY_DOCS", "finding_line"]
 
+
+def _range(param: Param) -> str:
+    """The range a parameter may take, after its type (``, ≥ 0``), or nothing."""
+    low = None if param.min is None else _value(param.min)
+    high = None if param.max is None else _value(param.max)
+    if low is not None and high is not None:
+        return f", {low} to {high}"
+    if low is not None:
+        return f", ≥ {low}"
+    return f", ≤ {high}" if high is not None else ""
+
+
 #: What each category covers: (Chinese name, English description).
 CATEGORY_DOCS: Mapping[str, tuple[str, str]] = {
     "chain": (
@@ -156,7 +168,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         rows = ["| parameter | type | default | meaning |", "|---|---|---|---|"]
         for name, param in sorted(rule.params.items()):
             rows.append(
-                f"| `{name}` | {param.type} | `{_value(param.default)}` | {_inline(_param_doc(param), table=True)} |"
+                f"| `{name}` | {param.type}{_range(param)} | `{_value(param.default)}` | {_inline(_param_doc(param), table=True)} |"
             )
         parts.append("**Parameters.**\n\n" + "\n".join(rows))
         first_name, first_param = sorted(rule.params.items())[0]
