@@ -16,7 +16,7 @@ import attrs
 
 from perfrules.document.figures import Money
 from perfrules.document.model import LineKind
-from perfrules.document.tolerance import percent_matches, sum_interval, within
+from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
 from perfrules.rules.context import Context
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
@@ -218,6 +218,27 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     return bool(as_written) and not percent_matches(
         rate, executed.bounds(exact), base.bounds(exact)
     )
+
+
+def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
+    """The sum relations that hold only if rounding is assumed, each with the total it is nearest.
+
+    A relation whose parts add up, as written, to one of its totals at the
+    coarser written place agrees; one that meets a total only within the
+    figures' rounding intervals is listed with that total and the difference.
+    """
+    out: list[tuple[Relation, Figure, Gap]] = []
+    for rel in ctx.shared(_every_relation):
+        if not rel.holds:
+            continue
+        parts = [p.money for p in rel.parts]
+        gaps = [(t, sum_gap(t.money, parts, ctx.integers_exact)) for t in rel.totals]
+        if any(g.agrees for _, g in gaps):
+            continue
+        near = [(t, g) for t, g in gaps if g.by_rounding_only]
+        if near:
+            out.append((rel, *near[0]))
+    return out
 
 
 def analyse(ctx: Context) -> Analysis:
