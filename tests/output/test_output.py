@@ -137,8 +137,8 @@ def test_json_numbers_are_exact() -> None:
     _, out, _ = cli("check", QUYUAN, "--format", "json")
     assert '"found": 8.65' in out
     data = json.loads(out, parse_float=Decimal)
-    pr023 = next(f for f in data["files"][0]["findings"] if f["rule"] == "PR022")
-    assert pr023["expected"] == Decimal("0.00") and pr023["line"] == 92
+    pr022 = next(f for f in data["files"][0]["findings"] if f["rule"] == "PR022")
+    assert pr022["expected"] == Decimal("0.00") and pr022["line"] == 92
     clean = json.loads(cli("check", CLEAN, "--format", "json")[1], parse_float=Decimal)
     score = clean["files"][0]["score"]
     assert str(score["total"]["recomputed"]) == "94.70"
@@ -207,10 +207,10 @@ def test_sarif_validates(corpus: Path) -> None:
         "defaultConfiguration",
     } <= set(rules[0])
     results = run_["results"]
-    pr023 = next(r for r in results if r["ruleId"] == "PR022" and "suppressions" not in r)
-    assert pr023["level"] == "error"
-    assert rules[pr023["ruleIndex"]]["id"] == "PR022"
-    location = pr023["locations"][0]
+    pr022 = next(r for r in results if r["ruleId"] == "PR022" and "suppressions" not in r)
+    assert pr022["level"] == "error"
+    assert rules[pr022["ruleIndex"]]["id"] == "PR022"
+    location = pr022["locations"][0]
     assert location["physicalLocation"]["region"] == {"startLine": 92}
     assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("quyuan-2024.toml")
     assert location["logicalLocations"][0]["fullyQualifiedName"] == "line:public"
@@ -263,9 +263,9 @@ def test_github_annotations(corpus: Path) -> None:
     code, out, _ = cli("check", corpus, "--format", "github", "--lang", "en", "--show-waived")
     assert code == 2
     lines = out.splitlines()
-    pr023 = next(x for x in lines if "title=PR022::" in x)
-    assert pr023.startswith("::error file=") and ",line=92," in pr023
-    assert pr023.endswith("(expected 0.00, found 8.65)")
+    pr022 = next(x for x in lines if "title=PR022::" in x)
+    assert pr022.startswith("::error file=") and ",line=92," in pr022
+    assert pr022.endswith("(expected 0.00, found 8.65)")
     assert any(x.startswith("::warning ") for x in lines)
     assert any(x.startswith("::notice ") and "title=PR074::" in x for x in lines)
     assert any("title=PR022 (waived)::" in x for x in lines)
