@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from perfrules.document.figures import Money
+from perfrules.document.figures import Money, Percent
 from perfrules.document.model import LineKind
 from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
 from perfrules.rules.context import Context
@@ -202,8 +202,10 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
         touched = any((f.index, f.key) == where for f in (*rel.totals, *rel.parts))
         if touched and not _holds(totals, parts, exact):
             return True
+    if fig.index >= 0:
+        return _breaks_a_share(ctx, fig, power)
     budget = ctx.report.budget
-    if fig.index >= 0 or budget is None or budget.execution_rate is None:
+    if budget is None or budget.execution_rate is None:
         return False
     base_key = ctx.profile.execution_basis
     executed, base = budget.executed, getattr(budget, base_key, None)
@@ -218,6 +220,33 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     return bool(as_written) and not percent_matches(
         rate, executed.bounds(exact), base.bounds(exact)
     )
+
+
+def _breaks_a_share(ctx: Context, fig: Figure, power: int) -> bool:
+    """True when a stated share that holds with the line figure as written fails once it is rescaled.
+
+    The line's own share (its figure over its parent's) and its children's
+    shares (their figures over it) are the ones it takes part in.
+    """
+    exact = ctx.integers_exact
+    line = ctx.report.lines[fig.index]
+    pairs: list[tuple[Percent, Money, Money, bool]] = []  # share, part, whole, rescale the part
+    if line.share is not None and line.parent in ctx.lines_by_id:
+        whole = getattr(ctx.lines_by_id[line.parent][1], fig.key)
+        if whole is not None:
+            pairs.append((line.share, fig.money, whole, True))
+    for _, kid in ctx.children.get(line.id, []):
+        part = getattr(kid, fig.key)
+        if kid.share is not None and part is not None:
+            pairs.append((kid.share, part, fig.money, False))
+    for share, part, whole, on_part in pairs:
+        moved_part = part.rescaled(power) if on_part else part
+        moved_whole = whole if on_part else whole.rescaled(power)
+        if percent_matches(share, part.bounds(exact), whole.bounds(exact)) and not percent_matches(
+            share, moved_part.bounds(exact), moved_whole.bounds(exact)
+        ):
+            return True
+    return False
 
 
 def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
