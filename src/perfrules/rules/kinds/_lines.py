@@ -4,7 +4,9 @@ Computed once per check (``ctx.shared(analyse)``) and used by the
 ``line_sum``, ``root_sum``, ``line_share`` and ``unit_slip`` kinds, so that one
 mistake gives one finding: a sum that fails only because one figure was
 written in 元 instead of 万元 (or the reverse) is reported as that unit slip,
-not also as a failed sum and a wrong share.
+not also as a failed sum and a wrong share. Only bare figures are suspected.
+``rounding_gaps`` lists the sums that hold only within rounding, for the
+``sum_rounding`` kind.
 """
 
 from __future__ import annotations
@@ -177,7 +179,7 @@ def _root_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
 
 
 def _every_relation(ctx: Context) -> tuple[Relation, ...]:
-    """Every sum relation of the report, holding or not (built only when a slip is suspected)."""
+    """Every sum relation of the report, holding or not (for the slip veto and the rounding gaps)."""
     return (*_children_relations(ctx, True), *_root_relations(ctx, True))
 
 
