@@ -125,6 +125,9 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
         tail = []
         if s.failed:
             tail.append(f"{s.failed} file{'' if s.failed == 1 else 's'} could not be loaded")
+        if s.rule_errors:
+            n = s.rule_errors
+            tail.append(f"rules failed to evaluate on {n} file{'' if n == 1 else 's'}")
         if s.skipped:
             tail.append(f"{s.skipped} skipped (not report documents)")
         return f"{head}: {body}" + ("; " + "; ".join(tail) if tail else "") + "."
@@ -137,6 +140,8 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
     tail = []
     if s.failed:
         tail.append(f"{s.failed} 个文件无法载入")
+    if s.rule_errors:
+        tail.append(f"{s.rule_errors} 个文件有规则无法求值")
     if s.skipped:
         tail.append(f"{s.skipped} 个文件已跳过（不是报告文档）")
     return f"{head}：{body}" + ("；" + "；".join(tail) if tail else "") + "。"
@@ -261,6 +266,7 @@ class TextWriter(Writer):
             lines.extend(self._findings(outcome.path, outcome.findings))
             if self.show_waived:
                 lines.extend(self._findings(outcome.path, outcome.waived))
+            lines.extend(p.rendered for p in outcome.problems)  # rules that failed on it
             lines.extend(self._reviews(outcome))
         if lines:
             if self._wrote:
