@@ -48,6 +48,27 @@ class Args:
     then_en: str
 
 
+def _consequences(ctx: Context, meant: str) -> tuple[str, str]:
+    """What else a slipped budget figure feeds, judged as meant (zh and en message tails)."""
+    b = ctx.report.budget
+    zh: list[str] = []
+    en: list[str] = []
+    if b is not None and b.execution_rate is not None:
+        zh.append("预算执行率")
+        en.append("execution rate")
+    zh.append("超预算")
+    en.append("over-budget")
+    if b is not None and b.execution_score is not None:
+        zh.append("执行得分")
+        en.append("execution score")
+    return (
+        f"；{'、'.join(zh)}等均按 {meant} 判断",
+        f"; the {', '.join(en[:-1])} and {en[-1]} checks read it as {meant}"
+        if len(en) > 1
+        else f"; the {en[0]} check reads it as {meant}",
+    )
+
+
 def _hit(ctx: Context, fig: Figure, power: int, relation: str) -> Hit:
     written = fig.money
     meant = written.rescaled(power)
@@ -61,11 +82,7 @@ def _hit(ctx: Context, fig: Figure, power: int, relation: str) -> Hit:
         label, about = BUDGET_LABEL, f"budget.{fig.key}"
         figure_zh = BUDGET_FIGURE_ZH.get(fig.key, fig.key)
         if fig.key in BUDGET_KEYS:
-            then_zh = f"；预算执行率、超预算与执行得分均按 {plain(meant.amount)}{unit} 判断"
-            then_en = (
-                f"; the execution rate, over-budget and execution-score checks read it as"
-                f" {plain(meant.amount)}{unit}"
-            )
+            then_zh, then_en = _consequences(ctx, f"{plain(meant.amount)}{unit}")
     return Hit(
         about,
         fig.path,
