@@ -30,6 +30,7 @@ from perfrules.document.figures import MONEY_UNITS, Money, Percent, parse_money,
 from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
+from perfrules.messages import document as msg
 
 __all__ = ["MAX_DIGITS", "MAX_PLACES", "MONEY_UNIT", "BadValue", "converter", "walk_errors"]
 
@@ -49,17 +50,6 @@ class BadValue(ValueError):
         self.code = code
         self.params = params
         super().__init__(code, params)
-
-
-_TYPE_NAMES = {
-    "string": "字符串",
-    "integer": "整数",
-    "boolean": "布尔值",
-    "number": "数值",
-    "table": "表",
-    "array": "数组",
-    "date": "日期",
-}
 
 
 def _kind_of(value: object) -> str:
@@ -83,9 +73,9 @@ def _type_error(expected: str, value: object) -> BadValue:
     return BadValue(
         "type",
         expected=expected,
-        expected_zh=_TYPE_NAMES.get(expected, expected),
+        expected_name=msg.type_name(expected),
         found=found,
-        found_zh=_TYPE_NAMES.get(found, found),
+        found_name=msg.type_name(found),
     )
 
 
@@ -176,17 +166,13 @@ def _structure_value(value: object, _: object = None) -> Value:
     if isinstance(value, Mapping):
         for key in ("value",):
             if key not in value:
-                raise BadValue(
-                    "invalid",
-                    detail=f"a table value needs '{key}'",
-                    detail_zh=f"表形式的值缺少 {key}",
-                )
+                raise BadValue("invalid", detail=msg.TableValueNeeds(key=key))
         try:
             parsed = parse_value({**value, "value": _number(value["value"])})
         except BadValue:
             raise
         except ValueError as exc:
-            raise BadValue("invalid", detail=str(exc), detail_zh=f"无效的值表：{exc}") from None
+            raise BadValue("invalid", detail=msg.BadValueTable(error=str(exc))) from None
         return _bounded(parsed)
     return parse_value(_number(value))
 
@@ -288,7 +274,7 @@ def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(exc, RecursionError):
         yield Problem("too-deep", path)
     else:  # a cattrs or attrs complaint we have no template for
-        yield Problem("invalid", path, params={"detail": str(exc), "detail_zh": str(exc)})
+        yield Problem("invalid", path, params={"detail": str(exc)})
 
 
 def _make_converter() -> cattrs.Converter:

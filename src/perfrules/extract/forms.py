@@ -25,6 +25,7 @@ from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.model import LineKind
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
+from perfrules.messages import extract as msg
 from perfrules.resources import rules_dir
 
 __all__ = [
@@ -262,21 +263,14 @@ def _problems_of(data: Any, spec: _File) -> Iterable[Problem]:
         mapped: dict[str, str] = {}
         for i, pair in enumerate(spec.traditional.words):
             if len(pair) != 2 or len(pair[0]) != len(pair[1]) or not pair[0]:
-                detail = "a pair [traditional, simplified] of words of the same length"
                 yield Problem(
-                    "invalid",
-                    f"traditional.words[{i}]",
-                    params={"detail": detail, "detail_zh": "应为等长的一对词：[繁体, 简体]"},
+                    "invalid", f"traditional.words[{i}]", params={"detail": msg.TraditionalPair()}
                 )
                 continue
             for t, s in zip(pair[0], pair[1], strict=True):
                 if mapped.setdefault(t, s) != s:
-                    detail = f"{t} is mapped to both {mapped[t]} and {s}"
-                    yield Problem(
-                        "invalid",
-                        f"traditional.words[{i}]",
-                        params={"detail": detail, "detail_zh": f"{t} 同时对应 {mapped[t]} 与 {s}"},
-                    )
+                    detail = msg.TraditionalTwice(char=t, first=mapped[t], second=s)
+                    yield Problem("invalid", f"traditional.words[{i}]", params={"detail": detail})
     for path, words in _word_lists(data):
         for k, word in enumerate(words):
             if not isinstance(word, str) or not word.strip():

@@ -1,0 +1,91 @@
+"""The catalogue's document stage: what reading a report document (loader, converter, encoding) says is wrong in it."""
+
+from __future__ import annotations
+
+from perfrules.messages import CATALOGUE, Message
+
+
+class Text(Message):
+    """A text that reads the same in both languages (a library's own message, a name)."""
+
+    id = "text"
+    zh = "{text}"
+    en = "{text}"
+
+
+class DuplicateKey(Message):
+    id = "document.duplicate-key"
+    zh = "键 {key} 重复"
+    en = "duplicate key {key!r}"
+
+
+class TableValueNeeds(Message):
+    id = "document.table-value-needs"
+    zh = "表形式的值缺少 {key}"
+    en = "a table value needs '{key}'"
+
+
+class BadValueTable(Message):
+    id = "document.bad-value-table"
+    zh = "无效的值表：{error}"
+    en = "{error}"
+
+
+class LegacyEncoding(Message):
+    id = "document.legacy-encoding"
+    zh = (
+        "文件以 GBK/GB18030 编码保存，而不是 UTF-8：请将其另存为 UTF-8 编码"
+        "（记事本：另存为 → 编码选 UTF-8）后再检查"
+    )
+    en = (
+        "the file is saved as GBK/GB18030, not UTF-8: save it as UTF-8 "
+        "(in Notepad: Save As → Encoding: UTF-8) and check it again"
+    )
+
+
+def type_name(code: str) -> Message:
+    """The name of the value type ``code`` (``string``, ``table`` …) in a message; an unknown one as it is."""
+    entry = CATALOGUE.get(f"document.type.{code}")
+    return entry() if entry is not None else Text(text=code)
+
+
+class TypeString(Message):
+    id = "document.type.string"
+    zh = "字符串"
+    en = "string"
+
+
+class TypeInteger(Message):
+    id = "document.type.integer"
+    zh = "整数"
+    en = "integer"
+
+
+class TypeBoolean(Message):
+    id = "document.type.boolean"
+    zh = "布尔值"
+    en = "boolean"
+
+
+class TypeNumber(Message):
+    id = "document.type.number"
+    zh = "数值"
+    en = "number"
+
+
+class TypeTable(Message):
+    id = "document.type.table"
+    zh = "表"
+    en = "table"
+
+
+class TypeArray(Message):
+    id = "document.type.array"
+    zh = "数组"
+    en = "array"
+
+
+class TypeDate(Message):
+    id = "document.type.date"
+    zh = "日期"
+    en = "date"
