@@ -12,7 +12,7 @@ The entries live in one module per stage that uses them:
 :mod:`~perfrules.messages.problems` (the codes of
 :class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.document`,
 :mod:`~perfrules.messages.extract`, :mod:`~perfrules.messages.rules`,
-:mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.scoring`,
+:mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`,
 :mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output` and
 :mod:`~perfrules.messages.cli`. :func:`catalogue` imports them all and gives
 every entry by id.
@@ -37,6 +37,7 @@ STAGES: tuple[str, ...] = (
     "extract",
     "rules",
     "expr",
+    "evaluation",
     "scoring",
     "kinds",
     "output",

@@ -28,6 +28,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
+from perfrules.messages.document import type_name
 from perfrules.resources import rules_dir
 from perfrules.rules.exprnames import SUBJECTS
 from perfrules.rules.findings import Severity, Templates
@@ -172,9 +173,9 @@ def structure_rules(
                 path,
                 params={
                     "expected": "array",
-                    "expected_zh": "数组",
+                    "expected_name": type_name("array"),
                     "found": type(data).__name__,
-                    "found_zh": type(data).__name__,
+                    "found_name": type_name(type(data).__name__),
                 },
             )
         ]

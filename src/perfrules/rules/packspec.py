@@ -14,7 +14,6 @@ Problem paths are relative to the rule (``category``, ``params.ratio.type``).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -23,6 +22,8 @@ import attrs
 
 from perfrules.document.convert import BadValue
 from perfrules.errors import ExpressionError, Problem
+from perfrules.messages import Message, template_names
+from perfrules.messages import rules as msg
 from perfrules.rules.exprnames import SUBJECTS, compile_rule_expressions, names_for
 from perfrules.rules.findings import CATEGORIES, Severity
 
@@ -108,25 +109,17 @@ def param_value(ptype: str, value: Any) -> ParamValue:
         return value
     if ptype == "string" and isinstance(value, str):
         return value
-    raise BadValue(
-        "invalid",
-        detail=f"expected a {ptype}, found {value!r}",
-        detail_zh=f"应为 {ptype}，实际为 {value!r}",
-    )
+    raise BadValue("invalid", detail=msg.ParamType(type=ptype, value=value))
 
 
-def template_fields(template: str) -> set[str]:
+def template_fields(template: str) -> frozenset[str]:
     """The field names a ``str.format`` template uses (raises ``ValueError`` when malformed)."""
-    names = set()
-    for _, field, _, _ in string.Formatter().parse(template):
-        if field is not None:
-            names.add(re.split(r"[.\[]", field, maxsplit=1)[0])
-    return names
+    return template_names(template)
 
 
-def invalid(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
-    """An ``invalid`` problem with its English and Chinese detail."""
-    return Problem("invalid", path, params={"detail": en, "detail_zh": zh}, rule=rule)
+def invalid(path: str, detail: Message, rule: str | None = None) -> Problem:
+    """An ``invalid`` problem whose detail is a message of the catalogue."""
+    return Problem("invalid", path, params={"detail": detail}, rule=rule)
 
 
 def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> Problem | None:
@@ -136,24 +129,14 @@ def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> 
     if not unknown:
         return None
     names = ", ".join(sorted(allowed)) or "none"
-    return invalid(
-        which,
-        f"unknown template field(s) {', '.join(unknown)}; available: {names}",
-        f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
-    )
+    return invalid(which, msg.UnknownFields(fields=", ".join(unknown), available=names))
 
 
 def check_rule(spec: RuleSpec) -> list[Problem]:
     """Everything wrong with one rule that its data shows (paths relative to the rule)."""
     problems = [*_check_head(spec), *_check_check(spec)]
     if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
-        problems.append(
-            invalid(
-                "years",
-                "years must be [first, last] with first ≤ last",
-                "years 应为 [起始年, 终止年]",
-            )
-        )
+        problems.append(invalid("years", msg.BadYears()))
     params_ok = True
     for name, param in spec.params.items():
         if param.type not in PARAM_TYPES:
@@ -179,11 +162,7 @@ def _check_head(spec: RuleSpec) -> Iterable[Problem]:
     if not RULE_ID.match(spec.id):
         yield Problem("rule-id", "id", params={"found": spec.id})
     if not NAME.match(spec.name):
-        yield invalid(
-            "name",
-            f"rule name {spec.name!r} must be lower-case words joined by '-'",
-            f"规则名 {spec.name!r} 应为以 - 连接的小写单词",
-        )
+        yield invalid("name", msg.RuleName(name=spec.name))
     if spec.category not in CATEGORIES:
         yield Problem(
             "choice", "category", params={"found": spec.category, "choices": ", ".join(CATEGORIES)}
@@ -197,11 +176,7 @@ def _check_head(spec: RuleSpec) -> Iterable[Problem]:
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:
     """The rule's check: exactly one of a kind and an expression, with only its own keys."""
     if (spec.kind is None) == (spec.expression is None):
-        yield invalid(
-            "",
-            "a rule needs exactly one of 'kind' or 'expression'",
-            "规则必须且只能有 kind 或 expression 之一",
-        )
+        yield invalid("", msg.KindOrExpression())
     if spec.expression is not None and spec.for_each not in SUBJECTS:
         yield Problem(
             "choice", "for_each", params={"found": spec.for_each, "choices": ", ".join(SUBJECTS)}
@@ -209,9 +184,7 @@ def _check_check(spec: RuleSpec) -> Iterable[Problem]:
     if spec.kind is not None:
         for key in ("for_each", "about", "found", "expected"):
             if getattr(spec, key) is not None:
-                yield invalid(
-                    key, f"'{key}' belongs to expression rules", f"{key} 仅用于表达式规则"
-                )
+                yield invalid(key, msg.ExpressionOnly(key=key))
 
 
 def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:
@@ -232,7 +205,7 @@ def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:
             try:
                 fields = template_fields(template)
             except ValueError as exc:
-                yield invalid(f"{which}.{lang}", f"bad template: {exc}", f"模板有误：{exc}")
+                yield invalid(f"{which}.{lang}", msg.BadTemplate(error=exc))
                 continue
             problem = (
                 None if allowed is None else unknown_fields(f"{which}.{lang}", fields, allowed)
