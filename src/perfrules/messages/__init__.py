@@ -12,7 +12,7 @@ The entries live in one module per stage that uses them:
 :mod:`~perfrules.messages.problems` (the codes of
 :class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.document`,
 :mod:`~perfrules.messages.extract`, :mod:`~perfrules.messages.rules`,
-:mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`,
+:mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`, :mod:`~perfrules.messages.reasons`,
 :mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output` and
 :mod:`~perfrules.messages.cli`. :func:`catalogue` imports them all and gives
 every entry by id.
@@ -39,6 +39,7 @@ STAGES: tuple[str, ...] = (
     "expr",
     "evaluation",
     "scoring",
+    "reasons",
     "kinds",
     "output",
     "cli",
