@@ -120,6 +120,7 @@ NO_RULES = {
     "perfrules.cli",
     "perfrules.document",
     "perfrules.errors",
+    "perfrules.messages",
     "perfrules.resources",
 }
 

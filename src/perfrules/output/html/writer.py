@@ -67,6 +67,7 @@ class HtmlWriter(Writer):
 
     def _write(self, name: str, text: str) -> None:
         from perfrules.errors import PerfrulesError, Problem
+        from perfrules.messages import output as msg
 
         assert self.directory is not None
         target = os.path.join(self.directory, name)
@@ -78,10 +79,7 @@ class HtmlWriter(Writer):
             problem = Problem(
                 "invalid",
                 file=target,
-                params={
-                    "detail": f"cannot write the page: {reason}",
-                    "detail_zh": f"无法写入页面：{reason}",
-                },
+                params={"detail": msg.CannotWritePage(reason=reason)},
             )
             raise PerfrulesError([problem]) from None
 
