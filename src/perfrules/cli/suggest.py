@@ -13,6 +13,7 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from perfrules.messages import Names
 from perfrules.messages import cli as msg
 
 __all__ = ["closest", "did_you_mean", "profile_hint", "unknown_choice"]
@@ -52,7 +53,7 @@ def unknown_choice(word: str, choices: Iterable[str], lang: str, what: str = "")
     """
     listed = list(choices)
     hint = did_you_mean(word, listed, lang)
-    shown = msg.Choices(choices=tuple(listed))
+    shown = Names(names=tuple(listed))
     if what:
         return msg.InvalidChoiceOf(what=what, word=word, choices=shown, hint=hint).render(lang)
     return msg.InvalidChoice(word=word, choices=shown, hint=hint).render(lang)

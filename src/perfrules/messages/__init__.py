@@ -25,7 +25,16 @@ import string
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-__all__ = ["CATALOGUE", "STAGES", "Message", "catalogue", "render", "template_names"]
+__all__ = [
+    "CATALOGUE",
+    "STAGES",
+    "Both",
+    "Message",
+    "Names",
+    "catalogue",
+    "render",
+    "template_names",
+]
 
 #: Every message class imported so far, by id.
 CATALOGUE: dict[str, type[Message]] = {}
@@ -129,6 +138,30 @@ class Message:
 
 def _rebuild(cls: type[Message], args: dict[str, object]) -> Message:
     return cls(**args)
+
+
+class Names(Message):
+    """Names listed in a message: 、-separated in Chinese, comma-separated in English."""
+
+    id = "names"
+    zh = "{names}"
+    en = "{names}"
+
+    def render(self, lang: str = "zh") -> str:
+        names = [str(render(n, lang)) for n in self.args["names"]]  # type: ignore[attr-defined]
+        return (", " if lang == "en" else "、").join(names)
+
+
+class Both(Message):
+    """Parts of one message listed together: 、-separated in Chinese, joined by "and" in English."""
+
+    id = "both"
+    zh = "{parts}"
+    en = "{parts}"
+
+    def render(self, lang: str = "zh") -> str:
+        parts = [str(render(p, lang)) for p in self.args["parts"]]  # type: ignore[attr-defined]
+        return (" and " if lang == "en" else "、").join(parts)
 
 
 def catalogue() -> Mapping[str, type[Message]]:

@@ -25,18 +25,6 @@ class InvalidChoiceOf(Message):
     en = "{what}: invalid choice {word!r} (choose from {choices}){hint}"
 
 
-class Choices(Message):
-    """The values to choose from: 、-separated in Chinese, comma-separated in English."""
-
-    id = "cli.choices"
-    zh = "{choices}"
-    en = "{choices}"
-
-    def render(self, lang: str = "zh") -> str:
-        choices = [str(c) for c in self.args["choices"]]  # type: ignore[attr-defined]
-        return (", " if lang == "en" else "、").join(choices)
-
-
 # --- perfrules check --------------------------------------------------------------------
 
 

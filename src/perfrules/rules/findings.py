@@ -21,6 +21,7 @@ import attrs
 from attrs import AttrsInstance
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
+from perfrules.messages import Message
 
 if TYPE_CHECKING:
     from perfrules.document.model import Waiver
@@ -90,8 +91,10 @@ class Templates:
         return self.en if lang == "en" else self.zh
 
 
-def render_arg(value: object) -> str:
-    """How a message argument is written: Decimals as written, values by their text."""
+def render_arg(value: object, lang: str = "zh") -> str:
+    """How a message argument is written: Decimals as written, values by their text, messages in ``lang``."""
+    if isinstance(value, Message):
+        return value.render(lang)
     if isinstance(value, Decimal):
         return format(value, "f")
     if value is None:
@@ -168,7 +171,7 @@ class Finding:
 
     def message(self, lang: str = "zh") -> str:
         """The finding's message in ``lang`` (``zh`` default, or ``en``), long values shortened (:func:`clip`)."""
-        args = {k: clip(render_arg(v), lang) for k, v in self.args}
+        args = {k: clip(render_arg(v, lang), lang) for k, v in self.args}
         args.setdefault("expected", clip(render_arg(self.expected), lang))
         args.setdefault("found", clip(render_arg(self.found), lang))
         args.setdefault("about", clip(self.about, lang))

@@ -14,7 +14,7 @@ import attrs
 
 from perfrules.document.model import Indicator
 from perfrules.document.values import Op
-from perfrules.messages import reasons
+from perfrules.messages import Message, reasons
 from perfrules.scoring.model import QualitativeBand
 
 __all__ = ["REASONS", "IndicatorScore", "at_precision", "figure"]
@@ -147,11 +147,14 @@ class IndicatorScore:
 
     def reason_text(self, lang: str = "zh") -> str | None:
         """Why the indicator could not be scored, in ``lang``."""
-        if self.reason is None:
-            return None
-        entry = REASONS.get(self.reason)
+        message = self.reason_message()
+        return message.render(lang) if message is not None else self.reason
+
+    def reason_message(self) -> Message | None:
+        """Why the indicator could not be scored, as a message of the catalogue (None: scored, or an unknown reason)."""
+        entry = REASONS.get(self.reason) if self.reason is not None else None
         if entry is None:
-            return self.reason
+            return None
         ind = self.indicator
         params = {
             "target": _text(ind.target),
@@ -159,7 +162,7 @@ class IndicatorScore:
             "target_unit": _unit_of(ind.target) or "无",
             "actual_unit": _unit_of(ind.actual) or "无",
         }
-        return entry(**{k: v for k, v in params.items() if k in entry.names}).render(lang)
+        return entry(**{k: v for k, v in params.items() if k in entry.names})
 
     @property
     def formula(self) -> str:

@@ -1,0 +1,124 @@
+"""The catalogue's rule kinds: the words a kind puts into its findings' messages (a field's name, a level, what is missing).
+
+The findings' own templates live with their rules in the packs (rules/*.toml);
+a kind's ``Args`` field that holds one of these messages is rendered in the
+finding's language.
+"""
+
+from __future__ import annotations
+
+from perfrules.messages import Message
+
+
+class Target(Message):
+    id = "kinds.target"
+    zh = "年初目标值"
+    en = "target"
+
+
+class Actual(Message):
+    id = "kinds.actual"
+    zh = "实际完成值"
+    en = "actual"
+
+
+class Midyear(Message):
+    id = "kinds.midyear"
+    zh = "年中监控值"
+    en = "mid-year value"
+
+
+class TotalScore(Message):
+    id = "kinds.total-score"
+    zh = "总得分"
+    en = "total score"
+
+
+class Grade(Message):
+    id = "kinds.grade"
+    zh = "评价等级"
+    en = "grade"
+
+
+class DeviationReason(Message):
+    id = "kinds.deviation-reason"
+    zh = "偏差原因"
+    en = "deviation reason"
+
+
+class ReasonAndMeasure(Message):
+    id = "kinds.reason-and-measure"
+    zh = "偏差原因和改进措施"
+    en = "deviation reason and improvement measure"
+
+
+class FirstTier(Message):
+    id = "kinds.first-tier"
+    zh = "一级指标"
+    en = "first-level tier"
+
+
+class SecondTier(Message):
+    id = "kinds.second-tier"
+    zh = "二级指标"
+    en = "second-level tier"
+
+
+class StatedRate(Message):
+    id = "kinds.stated-rate"
+    zh = "执行率 {rate}"
+    en = "an execution rate of {rate}"
+
+
+class StatedScore(Message):
+    id = "kinds.stated-score"
+    zh = "执行得分 {score}"
+    en = "an execution score of {score}"
+
+
+class OtherBasis(Message):
+    id = "kinds.other-basis"
+    zh = "；所报执行率与按{basis}（{amount}）计算的结果一致，口径与本配置方案不同"
+    en = "; the stated rate matches the {basis} ({amount}) instead, a different basis from this profile's"
+
+
+class IndicatorsMissed(Message):
+    id = "kinds.indicators-missed"
+    zh = "指标未完成：{names}"
+    en = "indicators missed their targets: {names}"
+
+
+class OwnTextUnmet(Message):
+    id = "kinds.own-text-unmet"
+    zh = "报告自述有目标未完成"
+    en = "the report's own text says a target was not met"
+
+
+class ANumber(Message):
+    id = "kinds.a-number"
+    zh = "数值"
+    en = "a number"
+
+
+class AQualitativeWord(Message):
+    id = "kinds.a-qualitative-word"
+    zh = "定性表述"
+    en = "a qualitative word"
+
+
+class ADate(Message):
+    id = "kinds.a-date"
+    zh = "日期"
+    en = "a date"
+
+
+class ATimeWithoutDate(Message):
+    id = "kinds.a-time-without-date"
+    zh = "未写明日期的时间表述"
+    en = "a time without a date"
+
+
+class UnreadableText(Message):
+    id = "kinds.unreadable-text"
+    zh = "无法识别的文字"
+    en = "unreadable text"
