@@ -13,7 +13,7 @@ The entries live in one module per stage that uses them:
 :class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.document`,
 :mod:`~perfrules.messages.extract`, :mod:`~perfrules.messages.rules`,
 :mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`, :mod:`~perfrules.messages.reasons`,
-:mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output` and
+:mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output`, :mod:`~perfrules.messages.html` and
 :mod:`~perfrules.messages.cli`. :func:`catalogue` imports them all and gives
 every entry by id.
 """
@@ -21,6 +21,7 @@ every entry by id.
 from __future__ import annotations
 
 import importlib
+import re
 import string
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -32,6 +33,7 @@ __all__ = [
     "Message",
     "Names",
     "catalogue",
+    "entries",
     "render",
     "template_names",
 ]
@@ -51,6 +53,7 @@ STAGES: tuple[str, ...] = (
     "reasons",
     "kinds",
     "output",
+    "html",
     "cli",
 )
 
@@ -162,6 +165,17 @@ class Both(Message):
     def render(self, lang: str = "zh") -> str:
         parts = [str(render(p, lang)) for p in self.args["parts"]]  # type: ignore[attr-defined]
         return (" and " if lang == "en" else "、").join(parts)
+
+
+def entries(prefix: str, table: Mapping[str, tuple[str, str]]) -> dict[str, type[Message]]:
+    """One catalogue entry per row of ``table`` (key → (zh, en)), its id ``prefix.key``: for fixed words, written as a table."""
+    made: dict[str, type[Message]] = {}
+    for key, (zh, en) in table.items():
+        name = "".join(part.capitalize() for part in re.split(r"[^0-9A-Za-z]+", key)) or "Entry"
+        made[key] = type(
+            name, (Message,), {"__slots__": (), "id": f"{prefix}.{key}", "zh": zh, "en": en}
+        )
+    return made
 
 
 def catalogue() -> Mapping[str, type[Message]]:
