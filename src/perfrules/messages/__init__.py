@@ -13,7 +13,7 @@ The entries live in one module per stage that uses them:
 :class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.document`,
 :mod:`~perfrules.messages.extract`, :mod:`~perfrules.messages.rules`,
 :mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`, :mod:`~perfrules.messages.reasons`,
-:mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output`, :mod:`~perfrules.messages.html` and
+:mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output`, :mod:`~perfrules.messages.html`, :mod:`~perfrules.messages.text` and
 :mod:`~perfrules.messages.cli`. :func:`catalogue` imports them all and gives
 every entry by id.
 """
@@ -54,6 +54,7 @@ STAGES: tuple[str, ...] = (
     "kinds",
     "output",
     "html",
+    "text",
     "cli",
 )
 
