@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfrules.messages import CATALOGUE, Message
+from perfrules.messages import CATALOGUE, Message, entries
 
 
 class Text(Message):
@@ -89,3 +89,34 @@ class TypeDate(Message):
     id = "document.type.date"
     zh = "日期"
     en = "date"
+
+
+#: The words of the indicator system's text lines (``system.<key>``, :func:`perfrules.system_lines`).
+SYSTEM = entries(
+    "system",
+    {
+        "weight": ("分值", "weight"),
+        "stated": ("填报小计", "stated"),
+        "recomputed": ("重算", "recomputed"),
+        "indicators": ("指标", "indicators"),
+        "untiered1": ("（未填一级指标）", "(no tier1)"),
+        "untiered2": ("（未填二级指标）", "(no tier2)"),
+        "unknown": ("不在指标体系中", "not in the taxonomy"),
+        "execution": ("预算执行", "budget execution"),
+        "misplaced": ("应属于{home}", "belongs under {home}"),
+        "separator": ("，", ", "),
+    },
+)
+
+#: Where a value was read, in words (``place.<key>``, :meth:`perfrules.document.provenance.Place.label`).
+PLACE = entries(
+    "place",
+    {
+        "page": ("第{n}页", "page {n}"),
+        "table": ("表{n}", "table {n}"),
+        "row": ("第{n}行", "row {n}"),
+        "cell": ("第{n}列", "cell {n}"),
+        "paragraph": ("第{n}段", "paragraph {n}"),
+        "line": ("第{n}行", "line {n}"),
+    },
+)

@@ -122,3 +122,11 @@ class UnreadableText(Message):
     id = "kinds.unreadable-text"
     zh = "无法识别的文字"
     en = "unreadable text"
+
+
+class Clipped(Message):
+    """A long value in a message: its start and its length (:func:`perfrules.rules.findings.clip`)."""
+
+    id = "kinds.clipped"
+    zh = "{start}…（共 {length} 字）"
+    en = "{start}… ({length} characters)"

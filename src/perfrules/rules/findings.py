@@ -22,6 +22,7 @@ from attrs import AttrsInstance
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
 from perfrules.messages import Message
+from perfrules.messages.kinds import Clipped
 
 if TYPE_CHECKING:
     from perfrules.document.model import Waiver
@@ -123,9 +124,7 @@ def clip(text: str, lang: str = "zh", limit: int = MESSAGE_VALUE_LIMIT) -> str:
     """``text`` for a message: whole up to ``limit`` characters, else its start and its length."""
     if len(text) <= limit:
         return text
-    if lang == "en":
-        return f"{text[: limit - 20]}… ({len(text)} characters)"
-    return f"{text[: limit - 20]}…（共 {len(text)} 字）"
+    return Clipped(start=text[: limit - 20], length=len(text)).render(lang)
 
 
 #: A finding's message arguments: (name, value) pairs, in the order they were given.
