@@ -21,6 +21,7 @@ import attrs
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import Amount, Draft, LineDraft, Review, Stated
 from perfrules.extract.forms import folded
+from perfrules.messages import extract as msg
 
 __all__ = ["Entry", "Part", "assemble", "render_amount"]
 
@@ -184,9 +185,7 @@ def _second_reasons(draft: Draft, simplify: dict[int, int]) -> None:
     draft.reviews.append(
         Review(
             "budget.adjustment_reason",
-            "the report gives a second, different reason for the deviation; format 1 holds one "
-            "deviation_reason: if this one explains the adjustment, it is the adjustment_reason",
-            "报告另写了一个不同的偏离原因；格式只有一个 deviation_reason：若它说明的是预算调整，应作 adjustment_reason",
+            msg.SecondReason(),
             ((other.value, "the second reason, as the adjustment's"),),
             other.origin,
         )

@@ -57,3 +57,33 @@ class TraditionalTwice(Message):
     id = "extract.traditional-twice"
     zh = "{char} 同时对应 {first} 与 {second}"
     en = "{char} is mapped to both {first} and {second}"
+
+
+# --- what a person must decide (extract/draft.py Review) --------------------------------
+
+
+class SecondReason(Message):
+    id = "extract.review.second-reason"
+    zh = "报告另写了一个不同的偏离原因；格式只有一个 deviation_reason：若它说明的是预算调整，应作 adjustment_reason"
+    en = (
+        "the report gives a second, different reason for the deviation; format 1 holds one "
+        "deviation_reason: if this one explains the adjustment, it is the adjustment_reason"
+    )
+
+
+class AdjustmentSign(Message):
+    id = "extract.review.adjustment-sign"
+    zh = "“{phrase}”未写明调减还是调增：调整数的正负需人工判断"
+    en = "“{phrase}” says neither 调减 nor 调增: the sign is a reading, not the text"
+
+
+class BudgetOrSpent(Message):
+    id = "extract.review.budget-or-spent"
+    zh = "“{phrase}”未说明是预算数还是执行数，需人工判断"
+    en = "nothing says whether “{phrase}” is a budget or an amount spent"
+
+
+class TitleYear(Message):
+    id = "extract.review.title-year"
+    zh = "标题写 {title} 年，正文 {count} 处写评价 {year} 年：预算年度需人工确认"
+    en = "the title says {title}, the body evaluates {year} ({count} statements): which is the budget year is for a person to confirm"
