@@ -128,3 +128,15 @@ class CannotWritePage(Message):
     id = "output.cannot-write-page"
     zh = "无法写入页面：{reason}"
     en = "cannot write the page: {reason}"
+
+
+class WrotePage(Message):
+    id = "output.wrote-page"
+    zh = "已写入 {count} 个审阅页面及汇总页：{index}"
+    en = "Wrote {count} review page and the overview: {index}"
+
+
+class WrotePages(Message):
+    id = "output.wrote-pages"
+    zh = "已写入 {count} 个审阅页面及汇总页：{index}"
+    en = "Wrote {count} review pages and the overview: {index}"
