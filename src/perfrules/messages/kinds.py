@@ -7,7 +7,7 @@ finding's language.
 
 from __future__ import annotations
 
-from perfrules.messages import Message
+from perfrules.messages import Message, entries
 
 
 class Target(Message):
@@ -130,3 +130,15 @@ class Clipped(Message):
     id = "kinds.clipped"
     zh = "{start}…（共 {length} 字）"
     en = "{start}… ({length} characters)"
+
+
+#: The name of each budget figure on the form (``kinds.figure.<key>``); in English, the key itself.
+FIGURES = entries(
+    "kinds.figure",
+    {
+        "budget": ("预算数", "budget"),
+        "executed": ("执行数", "executed"),
+        "adjusted": ("调整后预算数", "adjusted"),
+        "initial": ("年初预算数", "initial"),
+    },
+)

@@ -13,10 +13,11 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Money
+from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._lines import FIGURE_ZH, Figure, analyse, shares, unit_of_power
+from perfrules.rules.kinds._lines import Figure, analyse, figure_name, shares, unit_of_power
 
 Params = NoParams  # this kind takes no parameters
 
@@ -27,7 +28,7 @@ class Args:
 
     label: str
     figure: str
-    figure_zh: str
+    figure_name: Message
     written: Money
     meant: Decimal
     unit: str
@@ -48,7 +49,7 @@ def _hit(ctx: Context, fig: Figure, power: int) -> Hit:
         args=Args(
             label=label,
             figure=fig.key,
-            figure_zh=FIGURE_ZH.get(fig.key, fig.key),
+            figure_name=figure_name(fig.key),
             written=written,
             meant=meant.amount,
             unit=unit,
