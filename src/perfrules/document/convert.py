@@ -19,7 +19,7 @@ import decimal
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
@@ -32,7 +32,17 @@ from perfrules.document.values import Comparison, Qualitative, Quantity, Timing,
 from perfrules.errors import Problem
 from perfrules.messages import document as msg
 
-__all__ = ["MAX_DIGITS", "MAX_PLACES", "MONEY_UNIT", "BadValue", "converter", "walk_errors"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_PLACES",
+    "MONEY_UNIT",
+    "BadValue",
+    "converter",
+    "structure",
+    "walk_errors",
+]
+
+T = TypeVar("T")
 
 #: Figures must be below 10**MAX_DIGITS in magnitude ...
 MAX_DIGITS = 15
@@ -248,6 +258,21 @@ _VALUE_TYPES = (Value, Optional[Value])  # noqa: UP045 (a runtime typing object,
 
 def _prefixed(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
+
+
+def structure(data: object, cls: type[T], path: str = "") -> tuple[T | None, list[Problem]]:
+    """``data`` as a ``cls`` by the one converter, or None and every problem at its key path under ``path``."""
+    try:
+        return converter.structure(data, cls), []
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        BadValue,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as exc:
+        return None, list(walk_errors(exc, path))
 
 
 def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:

@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import structure
 from perfrules.document.model import LineKind
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
@@ -297,17 +296,9 @@ def _read(path: Path) -> _File:
         ) from None
     data = read_toml(text, name, RulePackError)
     lines = toml_lines(text)
-    try:
-        spec = converter.structure(data, _File)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
+    spec, bad = structure(data, _File)
+    if spec is None:
+        raise RulePackError(p.at(name, lines.get) for p in bad)
     problems = list(_problems_of(data, spec))
     if problems:
         raise RulePackError(p.at(name, lambda path: nearest(lines, path)) for p in problems)

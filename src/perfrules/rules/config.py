@@ -35,9 +35,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import BadValue, structure
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.errors import ConfigError, Problem, RulePackError
 from perfrules.messages import rules as msg
@@ -209,10 +208,9 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
             lines.update(toml_lines(text))
         return [p.at(file, lambda path: nearest(lines, path)) for p in problems]
 
-    try:
-        spec = converter.structure(data, _ConfigSpec)
-    except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-        raise ConfigError(here(list(walk_errors(exc, "")))) from None
+    spec, bad = structure(data, _ConfigSpec)
+    if spec is None:
+        raise ConfigError(here(bad))
     problems: list[Problem] = []
     rules: list[Rule] = []
     for i, pack in enumerate(spec.packs):

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import structure
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.messages.document import type_name
@@ -183,19 +182,10 @@ def structure_rules(
     for i, item in enumerate(data):
         here = f"{path}[{i}]"
         rid = item.get("id") if isinstance(item, Mapping) else None
-        try:
-            spec = converter.structure(item, RuleSpec)
-        except (
-            ClassValidationError,
-            IterableValidationError,
-            BadValue,
-            TypeError,
-            ValueError,
-            KeyError,
-        ) as exc:
+        spec, bad = structure(item, RuleSpec, here)
+        if spec is None:
             problems.extend(
-                attrs.evolve(p, rule=p.rule or (rid if isinstance(rid, str) else None))
-                for p in walk_errors(exc, here)
+                attrs.evolve(p, rule=p.rule or (rid if isinstance(rid, str) else None)) for p in bad
             )
             continue
         found = [_under(here, p) for p in check_rule(spec)]
@@ -233,10 +223,8 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     if not isinstance(data.get("pack"), Mapping):
         problems.append(Problem("missing-key", "pack"))
     else:
-        try:
-            head = converter.structure(data["pack"], _PackHead)
-        except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-            problems.extend(walk_errors(exc, "pack"))
+        head, bad = structure(data["pack"], _PackHead, "pack")
+        problems.extend(bad)
     for key in data:
         if key not in ("pack", "rules"):
             problems.append(Problem("unknown-key", key, params={"key": key}))

@@ -34,9 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import structure
 from perfrules.document.model import Report
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.errors import Problem, ProfileError
@@ -103,17 +102,9 @@ def _parse_layer(text: str, file: str) -> _Layer:
     """Parse one profile file and validate its keys and types (before merging)."""
     data = read_toml(text, file, ProfileError)
     layer = _Layer(file, text, data, ProfileSpec())
-    try:
-        spec = converter.structure(data, ProfileSpec)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        raise _error(walk_errors(exc, ""), layer) from None
+    spec, bad = structure(data, ProfileSpec)
+    if spec is None:
+        raise _error(bad, layer)
     problems = []
     for key in ("id", "title"):
         if getattr(spec, key) is None:
@@ -209,21 +200,12 @@ def _origin_of(path: str, origin: Mapping[str, _Layer], leaf: _Layer) -> _Layer:
 def _from_layer(leaf: _Layer, year: int | None) -> Profile:
     chain = _chain(leaf)
     merged, origin = _merge(chain)
-    try:
-        spec = converter.structure(merged, ProfileSpec)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        problems = list(walk_errors(exc, ""))
+    spec, bad = structure(merged, ProfileSpec)
+    if spec is None:
         raise ProfileError(
             p.at(_origin_of(p.path, origin, leaf).file, _origin_of(p.path, origin, leaf).line)
-            for p in problems
-        ) from None
+            for p in bad
+        )
     problems = list(check(spec, merged))
     if not problems:
         profile = build(spec, [x.spec for x in chain], chain[0].file, year)
