@@ -30,6 +30,7 @@ __all__ = [
     "CATALOGUE",
     "STAGES",
     "Both",
+    "Listing",
     "Message",
     "Names",
     "catalogue",
@@ -144,28 +145,46 @@ def _rebuild(cls: type[Message], args: dict[str, object]) -> Message:
     return cls(**args)
 
 
-class Names(Message):
+class Listing(Message):
+    """Items listed in a message (its one argument), joined the way each language joins them.
+
+    ``separators`` are the Chinese and the English separator; with ``lead`` a
+    separator stands before the first item too; with ``limit`` at most that
+    many items are shown, then ``more`` (Chinese, English).
+    """
+
+    separators: ClassVar[tuple[str, str]] = ("、", ", ")
+    lead: ClassVar[bool] = False
+    limit: ClassVar[int | None] = None
+    more: ClassVar[tuple[str, str]] = ("", "")
+
+    def render(self, lang: str = "zh") -> str:
+        (key,) = self.names
+        items = [str(render(item, lang)) for item in self.args[key]]  # type: ignore[attr-defined]
+        en = int(lang == "en")
+        sep = self.separators[en]
+        shown = items if self.limit is None else items[: self.limit]
+        cut = self.limit is not None and len(items) > self.limit
+        return (
+            (sep if self.lead and items else "") + sep.join(shown) + (self.more[en] if cut else "")
+        )
+
+
+class Names(Listing):
     """Names listed in a message: 、-separated in Chinese, comma-separated in English."""
 
     id = "names"
     zh = "{names}"
     en = "{names}"
 
-    def render(self, lang: str = "zh") -> str:
-        names = [str(render(n, lang)) for n in self.args["names"]]  # type: ignore[attr-defined]
-        return (", " if lang == "en" else "、").join(names)
 
-
-class Both(Message):
+class Both(Listing):
     """Parts of one message listed together: 、-separated in Chinese, joined by "and" in English."""
 
     id = "both"
     zh = "{parts}"
     en = "{parts}"
-
-    def render(self, lang: str = "zh") -> str:
-        parts = [str(render(p, lang)) for p in self.args["parts"]]  # type: ignore[attr-defined]
-        return (" and " if lang == "en" else "、").join(parts)
+    separators = ("、", " and ")
 
 
 def entries(prefix: str, table: Mapping[str, tuple[str, str]]) -> dict[str, type[Message]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfrules.messages import Message
+from perfrules.messages import Listing, Message
 
 
 class InternalError(Message):
@@ -43,19 +43,14 @@ class TopKeys(Message):
     en = "none of its top-level keys ({keys}) is a report key ([report], [budget], [[lines]], …)"
 
 
-class Keys(Message):
+class Keys(Listing):
     """Up to five names: 、-separated and 等 after more in Chinese, comma-separated and … in English."""
 
     id = "batch.keys"
     zh = "{keys}"
     en = "{keys}"
-
-    def render(self, lang: str = "zh") -> str:
-        keys = [str(k) for k in self.args["keys"]]  # type: ignore[attr-defined]
-        more = len(keys) > 5
-        if lang == "en":
-            return ", ".join(keys[:5]) + (", …" if more else "")
-        return "、".join(keys[:5]) + ("等" if more else "")
+    limit = 5
+    more = ("等", ", …")
 
 
 class TopLevel(Message):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfrules.messages import Message, entries, render
+from perfrules.messages import Listing, Message, entries
 
 
 class WaiverReason(Message):
@@ -51,28 +51,23 @@ class Summary(Message):
     en = "{head}: {body}{tail}."
 
 
-class Commas(Message):
+class Commas(Listing):
     """Parts of a sentence: ，-separated in Chinese, comma-separated in English."""
 
     id = "text.commas"
     zh = "{parts}"
     en = "{parts}"
-
-    def render(self, lang: str = "zh") -> str:
-        parts = [str(render(p, lang)) for p in self.args["parts"]]  # type: ignore[attr-defined]
-        return ("，" if lang != "en" else ", ").join(parts)
+    separators = ("，", ", ")
 
 
-class Clauses(Message):
+class Clauses(Listing):
     """Clauses after the first: each after a ``；`` in Chinese, a ``; `` in English (nothing when none)."""
 
     id = "text.clauses"
     zh = "{clauses}"
     en = "{clauses}"
-
-    def render(self, lang: str = "zh") -> str:
-        sep = "; " if lang == "en" else "；"
-        return "".join(sep + str(render(c, lang)) for c in self.args["clauses"])  # type: ignore[attr-defined]
+    separators = ("；", "; ")
+    lead = True
 
 
 #: The words of ``perfrules score``'s table (``text.score.<key>``).
