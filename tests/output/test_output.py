@@ -69,6 +69,7 @@ FINDING_KEYS = {
     "line",
     "expected",
     "found",
+    "place",
     "known",
 }
 
@@ -92,7 +93,15 @@ def test_json_contract(corpus: Path) -> None:
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)
     for entry in data["files"]:
-        assert set(entry) == {"path", "profile", "score", "findings", "waived", "error"}
+        assert set(entry) == {
+            "path",
+            "profile",
+            "score",
+            "findings",
+            "waived",
+            "error",
+            "extraction",
+        }
         for finding in entry["findings"]:
             assert set(finding) == FINDING_KEYS
             assert finding["severity"] in ("error", "warning", "info")

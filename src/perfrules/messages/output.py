@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfrules.messages import Listing, Message
+from perfrules.messages import Listing, Message, entries
 
 
 class InternalError(Message):
@@ -91,8 +91,10 @@ class TopNull(Message):
 
 class NoReportFound(Message):
     id = "batch.no-report-found"
-    zh = "该文件夹中没有找到报告文档（查找 *.toml 和 *.json{skipped}）"
-    en = "no report document found in this folder (searched for *.toml and *.json{skipped})"
+    zh = (
+        "该文件夹中没有找到报告文档（查找 *.toml、*.json、*.txt、*.docx、*.xlsx 和 *.pdf{skipped}）"
+    )
+    en = "no report document found in this folder (searched for *.toml, *.json, *.txt, *.docx, *.xlsx and *.pdf{skipped})"
 
 
 class SkippedOne(Message):
@@ -135,3 +137,62 @@ class WrotePages(Message):
     id = "output.wrote-pages"
     zh = "已写入 {count} 个审阅页面及汇总页：{index}"
     en = "Wrote {count} review pages and the overview: {index}"
+
+
+# --- perfrules extract, and a report read as written (batch/written.py, output/text.py) --
+
+
+class NeedsReview(Message):
+    id = "output.needs-review"
+    zh = "{place}: 需人工判断 {about}: {reason}"
+    en = "{place}: needs review {about}: {reason}"
+
+
+class StandardOutput(Message):
+    id = "output.standard-output"
+    zh = "标准输出"
+    en = "standard output"
+
+
+class WroteExtraction(Message):
+    id = "output.wrote-extraction"
+    zh = "{file}: 已写入 {target}：{counts}"
+    en = "{file}: wrote {target}: {counts}"
+
+
+#: What an extraction holds, one and many (``output.count.<key>``).
+EXTRACTED = entries(
+    "output.count",
+    {
+        "line": ("{n} 个预算行", "{n} line"),
+        "lines": ("{n} 个预算行", "{n} lines"),
+        "indicator": ("{n} 个指标", "{n} indicator"),
+        "indicators": ("{n} 个指标", "{n} indicators"),
+        "claim": ("{n} 条表述", "{n} claim"),
+        "claims": ("{n} 条表述", "{n} claims"),
+    },
+)
+
+
+class ExtractionNote(Message):
+    id = "output.extraction-note"
+    zh = "{file}: 说明: {note}"
+    en = "{file}: note: {note}"
+
+
+class NotRead(Message):
+    id = "output.not-read"
+    zh = "{file}: {count} 处内容未读入，列在文档末尾"
+    en = "{file}: {count} piece not read, listed at the end of the document"
+
+
+class NotReadMany(Message):
+    id = "output.not-read-many"
+    zh = "{file}: {count} 处内容未读入，列在文档末尾"
+    en = "{file}: {count} pieces not read, listed at the end of the document"
+
+
+class StaleOverride(Message):
+    id = "output.stale-override"
+    zh = "{file}: 覆盖项 {about} 已过时（{detail}），未应用"
+    en = "{file}: stale override {about}: {detail}; not applied"

@@ -41,6 +41,8 @@ COUNTS = entries(
         "failed-many": ("{n} 个文件无法载入", "{n} files could not be loaded"),
         "skipped": ("{n} 个文件已跳过（不是报告文档）", "{n} skipped (not report documents)"),
         "no-findings": ("未发现问题", "no findings"),
+        "none-checked": ("未能检查任何报告", "no report was checked"),
+        "none-in-loaded": ("已载入的文件未发现问题", "no findings in the files that loaded"),
     },
 )
 

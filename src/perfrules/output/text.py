@@ -4,7 +4,11 @@
 
     examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
 
-A finding without a known line leaves out ``:line``. Within a file findings
+A finding without a known line leaves out ``:line``. A finding about a report
+read as written points into the original file instead (``report.txt:47:12``,
+``report.docx: 表2 第5行 “实际完成值”``), and each value its extraction left
+to a person follows its findings (``report.txt:38:26: 需人工判断 budget.adjustment: …``).
+Within a file findings
 are in document order, and a rule with three or more findings is one block::
 
     examples/luquan-2024.toml:134: PR030 [missing] error: 20 findings
@@ -25,6 +29,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from perfrules.messages import Message
 from perfrules.messages import text as msg
+from perfrules.messages.output import NeedsReview
 from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
@@ -75,9 +80,16 @@ def _tail(f: Record, color: bool, lang: str) -> str:
     return text
 
 
+def _where(path: str, f: Record) -> str:
+    """``path:line``, ``path``, or the place in the original file of a report read as written."""
+    if f.origin is not None:
+        return f.origin.render
+    return path if f.line is None else f"{path}:{f.line}"
+
+
 def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
     """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
-    where = path if f.line is None else f"{path}:{f.line}"
+    where = _where(path, f)
     label = "waived" if f.reason is not None else f.severity
     head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
     return f"{head}{_paint(label, label, color)}: {_tail(f, color, lang)}"
@@ -106,9 +118,16 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
         if n
     ]
     checked = s.files  # as the JSON summary's "files": checked, or failed to load
+    none_loaded = not parts and s.failed and s.failed >= checked
+    if none_loaded:
+        body: Message = msg.COUNTS["none-checked"]()
+    elif not parts and s.failed:
+        body = msg.COUNTS["none-in-loaded"]()
+    else:
+        body = msg.Commas(parts=tuple(parts)) if parts else msg.COUNTS["no-findings"]()
     line = msg.Summary(
         head=_count(checked, "checked", "checked-many"),
-        body=msg.Commas(parts=tuple(parts)) if parts else msg.COUNTS["no-findings"](),
+        body=body,
         tail=msg.Clauses(clauses=tuple(tail)),
     )
     return line.render(lang)
@@ -118,14 +137,30 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
 GROUP_AT = 3
 
 
-def _document_order(f: Record) -> tuple[int, int, str]:
-    """Findings without a line (about the whole document) first, then by line and key path."""
-    return (0, 0, f.path) if f.line is None else (1, f.line, f.path)
+def _document_order(f: Record) -> tuple[int, int, int, str]:
+    """Findings without a line (about the whole document) first, then by line and key path.
+
+    Findings about a report read as written are ordered by their place in the
+    original (line and column of a text file, else the place's fields).
+    """
+    if f.origin is not None:
+        p = f.origin.place
+        if not f.origin.label:
+            return (0, 0, 0, f.path)
+        if f.origin.line is not None:
+            return (1, f.origin.line, f.origin.column or 0, f.path)
+        order = [p.get(k) or 0 for k in ("page", "table", "paragraph", "row", "line", "cell")]
+        flat = sum(int(v) * 1000 ** (5 - i) for i, v in enumerate(order))
+        return (1, flat, 0, f.path)
+    return (0, 0, 0, f.path) if f.line is None else (1, f.line, 0, f.path)
 
 
 def member_line(f: Record, *, color: bool = False, lang: str = "zh") -> str:
     """One finding inside a group: ``    line: message (expected …, found …)``, indented."""
-    where = f"{f.line}: " if f.line is not None else ""
+    if f.origin is not None:
+        where = f"{f.origin.label}: " if f.origin.label else ""
+    else:
+        where = f"{f.line}: " if f.line is not None else ""
     return f"    {where}{_tail(f, color, lang)}"
 
 
@@ -150,7 +185,7 @@ def grouped_lines(
             continue
         if members[0] is not f:
             continue  # written with its block
-        where = path if f.line is None else f"{path}:{f.line}"
+        where = _where(path, f)
         label = "waived" if f.reason is not None else f.severity
         count = msg.GroupCount(count=len(members)).render(lang)
         lines.append(
@@ -191,6 +226,18 @@ class TextWriter(Writer):
             return grouped_lines(path, findings, color=self.color, lang=self.lang)
         return [finding_line(path, f, color=self.color, lang=self.lang) for f in findings]
 
+    def _reviews(self, outcome: Outcome) -> list[str]:
+        """A report read as written: each value its extraction left to a person, one line each."""
+        en = self.lang == "en"
+        return [
+            NeedsReview(
+                place=r["place"]["render"],
+                about=r["about"],
+                reason=r["reason"] if en else r["reason_zh"],
+            ).render(self.lang)
+            for r in (outcome.extraction or {}).get("review", ())
+        ]
+
     def file(self, outcome: Outcome) -> None:
         """Write the document's findings (and waived ones when asked), or its load problems."""
         lines: list[str] = []
@@ -204,6 +251,7 @@ class TextWriter(Writer):
             lines.extend(self._findings(outcome.path, outcome.findings))
             if self.show_waived:
                 lines.extend(self._findings(outcome.path, outcome.waived))
+            lines.extend(self._reviews(outcome))
         if lines:
             if self._wrote:
                 self.out.write("\n")
