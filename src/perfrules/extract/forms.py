@@ -22,7 +22,7 @@ import attrs
 
 from perfrules.document.convert import structure
 from perfrules.document.model import LineKind
-from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.source import nearest, read_text, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.messages import extract as msg
 from perfrules.resources import rules_dir
@@ -288,12 +288,7 @@ def _word_lists(data: Any, prefix: str = "") -> Iterable[tuple[str, list[Any]]]:
 
 def _read(path: Path) -> _File:
     name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    text = read_text(path, RulePackError)
     data = read_toml(text, name, RulePackError)
     lines = toml_lines(text)
     spec, bad = structure(data, _File)

@@ -27,7 +27,7 @@ from typing import Any
 
 import attrs
 
-from perfrules.document.source import read_toml, toml_lines
+from perfrules.document.source import read_text, read_toml, toml_lines
 from perfrules.errors import DocumentError, Problem
 from perfrules.extract.assemble import Entry, Part
 
@@ -62,12 +62,7 @@ class Outcome:
 def read_overrides(path: str | Path) -> tuple[Override, ...]:
     """Read an overrides file; a malformed one is a DocumentError with file, key path and line."""
     name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    text = read_text(path, DocumentError, encoding="utf-8-sig")
     data = read_toml(text, name, DocumentError)
     lines = toml_lines(text)
     problems: list[Problem] = []

@@ -37,7 +37,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.convert import BadValue, structure
-from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.source import nearest, read_text, read_toml, toml_lines
 from perfrules.errors import ConfigError, Problem, RulePackError
 from perfrules.messages import rules as msg
 from perfrules.rules.findings import CATEGORIES, Severity
@@ -244,10 +244,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate the configuration file at ``path``."""
     name = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem("unreadable", file=name, params={"detail": str(exc)})]) from None
+    text = read_text(path, ConfigError)
     return loads_config(text, name, Path(name).parent)
 
 

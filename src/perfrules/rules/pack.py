@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.convert import structure
-from perfrules.document.source import Source, nearest, read_toml, toml_lines
+from perfrules.document.source import Source, nearest, read_text, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.messages.document import type_name
 from perfrules.resources import rules_dir
@@ -248,14 +248,7 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
 
 def load_pack(path: str | Path) -> RulePack:
     """Read and validate the rule pack at ``path``."""
-    name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
-    return loads_pack(text, name)
+    return loads_pack(read_text(path, RulePackError), str(path))
 
 
 @cache

@@ -37,7 +37,7 @@ import attrs
 
 from perfrules.document.convert import structure
 from perfrules.document.model import Report
-from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.source import nearest, read_text, read_toml, toml_lines
 from perfrules.errors import Problem, ProfileError
 from perfrules.messages import scoring as msg
 from perfrules.resources import rules_dir
@@ -90,12 +90,7 @@ def profiles_dir() -> Path:
 
 
 def _read(path: Path) -> tuple[str, str]:
-    name = str(path)
-    try:
-        return name, path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ProfileError([Problem("unreadable", file=name, params={"detail": detail})]) from None
+    return str(path), read_text(path, ProfileError, strerror=True)
 
 
 def _parse_layer(text: str, file: str) -> _Layer:
