@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from perfrules.document.model import BUDGET_FIGURES
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import Amount, Draft, LineDraft, Review, Stated
 from perfrules.extract.forms import folded
@@ -339,16 +340,7 @@ def assemble(draft: Draft, simplify: dict[int, int]) -> list[Part]:
     return parts
 
 
-_BUDGET = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+_BUDGET = BUDGET_FIGURES
 
 
 def to_data(parts: list[Part]) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.convert import structure
-from perfrules.document.model import LineKind
+from perfrules.document.model import BUDGET_FIGURES, LineKind
 from perfrules.document.source import nearest, read_text, read_toml, toml_lines
 from perfrules.errors import Problem, RulePackError
 from perfrules.messages import extract as msg
@@ -39,16 +39,7 @@ __all__ = [
 ]
 
 #: The budget block's fields a label may name (format 1 ``[budget]``).
-BUDGET_FIELDS = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+BUDGET_FIELDS = BUDGET_FIGURES
 _Words = list[str]
 
 
