@@ -89,6 +89,7 @@ def test_json_contract(corpus: Path) -> None:
         "waived",
         "failed",
         "skipped",
+        "rule_errors",
     }
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)

@@ -40,6 +40,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
+
 from perfrules.batch.written import WRITTEN_SUFFIXES, read_written, records, superseded
 from perfrules.batch.written import written_format as _written_format
 from perfrules.document.encoding import explain_encoding
@@ -254,14 +256,15 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             from perfrules.output.reportview import report_view
 
             view = report_view(report)
-        if extraction is not None:
+        if extraction is not None:  # a line of the generated document means nothing here
+            errors = result.errors
             return Outcome(
                 path,
                 "checked",
                 result.profile,
                 records(extraction, result.findings, lang),
                 records(extraction, result.waived, lang),
-                (),
+                tuple(problem_record(attrs.evolve(e, line=None), path, lang) for e in errors),
                 sheet,
                 view,
                 extraction.as_json(),
@@ -272,7 +275,7 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             result.profile,
             tuple(finding_record(f, lang) for f in result.findings),
             tuple(finding_record(f, lang) for f in result.waived),
-            (),
+            tuple(problem_record(p, path, lang) for p in result.errors),
             sheet,
             view,
         )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems
 from perfrules.messages import cli as msg
+from perfrules.messages.rules import AtLeast, AtMost
 
 if TYPE_CHECKING:
     from perfrules.rules.config import Config
@@ -94,7 +95,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            line = f"{name} ({param.type}, default {default})"
+            limits = [
+                AtLeast(low=param.min) if param.min is not None else None,
+                AtMost(high=param.max) if param.max is not None else None,
+            ]
+            extra = "".join(f", {b.render(lang)}" for b in limits if b is not None)
+            line = f"{name} ({param.type}, default {default}{extra})"
             parts.append(_indent(line + (f": {param.doc}" if param.doc else "")))
     if doc.passing.strip():
         parts += ["", msg.PassingHeading().render(lang), _indent(doc.passing)]

@@ -33,7 +33,7 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         description="Check Chinese budget performance self-evaluation reports (绩效自评报告).",
         epilog=(
             "exit codes: 0 no finding at or above --fail-on, 1 findings, "
-            "2 usage error or a document that could not be loaded"
+            "2 usage error, a document that could not be loaded, or a rule that failed on one"
         ),
     )
     parser.add_argument("--version", action="version", version=f"perfrules {__version__}")

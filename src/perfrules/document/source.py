@@ -9,11 +9,9 @@ clean document never pays for it.
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli
@@ -38,27 +36,6 @@ def nearest(table: Mapping[str, T], path: str, default: T | None = None) -> T | 
         # at 0 the parent is "": an empty key at the top ("[0]" of `"" = [1]`)
         path = path[:cut]
     return table.get(path, default)
-
-
-def read_text(
-    path: str | os.PathLike[str],
-    error: type[PerfrulesError],
-    encoding: str = "utf-8",
-    strerror: bool = False,
-) -> str:
-    """The text of the file at ``path``; a file that cannot be read is ``error`` with an ``unreadable`` problem.
-
-    The problem's detail is the exception's text, or with ``strerror`` the
-    operating system's reason alone (``No such file or directory``).
-    """
-    try:
-        return Path(path).read_text(encoding=encoding)
-    except (OSError, UnicodeDecodeError) as exc:
-        detail = str(exc)
-        if strerror and isinstance(exc, OSError) and exc.strerror:
-            detail = exc.strerror
-        problem = Problem("unreadable", file=os.fspath(path), params={"detail": detail})
-        raise error([problem]) from None
 
 
 def read_toml(text: str, file: str | None, error: type[PerfrulesError]) -> dict[str, Any]:

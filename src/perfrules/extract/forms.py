@@ -22,7 +22,8 @@ import attrs
 
 from perfrules.document.convert import structure
 from perfrules.document.model import BUDGET_FIGURES, LineKind
-from perfrules.document.source import nearest, read_text, read_toml, toml_lines
+from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
 from perfrules.messages import extract as msg
 from perfrules.resources import rules_dir
@@ -278,8 +279,7 @@ def _word_lists(data: Any, prefix: str = "") -> Iterable[tuple[str, list[Any]]]:
 
 
 def _read(path: Path) -> _File:
-    name = str(path)
-    text = read_text(path, RulePackError)
+    name, text = read_settings(path, RulePackError)
     data = read_toml(text, name, RulePackError)
     lines = toml_lines(text)
     spec, bad = structure(data, _File)

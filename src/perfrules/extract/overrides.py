@@ -27,7 +27,8 @@ from typing import Any
 
 import attrs
 
-from perfrules.document.source import read_text, read_toml, toml_lines
+from perfrules.document.source import read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import DocumentError, Problem
 from perfrules.extract.assemble import Entry, Part
 
@@ -61,8 +62,7 @@ class Outcome:
 
 def read_overrides(path: str | Path) -> tuple[Override, ...]:
     """Read an overrides file; a malformed one is a DocumentError with file, key path and line."""
-    name = str(path)
-    text = read_text(path, DocumentError, encoding="utf-8-sig")
+    name, text = read_settings(path, DocumentError)
     data = read_toml(text, name, DocumentError)
     lines = toml_lines(text)
     problems: list[Problem] = []

@@ -31,6 +31,12 @@ class BadValueTable(Message):
     en = "{error}"
 
 
+class NotRegularFile(Message):
+    id = "document.not-regular-file"
+    zh = "不是普通文件（文件夹、管道或设备），只读取普通文件"
+    en = "not a regular file (a folder, pipe or device): only a file is read"
+
+
 class LegacyEncoding(Message):
     id = "document.legacy-encoding"
     zh = (

@@ -136,6 +136,12 @@ class TooLarge(Message):
     en = "the document exceeds the limit of {limit} bytes"
 
 
+class TooLargeFile(Message):
+    id = "too-large-file"
+    zh = "文件超过 {limit} 字节的上限，不予读取"
+    en = "the file exceeds the limit of {limit} bytes and is not read"
+
+
 class RuleId(Message):
     id = "rule-id"
     zh = "规则编号 {found} 无效（应为 PR 加三位数字）"
@@ -146,6 +152,21 @@ class Invalid(Message):
     id = "invalid"
     zh = "{detail}"
     en = "{detail}"
+
+
+class ParamRange(Message):
+    id = "param-range"
+    zh = "取值 {found} 超出允许范围（应{range}）"
+    en = "{found} is out of range (it must be {range})"
+
+
+class RuleFailed(Message):
+    id = "rule-failed"
+    zh = "规则无法求值（{key}，规则定义于 {origin}）：{detail}{more}；本文档未经该规则完整检查"
+    en = (
+        "the rule failed to evaluate ({key}, rule written at {origin}): {detail}{more}; "
+        "this document was not fully checked by it"
+    )
 
 
 class ExtraMissing(Message):

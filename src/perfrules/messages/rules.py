@@ -93,3 +93,57 @@ class KindNeedsParameter(Message):
     id = "rules.kind-needs-parameter"
     zh = "检查类型 {kind} 需要参数 {name!r}（{type}），请声明并给出默认值"
     en = "kind {kind} needs the parameter {name!r} ({type}): declare it with its default"
+
+
+class Between(Message):
+    id = "rules.between"
+    zh = "为 {low} 至 {high}"
+    en = "from {low} to {high}"
+
+
+class AtLeast(Message):
+    id = "rules.at-least"
+    zh = "不小于 {low}"
+    en = "at least {low}"
+
+
+class AtMost(Message):
+    id = "rules.at-most"
+    zh = "不大于 {high}"
+    en = "at most {high}"
+
+
+class BoundsForNumbers(Message):
+    id = "rules.bounds-for-numbers"
+    zh = "{key} 仅用于 decimal 和 integer 类型的参数，不能用于 {type}"
+    en = "'{key}' is for decimal and integer parameters, not {type}"
+
+
+class MaxBelowMin(Message):
+    id = "rules.max-below-min"
+    zh = "max（{high}）小于 min（{low}）"
+    en = "max ({high}) is below min ({low})"
+
+
+class NotPlainField(Message):
+    id = "rules.not-plain-field"
+    zh = (
+        "模板字段 {shown} 不是单纯的名称：字段只能写作 {{名称}}，"
+        "不能带格式说明（:…）、转换（!…）、属性（.…）或下标（[…]）"
+    )
+    en = (
+        "template field {shown} is not a plain name: a field is written {{name}}, "
+        "without a format spec (:…), a conversion (!…), an attribute (.…) or an index ([…])"
+    )
+
+
+class MoreFailed(Message):
+    id = "rules.more-failed"
+    zh = "（另有 {more} 处同样失败）"
+    en = " (and {more} more subject)"
+
+
+class MoreFailedMany(Message):
+    id = "rules.more-failed-many"
+    zh = "（另有 {more} 处同样失败）"
+    en = " (and {more} more subjects)"

@@ -39,6 +39,8 @@ COUNTS = entries(
         "checked-many": ("已检查 {n} 个文件", "Checked {n} files"),
         "failed": ("{n} 个文件无法载入", "{n} file could not be loaded"),
         "failed-many": ("{n} 个文件无法载入", "{n} files could not be loaded"),
+        "rule-errors": ("{n} 个文件有规则无法求值", "rules failed to evaluate on {n} file"),
+        "rule-errors-many": ("{n} 个文件有规则无法求值", "rules failed to evaluate on {n} files"),
         "skipped": ("{n} 个文件已跳过（不是报告文档）", "{n} skipped (not report documents)"),
         "no-findings": ("未发现问题", "no findings"),
         "none-checked": ("未能检查任何报告", "no report was checked"),

@@ -75,9 +75,9 @@ class GithubWriter(Writer):
     def file(self, outcome: Outcome) -> None:
         """Write the document's annotations."""
         lines: list[str] = []
-        if outcome.status == "failed":
+        if outcome.problems:  # load problems, or rules that failed on the document
             for p in outcome.problems:
-                text = f"{p.path}: {p.message}" if p.path else p.message
+                text = ": ".join(part for part in (p.rule, p.path, p.message) if part)
                 lines.append(annotation("error", p.file or outcome.path, p.line, "perfrules", text))
         for f in outcome.findings:
             file, col = _file_col(outcome.path, f)

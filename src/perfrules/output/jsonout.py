@@ -208,6 +208,7 @@ class JsonWriter(Writer):
             "waived": summary.waived,
             "failed": summary.failed,
             "skipped": summary.skipped,
+            "rule_errors": summary.rule_errors,
         }
         self.out.write(f'{close},\n  "summary": {encode(data, "  ")}\n}}\n')
         self.out.flush()

@@ -80,7 +80,8 @@ class ProblemRecord(NamedTuple):
     line: int | None
     path: str
     message: str
-    rendered: str  # ``file:line: keypath: message``
+    rendered: str  # ``file:line: rule: keypath: message``
+    rule: str | None = None  # the rule a problem is of (a rule pack's, or a rule that failed)
 
 
 class Outcome(NamedTuple):
@@ -151,5 +152,10 @@ def problem_record(problem: Problem, path: str, lang: str) -> ProblemRecord:
     if problem.file is None:
         problem = problem.at(path)
     return ProblemRecord(
-        problem.file, problem.line, problem.path, problem.message(lang), problem.render(lang)
+        problem.file,
+        problem.line,
+        problem.path,
+        problem.message(lang),
+        problem.render(lang),
+        problem.rule,
     )

@@ -169,18 +169,16 @@ class SarifWriter(Writer):
 
     def file(self, outcome: Outcome) -> None:
         """Write the document's results; load problems become notifications."""
+        for p in outcome.problems:  # load problems, or rules that failed on the document
+            text = ": ".join(part for part in (p.rule, p.path, p.message) if part)
+            self.notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": text},
+                    "locations": [{"physicalLocation": _location(p.file or outcome.path, p.line)}],
+                }
+            )
         if outcome.status == "failed":
-            for p in outcome.problems:
-                text = f"{p.path}: {p.message}" if p.path else p.message
-                self.notifications.append(
-                    {
-                        "level": "error",
-                        "message": {"text": text},
-                        "locations": [
-                            {"physicalLocation": _location(p.file or outcome.path, p.line)}
-                        ],
-                    }
-                )
             return
         results = [self._result(outcome.path, f, False) for f in outcome.findings]
         results += [self._result(outcome.path, f, True) for f in outcome.waived]
@@ -192,7 +190,9 @@ class SarifWriter(Writer):
 
     def finish(self, summary: Summary) -> None:
         """Close ``results`` and write the invocation."""
-        invocation: dict[str, Any] = {"executionSuccessful": summary.failed == 0}
+        invocation: dict[str, Any] = {
+            "executionSuccessful": summary.failed == 0 and summary.rule_errors == 0
+        }
         if self.notifications:
             invocation["toolExecutionNotifications"] = self.notifications
         close = "]" if self._first else "\n    ]"

@@ -114,7 +114,11 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
     ]
     tail = [
         _count(n, one, many)
-        for n, one, many in ((s.failed, "failed", "failed-many"), (s.skipped, "skipped", None))
+        for n, one, many in (
+            (s.failed, "failed", "failed-many"),
+            (s.rule_errors, "rule-errors", "rule-errors-many"),
+            (s.skipped, "skipped", None),
+        )
         if n
     ]
     checked = s.files  # as the JSON summary's "files": checked, or failed to load
@@ -251,6 +255,7 @@ class TextWriter(Writer):
             lines.extend(self._findings(outcome.path, outcome.findings))
             if self.show_waived:
                 lines.extend(self._findings(outcome.path, outcome.waived))
+            lines.extend(p.rendered for p in outcome.problems)  # rules that failed on it
             lines.extend(self._reviews(outcome))
         if lines:
             if self._wrote:

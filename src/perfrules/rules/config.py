@@ -37,12 +37,13 @@ from typing import Any
 import attrs
 
 from perfrules.document.convert import BadValue, structure
-from perfrules.document.source import nearest, read_text, read_toml, toml_lines
+from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import ConfigError, Problem, RulePackError
 from perfrules.messages import rules as msg
 from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.pack import Rule, builtin_rules, load_pack, structure_rules
-from perfrules.rules.packspec import ParamValue, invalid, param_value
+from perfrules.rules.packspec import ParamValue, invalid
 
 __all__ = [
     "CONFIG_NAME",
@@ -98,7 +99,7 @@ class Config:
         for name, value in self.params.get(rule.id, {}).items():
             if name in rule.params:
                 try:
-                    values[name] = param_value(rule.params[name].type, value)
+                    values[name] = rule.params[name].value(value)
                 except BadValue:
                     continue  # reported by check_config
         return values
@@ -132,8 +133,24 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
         *_check_selectors(config.select, known, "select"),
         *_check_selectors(config.ignore, known, "ignore"),
     ]
-    for rid, sev in config.severity.items():
+    problems += _check_severities(config.severity, known)
+    for rid, values in config.params.items():
         if rid not in known:
+            problems.append(invalid(f"params.{rid}", msg.NoRule(rule=rid)))
+            continue
+        problems += _check_params(known[rid], values, f"params.{rid}")
+    if not problems and not any(config.selects(rule) for rule in known.values()):
+        problems.append(invalid("select", msg.NothingSelected()))
+    return problems
+
+
+def _check_severities(
+    severity: Mapping[str, str], known: Mapping[str, Rule] | None = None
+) -> list[Problem]:
+    """Severities naming no rule (when ``known`` is given) or no severity."""
+    problems = []
+    for rid, sev in severity.items():
+        if known is not None and rid not in known:
             problems.append(invalid(f"severity.{rid}", msg.NoRule(rule=rid)))
         elif sev not in _SEVERITIES:
             problems.append(
@@ -143,13 +160,6 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
                     params={"found": sev, "choices": ", ".join(_SEVERITIES)},
                 )
             )
-    for rid, values in config.params.items():
-        if rid not in known:
-            problems.append(invalid(f"params.{rid}", msg.NoRule(rule=rid)))
-            continue
-        problems += _check_params(known[rid], values, f"params.{rid}")
-    if not problems and not any(config.selects(rule) for rule in known.values()):
-        problems.append(invalid("select", msg.NothingSelected()))
     return problems
 
 
@@ -174,7 +184,7 @@ def _check_params(rule: Rule, values: Mapping[str, Any], key: str) -> list[Probl
             )
             continue
         try:
-            param_value(declared.type, value)
+            declared.value(value)
         except BadValue as exc:
             problems.append(Problem(exc.code, f"{key}.{name}", params=exc.params))
     return problems
@@ -199,6 +209,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     of the configuration itself, of its packs (in their own files) and of its
     inline rules.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     data = read_toml(text, file, ConfigError)
     lines: dict[str, int] = {}
 
@@ -210,6 +221,8 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
 
     spec, bad = structure(data, _ConfigSpec)
     if spec is None:
+        if isinstance(data.get("rules"), list):  # the inline rules' problems show in the same run
+            bad += structure_rules(data["rules"], "rules", file, text)[1]
         raise ConfigError(here(bad))
     problems: list[Problem] = []
     rules: list[Rule] = []
@@ -236,6 +249,8 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     problems += more
     if complete:
         problems += here(check_config(config, known))
+    else:  # what does not depend on the rules that failed: the severities' values
+        problems += here(_check_severities(config.severity))
     if problems:
         raise ConfigError(problems)
     return config
@@ -243,8 +258,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate the configuration file at ``path``."""
-    name = os.fspath(path)
-    text = read_text(path, ConfigError)
+    name, text = read_settings(path, ConfigError)
     return loads_config(text, name, Path(name).parent)
 
 

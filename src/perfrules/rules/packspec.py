@@ -22,16 +22,19 @@ import attrs
 
 from perfrules.document.convert import BadValue
 from perfrules.errors import ExpressionError, Problem
-from perfrules.messages import Message, template_names
+from perfrules.messages import Message
 from perfrules.messages import rules as msg
-from perfrules.rules.exprnames import SUBJECTS, compile_rule_expressions, names_for
+from perfrules.rules.exprnames import GLOBALS, SUBJECTS, compile_rule_expressions, names_for
 from perfrules.rules.findings import CATEGORIES, Severity
+from perfrules.rules.templates import check_template, template_fields
 
 __all__ = [
     "PARAM_CLASSES",
     "PARAM_TYPES",
     "ParamValue",
     "RuleSpec",
+    "check_present",
+    "check_range",
     "check_rule",
     "param_value",
     "template_fields",
@@ -76,6 +79,8 @@ class ParamSpec:
     type: str
     default: Any
     doc: str = ""
+    min: Any = None
+    max: Any = None
 
 
 @attrs.frozen
@@ -112,9 +117,23 @@ def param_value(ptype: str, value: Any) -> ParamValue:
     raise BadValue("invalid", detail=msg.ParamType(type=ptype, value=value))
 
 
-def template_fields(template: str) -> frozenset[str]:
-    """The field names a ``str.format`` template uses (raises ``ValueError`` when malformed)."""
-    return template_names(template)
+def check_range(value: ParamValue, low: ParamValue | None, high: ParamValue | None) -> ParamValue:
+    """``value`` when it lies within ``[low, high]`` (either may be None: unbounded), else BadValue."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        below = low is not None and value < low  # type: ignore[operator]
+        above = high is not None and value > high  # type: ignore[operator]
+        if below or above:
+            raise BadValue("param-range", found=str(value), range=bounds(low, high))
+    return value
+
+
+def bounds(low: ParamValue | None, high: ParamValue | None) -> Message:
+    """The range ``[low, high]`` in words (either may be None: unbounded; not both)."""
+    if low is not None and high is not None:
+        return msg.Between(low=low, high=high)
+    if low is not None:
+        return msg.AtLeast(low=low)
+    return msg.AtMost(high=high)
 
 
 def invalid(path: str, detail: Message, rule: str | None = None) -> Problem:
@@ -122,19 +141,10 @@ def invalid(path: str, detail: Message, rule: str | None = None) -> Problem:
     return Problem("invalid", path, params={"detail": detail}, rule=rule)
 
 
-def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> Problem | None:
-    """The problem of a template (``message.zh``) using ``fields`` outside ``usable``, if any."""
-    allowed = set(usable)
-    unknown = sorted(set(fields) - allowed)
-    if not unknown:
-        return None
-    names = ", ".join(sorted(allowed)) or "none"
-    return invalid(which, msg.UnknownFields(fields=", ".join(unknown), available=names))
-
-
 def check_rule(spec: RuleSpec) -> list[Problem]:
     """Everything wrong with one rule that its data shows (paths relative to the rule)."""
-    problems = [*_check_head(spec), *_check_check(spec)]
+    head = _check_head(spec.id, spec.name, spec.category, spec.severity)
+    problems = [*head, *_check_check(spec)]
     if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
         problems.append(invalid("years", msg.BadYears()))
     params_ok = True
@@ -149,8 +159,13 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
                 )
             )
             continue
+        problems += _check_param_range(name, param)
         try:
-            param_value(param.type, param.default)
+            check_range(
+                param_value(param.type, param.default),
+                _bound(param.type, param.min),
+                _bound(param.type, param.max),
+            )
         except BadValue as exc:
             params_ok = False
             problems.append(Problem(exc.code, f"params.{name}.default", params=exc.params))
@@ -158,19 +173,85 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
     return [attrs.evolve(p, rule=spec.id) for p in problems]
 
 
-def _check_head(spec: RuleSpec) -> Iterable[Problem]:
-    if not RULE_ID.match(spec.id):
-        yield Problem("rule-id", "id", params={"found": spec.id})
-    if not NAME.match(spec.name):
-        yield invalid("name", msg.RuleName(name=spec.name))
-    if spec.category not in CATEGORIES:
+def _bound(ptype: str, value: Any) -> ParamValue | None:
+    """A parameter's ``min`` or ``max`` as its type reads it (None: not given, or not valid)."""
+    if value is None or ptype not in ("decimal", "integer"):
+        return None
+    try:
+        return param_value(ptype, value)
+    except BadValue:
+        return None
+
+
+def _check_param_range(name: str, param: ParamSpec) -> Iterable[Problem]:
+    """A parameter's ``min`` and ``max``: numbers of its type (decimal, integer only), min ≤ max."""
+    for key in ("min", "max"):
+        value = getattr(param, key)
+        if value is None:
+            continue
+        if param.type not in ("decimal", "integer"):
+            yield invalid(f"params.{name}.{key}", msg.BoundsForNumbers(key=key, type=param.type))
+            continue
+        try:
+            param_value(param.type, value)
+        except BadValue as exc:
+            yield Problem(exc.code, f"params.{name}.{key}", params=exc.params)
+    low, high = _bound(param.type, param.min), _bound(param.type, param.max)
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        yield invalid(f"params.{name}.max", msg.MaxBelowMin(high=high, low=low))
+
+
+def _check_head(
+    rid: str | None, name: str | None, category: str | None, severity: str | None
+) -> Iterable[Problem]:
+    """The rule's id, name, category and severity (None: not given, or not text)."""
+    if rid is not None and not RULE_ID.match(rid):
+        yield Problem("rule-id", "id", params={"found": rid})
+    if name is not None and not NAME.match(name):
+        yield invalid("name", msg.RuleName(name=name))
+    if category is not None and category not in CATEGORIES:
         yield Problem(
-            "choice", "category", params={"found": spec.category, "choices": ", ".join(CATEGORIES)}
+            "choice", "category", params={"found": category, "choices": ", ".join(CATEGORIES)}
         )
-    if spec.severity not in [s.value for s in Severity]:
+    if severity is not None and severity not in [s.value for s in Severity]:
         yield Problem(
-            "choice", "severity", params={"found": spec.severity, "choices": "error, warning, info"}
+            "choice", "severity", params={"found": severity, "choices": "error, warning, info"}
         )
+
+
+def check_present(item: Mapping[str, Any]) -> list[Problem]:
+    """What :func:`check_rule` can say of a rule table that does not structure (a key missing …).
+
+    Only the keys that are there and are text are judged (id, name, category,
+    severity, for_each, parameter types), so that one run reports every
+    invalid value next to the missing keys; paths are relative to the rule.
+    """
+
+    def text(key: str, table: Mapping[str, Any] = item) -> str | None:
+        value = table.get(key)
+        return value if isinstance(value, str) else None
+
+    problems = list(_check_head(text("id"), text("name"), text("category"), text("severity")))
+    for_each = text("for_each")
+    if for_each is not None and for_each not in SUBJECTS:
+        problems.append(
+            Problem(
+                "choice", "for_each", params={"found": for_each, "choices": ", ".join(SUBJECTS)}
+            )
+        )
+    params = item.get("params")
+    if isinstance(params, Mapping):
+        for name, param in params.items():
+            ptype = text("type", param) if isinstance(param, Mapping) else None
+            if ptype is not None and ptype not in PARAM_TYPES:
+                problems.append(
+                    Problem(
+                        "choice",
+                        f"params.{name}.type",
+                        params={"found": ptype, "choices": ", ".join(PARAM_TYPES)},
+                    )
+                )
+    return problems
 
 
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:
@@ -202,13 +283,17 @@ def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:
         allowed = frozenset() if which == "title" else usable
         for lang in ("zh", "en"):
             template = getattr(getattr(spec, which), lang)
-            try:
-                fields = template_fields(template)
-            except ValueError as exc:
-                yield invalid(f"{which}.{lang}", msg.BadTemplate(error=exc))
-                continue
-            problem = (
-                None if allowed is None else unknown_fields(f"{which}.{lang}", fields, allowed)
-            )
+            problem = check_template(f"{which}.{lang}", template, allowed)
             if problem is not None:
                 yield problem
+    if spec.about is not None:  # the subject's own fields and the parameters, as text
+        own = None
+        if usable is not None:
+            own = frozenset(names_for(str(spec.for_each), spec.params)) - {
+                *GLOBALS,
+                "parent",
+                "children",
+            }
+        problem = check_template("about", spec.about, own)
+        if problem is not None:
+            yield problem

@@ -37,7 +37,8 @@ import attrs
 
 from perfrules.document.convert import structure
 from perfrules.document.model import Report
-from perfrules.document.source import nearest, read_text, read_toml, toml_lines
+from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, ProfileError
 from perfrules.messages import scoring as msg
 from perfrules.resources import rules_dir
@@ -90,7 +91,7 @@ def profiles_dir() -> Path:
 
 
 def _read(path: Path) -> tuple[str, str]:
-    return str(path), read_text(path, ProfileError, strerror=True)
+    return read_settings(path, ProfileError)
 
 
 def _parse_layer(text: str, file: str) -> _Layer:
@@ -249,6 +250,7 @@ def _from_layer(leaf: _Layer, year: int | None) -> Profile:
 
 def loads_profile(text: str, file: str = "<profile>", year: int | None = None) -> Profile:
     """Parse and validate a profile from TOML text (``extends`` resolves relative to ``file``)."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     return _from_layer(_parse_layer(text, file), year)
 
 

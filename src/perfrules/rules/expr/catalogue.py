@@ -29,7 +29,7 @@ _HUNDRED = Decimal(100)
 def _items(x: object, fname: str) -> Iterable[object]:
     if isinstance(x, (tuple, list)):
         return x
-    raise Refused(msg.NeedsList(function=fname, kind=kind_of(x)))
+    raise Refused(msg.NeedsList(function=fname, kind=kind_of(x)), missing=x is None)
 
 
 def _f_sum(items: object) -> Decimal:
@@ -67,7 +67,7 @@ def _f_len(x: object) -> Decimal:
     """Number of characters of text or items of a list."""
     if isinstance(x, (str, tuple, list)):
         return Decimal(len(x))
-    raise Refused(msg.LenNeeds(kind=kind_of(x)))
+    raise Refused(msg.LenNeeds(kind=kind_of(x)), missing=x is None)
 
 
 def _f_any(items: object) -> bool:

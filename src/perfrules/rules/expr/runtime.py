@@ -60,12 +60,20 @@ class ExpressionEvalError(ValueError):
     ``message`` (a message of :mod:`perfrules.messages.evaluation`) says what
     went wrong; ``detail`` and ``detail_zh`` are its English and Chinese text.
     ``where`` is the location given to :func:`~perfrules.rules.expr.compile_expression`.
+    ``missing`` is True when the failure comes from a value that is absent (None,
+    or an index past the end of a list): the subject lacks what the expression
+    reads, which a rule may leave to other rules. Every other failure (a type
+    mismatch between values that are there, a division by zero, an overflow, a
+    limit) is a fault of the rule for that subject.
     """
 
-    def __init__(self, message: Message, *, source: str = "", where: str = "") -> None:
+    def __init__(
+        self, message: Message, *, source: str = "", where: str = "", missing: bool = False
+    ) -> None:
         self.message = message
         self.source = source
         self.where = where
+        self.missing = missing
         super().__init__(f"{where}: {self.detail}" if where else self.detail)
 
     @property
@@ -85,11 +93,15 @@ class ExpressionEvalError(ValueError):
 
 
 class Refused(Exception):
-    """A helper's refusal of a value; Expression.evaluate turns it into an ExpressionEvalError."""
+    """A helper's refusal of a value; Expression.evaluate turns it into an ExpressionEvalError.
 
-    def __init__(self, message: Message) -> None:
+    ``missing``: the refused value was None (see :attr:`ExpressionEvalError.missing`).
+    """
+
+    def __init__(self, message: Message, *, missing: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.missing = missing
 
 
 # --- values -------------------------------------------------------------------------------
@@ -118,7 +130,7 @@ def as_number(x: object, op: str) -> Decimal:
         return x
     if isinstance(x, int):  # bool included: True is 1
         return Decimal(int(x))
-    raise Refused(msg.NeedsNumbers(op=op, kind=kind_of(x)))
+    raise Refused(msg.NeedsNumbers(op=op, kind=kind_of(x)), missing=x is None)
 
 
 def _plain(v: object) -> object:
@@ -246,6 +258,11 @@ HELPERS: Mapping[str, Callable[..., object]] = {
 # --- the compiled expression -----------------------------------------------------------------
 
 
+def _is_missing(exc: BaseException) -> bool:
+    """True when ``exc`` comes from an absent value: None met by an operator, an index past the end."""
+    return isinstance(exc, IndexError) or (isinstance(exc, TypeError) and "NoneType" in str(exc))
+
+
 def _explain(exc: BaseException) -> Message:
     """What an exception raised while evaluating means, as a message."""
     conditions = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
@@ -299,13 +316,19 @@ class Expression:
                 msg.NotBound(name=name), source=self.source, where=self.where
             ) from None
         except Refused as exc:
-            raise ExpressionEvalError(exc.message, source=self.source, where=self.where) from None
+            raise ExpressionEvalError(
+                exc.message, source=self.source, where=self.where, missing=exc.missing
+            ) from None
         try:
             if not self._arithmetic:
                 return self._fn(*args)
             with decimal.localcontext(_CONTEXT):
                 return self._fn(*args)
         except Refused as exc:
-            raise ExpressionEvalError(exc.message, source=self.source, where=self.where) from None
+            raise ExpressionEvalError(
+                exc.message, source=self.source, where=self.where, missing=exc.missing
+            ) from None
         except Exception as exc:  # every failure of an accepted expression is an evaluation error
-            raise ExpressionEvalError(_explain(exc), source=self.source, where=self.where) from None
+            raise ExpressionEvalError(
+                _explain(exc), source=self.source, where=self.where, missing=_is_missing(exc)
+            ) from None
