@@ -245,3 +245,44 @@ def test_the_scan_sees_the_shapes_of_an_inline_pair() -> None:
 def test_no_inline_message_pair_remains_in_the_source() -> None:
     found = [f"{rel}:{line}: {why}" for rel, tree in _modules() for line, why in inline_pairs(tree)]
     assert found == []
+
+
+def _problems_made() -> Iterator[tuple[str, int, str, set[str] | None]]:
+    """Every ``Problem("code", …)`` in the source: its code and, when written as a literal, its params' keys."""
+    for rel, tree in _modules():
+        for node in ast.walk(tree):
+            if not (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "Problem"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                continue
+            params = next((k.value for k in node.keywords if k.arg == "params"), None)
+            if params is None and len(node.args) > 4:  # Problem(code, path, line, file, params)
+                params = node.args[4]
+            keys = None
+            if params is None:
+                keys = set()
+            elif isinstance(params, ast.Dict) and all(
+                isinstance(k, ast.Constant) for k in params.keys
+            ):
+                keys = {k.value for k in params.keys if isinstance(k, ast.Constant)}
+            yield rel, node.lineno, node.args[0].value, keys
+
+
+def test_every_problem_made_names_a_code_of_the_catalogue_with_its_arguments() -> None:
+    made = list(_problems_made())
+    assert len(made) > 50
+    wrong = []
+    for rel, line, code, keys in made:
+        entry = ENTRIES.get(code)
+        if entry is None or entry.__module__ != "perfrules.messages.problems":
+            wrong.append(f"{rel}:{line}: {code!r} is not a problem code of the catalogue")
+        elif keys is not None and not entry.names <= keys | {"detail"}:
+            wrong.append(
+                f"{rel}:{line}: {code!r} needs {sorted(entry.names)}, given {sorted(keys)}"
+            )
+    assert wrong == []

@@ -27,6 +27,7 @@ from typing import Any
 
 import attrs
 
+from perfrules.document.convert import type_problem
 from perfrules.document.source import read_toml, toml_lines
 from perfrules.document.textfile import read_settings
 from perfrules.errors import DocumentError, Problem
@@ -134,9 +135,8 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
     return tuple(out)
 
 
-def _type(expected: str, found: object) -> dict[str, str]:
-    kind = type(found).__name__
-    return {"expected": expected, "expected_zh": expected, "found": kind, "found_zh": kind}
+def _type(expected: str, found: object) -> dict[str, object]:
+    return dict(type_problem(expected, found, "").params)
 
 
 def _address(part: Part) -> list[str]:

@@ -148,12 +148,14 @@ def _rebuild(cls: type[Message], args: dict[str, object]) -> Message:
 class Listing(Message):
     """Items listed in a message (its one argument), joined the way each language joins them.
 
-    ``separators`` are the Chinese and the English separator; with ``lead`` a
+    ``separators`` are the Chinese and the English separator (``last``, when
+    given, stands before the last item instead); with ``lead`` a
     separator stands before the first item too; with ``limit`` at most that
     many items are shown, then ``more`` (Chinese, English).
     """
 
     separators: ClassVar[tuple[str, str]] = ("、", ", ")
+    last: ClassVar[tuple[str, str] | None] = None
     lead: ClassVar[bool] = False
     limit: ClassVar[int | None] = None
     more: ClassVar[tuple[str, str]] = ("", "")
@@ -165,9 +167,10 @@ class Listing(Message):
         sep = self.separators[en]
         shown = items if self.limit is None else items[: self.limit]
         cut = self.limit is not None and len(items) > self.limit
-        return (
-            (sep if self.lead and items else "") + sep.join(shown) + (self.more[en] if cut else "")
-        )
+        joined = sep.join(shown)
+        if self.last is not None and len(shown) > 1:
+            joined = sep.join(shown[:-1]) + self.last[en] + shown[-1]
+        return (sep if self.lead and items else "") + joined + (self.more[en] if cut else "")
 
 
 class Names(Listing):

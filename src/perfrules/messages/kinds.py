@@ -7,7 +7,7 @@ finding's language.
 
 from __future__ import annotations
 
-from perfrules.messages import Message, entries
+from perfrules.messages import Listing, Message, entries
 
 
 class Target(Message):
@@ -142,3 +142,85 @@ FIGURES = entries(
         "initial": ("年初预算数", "initial"),
     },
 )
+
+#: The budget block's figures as the unit-slip finding names them (``kinds.block-figure.<key>``).
+BLOCK_FIGURES = entries(
+    "kinds.block-figure",
+    {
+        "executed": ("全年执行数", "executed"),
+        "adjusted": ("全年预算数", "adjusted"),
+        "initial": ("年初预算数", "initial"),
+    },
+)
+
+#: The budget block's figures as the rounding findings name them (``kinds.budget-figure.<key>``).
+BUDGET_FIGURES = entries(
+    "kinds.budget-figure",
+    {
+        "executed": ("全年执行数", "executed amount"),
+        "adjusted": ("调整后预算数", "adjusted budget"),
+        "initial": ("年初预算数", "initial budget"),
+    },
+)
+
+#: What a unit slip breaks, and the checks that read a slipped figure as meant.
+RELATIONS = entries("kinds.relation", {"sum": ("合计", "sum"), "share": ("占比", "share")})
+CHECKS = entries(
+    "kinds.check",
+    {
+        "execution-rate": ("预算执行率", "execution rate"),
+        "over-budget": ("超预算", "over-budget"),
+        "execution-score": ("执行得分", "execution score"),
+    },
+)
+
+
+class Series(Listing):
+    """Names in a row: 、-separated in Chinese; in English comma-separated, "and" before the last."""
+
+    id = "kinds.series"
+    zh = "{items}"
+    en = "{items}"
+    last = ("、", " and ")
+
+
+class ReadAsMeant(Message):
+    id = "kinds.read-as-meant"
+    zh = "；{checks}等均按 {meant} 判断"
+    en = "; the {checks} checks read it as {meant}"
+
+
+class ReadAsMeantOne(Message):
+    id = "kinds.read-as-meant-one"
+    zh = "；{checks}等均按 {meant} 判断"
+    en = "; the {checks} check reads it as {meant}"
+
+
+class RateSubject(Message):
+    id = "kinds.rate-subject"
+    zh = "预算执行率（全年执行数 ÷ {basis}）"
+    en = "the execution rate (executed ÷ {basis})"
+
+
+class ShareSubject(Message):
+    id = "kinds.share-subject"
+    zh = "“{label}”的占比"
+    en = "the share of '{label}'"
+
+
+class LineFigureSubject(Message):
+    id = "kinds.line-figure-subject"
+    zh = "“{label}”的{figure}"
+    en = "'{label}' {figure}"
+
+
+class BudgetFigureSubject(Message):
+    id = "kinds.budget-figure-subject"
+    zh = "预算表的{figure}"
+    en = "the budget block's {figure}"
+
+
+class AdjustedSubject(Message):
+    id = "kinds.adjusted-subject"
+    zh = "调整后预算数"
+    en = "the adjusted budget"

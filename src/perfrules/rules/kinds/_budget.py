@@ -1,4 +1,4 @@
-"""Shared helpers for the budget-execution kinds: the basis of the execution rate."""
+"""Shared helpers for the budget-execution kinds: the basis of the execution rate, slips undone."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from perfrules.messages import Message
 from perfrules.messages.document import Text
 from perfrules.messages.reasons import BASES as BASES_NAMED
 from perfrules.rules.context import Context
+from perfrules.rules.kinds._slips import budget
 
 BASES = ("adjusted", "initial")
 
@@ -21,9 +22,10 @@ def basis(ctx: Context, which: str | None = None) -> Money | None:
     """The budget figure the execution rate is measured against (the profile's basis by default).
 
     The adjusted basis falls back, as scoring does, to initial + adjustment and
-    then to the initial budget when the adjusted budget is not stated.
+    then to the initial budget when the adjusted budget is not stated. A
+    budget figure found to be a unit slip is read as it is meant (``_slips``).
     """
-    b = ctx.report.budget
+    b = budget(ctx)
     if b is None:
         return None
     name = which or ctx.profile.execution_basis

@@ -19,7 +19,7 @@ from perfrules.messages import Message
 from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 from perfrules.rules.kinds._budget import BASES, basis, basis_name
 
 Params = NoParams  # this kind takes no parameters
@@ -40,7 +40,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return
     exact = ctx.integers_exact
