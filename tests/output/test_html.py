@@ -346,3 +346,15 @@ def test_an_extracted_reports_values_show_where_they_were_read() -> None:
     # a report without provenance has no popovers at all
     plain = page_of(outcome_of(path))
     assert not [e for e in plain.iter() if "prov" in e.classes]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_why_the_execution_was_not_scored_is_in_the_pages_language(lang: str) -> None:
+    outcome = outcome_of(ROOT / "examples" / "quyuan-2024.toml", lang)
+    assert outcome.score is not None
+    execution = outcome.score["execution"]
+    assert execution["recomputed"] is None and execution["reason"]
+    text = page_of(outcome, lang).text()
+    assert execution["reason"] in text
+    if lang == "zh":
+        assert "not scored" not in text and "no executed amount" not in text

@@ -125,6 +125,10 @@ def test_score_data_reasons_follow_the_language() -> None:
     assert any(a is not None for a, _ in reasons)
     assert all((a is None) == (b is None) for a, b in reasons)
     assert any(a != b for a, b in reasons if a is not None)
-    assert {k: v for k, v in zh.items() if k != "indicators"} == {
+    assert zh["execution"]["reason"] != en["execution"]["reason"]  # seed 002: not scored
+    assert {k: v for k, v in zh.items() if k != "indicators"} | {"execution": None} == {
         k: v for k, v in en.items() if k != "indicators"
+    } | {"execution": None}
+    assert {k: v for k, v in zh["execution"].items() if k != "reason"} == {
+        k: v for k, v in en["execution"].items() if k != "reason"
     }
