@@ -16,6 +16,8 @@ from collections.abc import Iterator
 import attrs
 
 from perfrules.document.values import Value
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
@@ -32,8 +34,7 @@ class Args:
     target: Value | None
     actual: Value | None
     #: 偏差原因, or 偏差原因和改进措施 when no measure is given either.
-    missing_zh: str
-    missing_en: str
+    missing: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -54,9 +55,6 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,
-                missing_zh="偏差原因" if measure else "偏差原因和改进措施",
-                missing_en="deviation reason"
-                if measure
-                else "deviation reason and improvement measure",
+                missing=msg.DeviationReason() if measure else msg.ReasonAndMeasure(),
             ),
         )
