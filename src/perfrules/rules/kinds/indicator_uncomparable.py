@@ -19,8 +19,9 @@ from perfrules.document.values import Comparison, Qualitative, Quantity, Timing,
 from perfrules.messages import Message
 from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import indicator_hit
 
 Params = NoParams  # this kind takes no parameters
 
@@ -61,12 +62,11 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if s.reason not in REASONS:
             continue
         ind = indicators[s.index]
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].actual",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(
+        yield indicator_hit(
+            ind,
+            s.index,
+            "actual",
+            Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,

@@ -19,9 +19,9 @@ from perfrules.document.values import Value
 from perfrules.messages import Message
 from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import given
+from perfrules.rules.kinds._indicators import given, indicator_hit
 
 Params = NoParams  # this kind takes no parameters
 
@@ -46,12 +46,11 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if given(ind.deviation_reason):
             continue
         measure = given(ind.improvement)
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].deviation_reason",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(
+        yield indicator_hit(
+            ind,
+            s.index,
+            "deviation_reason",
+            Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,
