@@ -85,7 +85,7 @@ def test_explain_in_english_prints_the_english_bodies() -> None:
 def test_explain_shows_a_parameters_chinese_doc() -> None:
     out = explain("PR061")
     assert (
-        "years_after (integer, 默认 1，不小于 1)："
+        "years_after (integer, 默认 1, 不小于 1)："
         + builtin_rules()["PR061"].params["years_after"].doc_zh
         in out
     )

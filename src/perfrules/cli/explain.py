@@ -10,22 +10,23 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems, t
+from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems
+from perfrules.messages import Message
+from perfrules.messages import cli as msg
+from perfrules.messages.rules import AtLeast, AtMost
 
 if TYPE_CHECKING:
     from perfrules.rules.config import Config
 
 __all__ = ["run"]
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
-
-#: The prose sections, in the order they are printed: (doc field, Chinese heading, English heading).
-_SECTIONS = (
-    ("what", "检查内容", "What it checks"),
-    ("why", "为何检查", "Why"),
-    ("severity_why", "为何是此级别", "Why this severity"),
-    ("fix", "如何修改", "How to fix"),
-    ("source", "依据", "Source"),
+#: The prose sections, in the order they are printed: the doc field and its heading.
+_SECTIONS: tuple[tuple[str, type[Message]], ...] = (
+    ("what", msg.WhatHeading),
+    ("why", msg.WhyHeading),
+    ("severity_why", msg.SeverityWhyHeading),
+    ("fix", msg.FixHeading),
+    ("source", msg.SourceHeading),
 )
 
 
@@ -71,70 +72,53 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from perfrules.cli.suggest import did_you_mean
 
         hint = did_you_mean(wanted, [*rules, *(r.name for r in rules.values())], lang)
-        err.write(
-            t(
-                lang,
-                f"perfrules explain: 没有规则 {wanted}{hint}（`perfrules rules` 列出全部规则）\n",
-                f"perfrules explain: no rule {wanted}{hint} (`perfrules rules` lists them all)\n",
-            )
-        )
+        err.write(msg.NoSuchRule(wanted=wanted, hint=hint).render(lang))
         return EXIT_USAGE
     doc = rule.doc
-    severity_zh = _SEVERITY_ZH.get(rule.severity.value, rule.severity.value)
     parts = [
         f"{rule.id} {rule.name}: {rule.title.get(lang)}",
-        t(
-            lang,
-            f"类别 {rule.category} · 严重程度 {rule.severity.value}（{severity_zh}）",
-            f"category {rule.category} · severity {rule.severity.value}",
-        )
+        msg.RuleHead(
+            category=rule.category, severity=msg.SEVERITY_SHOWN[rule.severity.value]()
+        ).render(lang)
         + (
-            f" · {t(lang, '适用年度', 'years')} {rule.years[0]}–{rule.years[1]}"
+            msg.RuleYears(first=rule.years[0], last=rule.years[1]).render(lang)
             if rule.years
             else ""
         ),
     ]
-    for field, zh_head, en_head in _SECTIONS:
+    own = "en" if lang == "en" else "zh"
+    for field, heading in _SECTIONS:
         text, written_in = doc.text(field, lang)
         if not text:
             continue
-        head = t(lang, zh_head, en_head)
-        if written_in != ("en" if lang == "en" else "zh"):
-            head += t(lang, "（仅有英文说明）", " (given in Chinese only)")
+        head = heading().render(lang)
+        if written_in != own:
+            head += msg.OtherLanguageOnly().render(lang)
         parts += ["", head, _indent(text)]
-    parts += ["", t(lang, "提示信息", "Message"), _indent(rule.message.get(lang))]
+    parts += ["", msg.MessageHeading().render(lang), _indent(rule.message.get(lang))]
     if rule.params:
-        parts += [
-            "",
-            t(
-                lang,
-                "参数（在 perfrules.toml 的 [params] 中设置）",
-                "Parameters (set in perfrules.toml under [params])",
-            ),
-        ]
+        parts += ["", msg.ParamsHeading().render(lang)]
         for name, param in rule.params.items():
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            bounds = [
-                t(lang, f"不小于 {param.min}", f"at least {param.min}")
-                if param.min is not None
-                else "",
-                t(lang, f"不大于 {param.max}", f"at most {param.max}")
-                if param.max is not None
-                else "",
+            limits = [
+                AtLeast(low=param.min) if param.min is not None else None,
+                AtMost(high=param.max) if param.max is not None else None,
             ]
-            extra = "".join(t(lang, f"，{b}", f", {b}") for b in bounds if b)
-            line = f"{name} ({param.type}, {t(lang, '默认', 'default')} {default}{extra})"
-            text = (param.doc if lang == "en" else param.doc_zh) or param.doc or param.doc_zh
-            parts.append(_indent(line + (t(lang, f"：{text}", f": {text}") if text else "")))
+            extra = "".join(f", {b.render(lang)}" for b in limits if b is not None)
+            line = msg.ParamLine(name=name, type=param.type, default=default, limits=extra)
+            text = (param.doc if own == "en" else param.doc_zh) or param.doc or param.doc_zh
+            parts.append(
+                _indent(line.render(lang) + (msg.ParamDoc(doc=text).render(lang) if text else ""))
+            )
     if doc.passing.strip():
-        parts += ["", t(lang, "通过的示例", "Passing example"), _indent(doc.passing)]
+        parts += ["", msg.PassingHeading().render(lang), _indent(doc.passing)]
     if doc.failing.strip():
-        parts += ["", t(lang, "不通过的示例", "Failing example"), _indent(doc.failing)]
+        parts += ["", msg.FailingHeading().render(lang), _indent(doc.failing)]
         found = _example_findings(rule, config, lang)
         if found:
-            parts += ["", t(lang, "perfrules 对该示例的检查结果", "What perfrules reports for it")]
+            parts += ["", msg.ReportsHeading().render(lang)]
             parts += [_indent(line) for line in found]
     out.write("\n".join(parts) + "\n")
     return EXIT_OK

@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from perfrules._version import __version__
+from perfrules.messages import Message
+from perfrules.messages import cli as headings
+from perfrules.messages import output as msg
 from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
@@ -51,12 +54,12 @@ def artifact_uri(path: str) -> str:
     return quote(path.replace(os.sep, "/"), safe="/-._~")
 
 
-#: The sections of a rule's help after what it checks: (doc field, Chinese, English heading).
-_HELP_SECTIONS = (
-    ("why", "为何检查", "Why"),
-    ("severity_why", "为何是此级别", "Why this severity"),
-    ("fix", "如何修改", "How to fix"),
-    ("source", "依据", "Source"),
+#: The sections of a rule's help after what it checks: the doc field and its heading.
+_HELP_SECTIONS: tuple[tuple[str, type[Message]], ...] = (
+    ("why", headings.WhyHeading),
+    ("severity_why", headings.SeverityWhyHeading),
+    ("fix", headings.FixHeading),
+    ("source", headings.SourceHeading),
 )
 
 
@@ -64,17 +67,15 @@ def rule_descriptor(rule: Rule, severity: str, lang: str) -> dict[str, Any]:
     """A ``reportingDescriptor`` for one rule, its documentation in ``lang`` (where the rule gives it)."""
     doc = rule.doc
     title = rule.title.get(lang)
-    en = lang == "en"
     what = doc.text("what", lang)[0]
     sections = [
-        (en_head if en else zh_head, doc.text(field, lang)[0])
-        for field, zh_head, en_head in _HELP_SECTIONS
+        (heading().render(lang), doc.text(field, lang)[0]) for field, heading in _HELP_SECTIONS
     ]
-    sections = [(head, text) for head, text in sections if text]
-    colon, see = (": ", "See") if en else ("：", "参见")
-    lines = [f"{head}{colon}{text}" for head, text in sections]
-    help_text = "\n\n".join([what, *lines, f"{see}{colon}perfrules explain {rule.id}"])
-    marked = [f"**{head}**{colon}{text}" for head, text in sections]
+    given = [(head, text) for head, text in sections if text]
+    lines = [msg.HelpLine(head=head, text=text).render(lang) for head, text in given]
+    see = msg.HelpSee(rule=rule.id).render(lang)
+    help_text = "\n\n".join([what, *lines, see])
+    marked = [msg.HelpLineMarked(head=head, text=text).render(lang) for head, text in given]
     help_md = "\n\n".join(
         [f"**{rule.id} {rule.name}** — {title}", what, *marked, f"`perfrules explain {rule.id}`"]
     )
