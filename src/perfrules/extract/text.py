@@ -18,12 +18,18 @@ import unicodedata
 from collections.abc import Sequence
 
 from perfrules.document.provenance import Place
+from perfrules.errors import DocumentError, Problem
 from perfrules.extract.decode import decode
 from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread
 from perfrules.extract.textlines import Kind, Line, content_pairs, mark_furniture, split_lines
 from perfrules.extract.texttables import cell_table, row_table
 
-__all__ = ["read", "read_text"]
+__all__ = ["MAX_LINE_CHARS", "MAX_PARAGRAPH_CHARS", "read", "read_text"]
+
+#: The longest line read (characters): a report's longest paragraph is a few thousand.
+MAX_LINE_CHARS = 200_000
+#: A paragraph joined from several lines is cut (not joined further) past this many characters.
+MAX_PARAGRAPH_CHARS = 200_000
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 _TERMINAL = tuple("。！？；：!?;:…”」』")
@@ -94,6 +100,7 @@ class _Reader:
     """One file being read: its document text, lines, and what has been found so far."""
 
     def __init__(self, doc: str, file: str) -> None:
+        _refuse_long_line(doc, file)
         self.doc = doc
         self.file = file
         self.lines = split_lines(doc)
@@ -168,6 +175,8 @@ class _Reader:
                 i += 1
                 continue
             if self.markdown:
+                if sum(map(len, pending)) + len(got) > MAX_PARAGRAPH_CHARS:
+                    self._flush(pending)  # a bound on one paragraph's size, not a reading
                 pending.append(got)
             else:
                 self._paragraph([got])
@@ -188,6 +197,7 @@ class _Reader:
                 isinstance(block, Paragraph)
                 and isinstance(prev, Paragraph)
                 and _continues(prev.text, block.text)
+                and len(prev.text.text) + len(block.text.text) <= MAX_PARAGRAPH_CHARS
             ):
                 a_index = self._doc_index(prev.text)
                 b_index = self._doc_index(block.text)
@@ -214,6 +224,33 @@ class _Reader:
             pairs.extend(piece)
         if pairs:
             self.blocks.append(Paragraph(self.make(pairs, Place(self.file, "text"))))
+
+
+_LONG_LINE = re.compile(r"(?<![^\r\n])[^\r\n]{" + str(MAX_LINE_CHARS + 1) + ",}")
+
+
+def _refuse_long_line(doc: str, file: str) -> None:
+    """Refuse a text with a line longer than :data:`MAX_LINE_CHARS` (not a report; unbounded to read)."""
+    m = _LONG_LINE.search(doc)  # anchored at line starts: one pass over the text
+    if m is None:
+        return
+    length = m.end() - m.start()
+    line = len(re.findall(r"\r\n|\r|\n", doc[: m.start()])) + 1
+    raise DocumentError(
+        [
+            Problem(
+                "invalid",
+                file=file,
+                line=line,
+                params={
+                    "detail": f"the line is {length} characters long, more than the"
+                    f" {MAX_LINE_CHARS} of a line that is read: not the text of a report",
+                    "detail_zh": f"该行长达 {length} 个字符，超过一行 {MAX_LINE_CHARS}"
+                    " 个字符的上限：不像报告的文字",
+                },
+            )
+        ]
+    )
 
 
 def _strip_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:
