@@ -116,19 +116,22 @@ def _sheet_names(package: zipfile.ZipFile) -> dict[str, str]:
         rels = package.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
     except (KeyError, OSError, zipfile.BadZipFile):
         return {}
-    targets = {}
+
+    def attr(tag: str, key: str) -> str | None:
+        m = re.search(rf'\b{key}="([^"]*)"', tag)
+        return m.group(1) if m else None
+
+    targets: dict[str, str] = {}
     for tag in re.findall(r"<(?:\w+:)?Relationship\b[^>]*>", rels):
-        rid, target = re.search(r'\bId="([^"]*)"', tag), re.search(r'\bTarget="([^"]*)"', tag)
-        if rid and target:
-            targets[rid.group(1)] = target.group(1)
-    names = {}
+        ident, target = attr(tag, "Id"), attr(tag, "Target")
+        if ident and target:
+            targets[ident] = target.lstrip("/")
+    names: dict[str, str] = {}
     for tag in re.findall(r"<(?:\w+:)?sheet\b[^>]*>", book):
-        title = re.search(r'\bname="([^"]*)"', tag)
-        rid = re.search(r'\br:id="([^"]*)"', tag)
-        if title and rid and rid.group(1) in targets:
-            target = targets[rid.group(1)].lstrip("/")
-            part = target if target.startswith("xl/") else "xl/" + target
-            names[part] = html.unescape(title.group(1))
+        title, ident = attr(tag, "name"), attr(tag, "r:id")
+        if title is not None and ident in targets:
+            part = targets[ident]
+            names[part if part.startswith("xl/") else "xl/" + part] = html.unescape(title)
     return names
 
 
