@@ -9,6 +9,7 @@ with one problem: a clear line, never a traceback.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from perfrules.errors import DocumentError, PerfrulesError, Problem
@@ -108,6 +109,21 @@ def check_zip(data: bytes, file: str, format: str) -> None:
 
 
 def not_format(file: str, format: str, exc: BaseException) -> DocumentError:
-    """The error for a file its library could not open: the library's reason in one line."""
+    """The error for a file its library could not open: what is wrong in the reader's words, then the library's reason."""
     detail = describe(exc)
-    return fail("not-format", file, format=_SUFFIX.get(format, format), detail=detail)
+    part = re.search(r"no item named '([^']+)'", str(exc))
+    if part is not None:  # zipfile's KeyError: a part the package must hold is not in it
+        en, zh = f"the package lacks its part {part.group(1)}", f"压缩包中缺少部件 {part.group(1)}"
+    elif "relationship" in str(exc) and isinstance(exc, KeyError):
+        en, zh = "the package does not say which part is the document", "压缩包未指明文档主体部件"
+    elif "Syntax" in type(exc).__name__ or "Excessive depth" in str(exc):
+        en, zh = "a part's XML is broken or nested too deeply", "部件中的 XML 已损坏或嵌套过深"
+    else:
+        en, zh = "the file is damaged or not what its name says", "文件已损坏，或并非其后缀所示的格式"
+    return fail(
+        "not-format",
+        file,
+        format=_SUFFIX.get(format, format),
+        detail=f"{en} ({detail})",
+        detail_zh=f"{zh}（{detail}）",
+    )
