@@ -223,3 +223,34 @@ class ConfigError(PerfrulesError):
 
 class ProfileError(PerfrulesError):
     """A scoring profile is malformed, unknown, or not in force for the report's year."""
+
+
+#: The reasons an operating system gives most often, in Chinese, by errno name.
+_OS_REASONS_ZH = {
+    "ENOENT": "文件或文件夹不存在",
+    "EACCES": "没有读取权限",
+    "EPERM": "不允许的操作",
+    "EISDIR": "这是一个文件夹，不是文件",
+    "ENOTDIR": "路径中的某一段不是文件夹",
+    "ELOOP": "符号链接形成循环",
+    "ENAMETOOLONG": "文件名过长",
+    "ENOSPC": "磁盘空间不足",
+    "EROFS": "文件系统为只读",
+    "EEXIST": "文件已存在",
+    "EIO": "输入输出错误",
+}
+
+#: The detail of an ``unreadable`` problem about a pipe, device or folder given as a file.
+NOT_REGULAR = {
+    "detail": "not a regular file (a folder, pipe or device): only a file is read",
+    "detail_zh": "不是普通文件（文件夹、管道或设备），只读取普通文件",
+}
+
+
+def os_detail(exc: OSError) -> dict[str, str]:
+    """The ``detail`` and ``detail_zh`` parameters of a problem caused by ``exc``."""
+    import errno
+
+    en = exc.strerror or str(exc)
+    zh = _OS_REASONS_ZH.get(errno.errorcode.get(exc.errno or 0, ""), en)
+    return {"detail": en, "detail_zh": zh}

@@ -256,7 +256,7 @@ def test_named_pipe_in_a_folder_does_not_hang(tmp_path: Path) -> None:
         )
     files = by_name(json.loads(out.getvalue()))
     assert_checked(files)
-    assert "not a regular file" in files["pipe.toml"]["error"]["message"]
+    assert "不是普通文件" in files["pipe.toml"]["error"]["message"]  # in --lang, zh by default
     assert code == 2
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import NOT_REGULAR, DocumentError, Problem
 from perfrules.output.records import Origin, Record, finding_record, origin_record
 
 if TYPE_CHECKING:
@@ -72,8 +72,12 @@ def read_written(path: str, fmt: str | None, data: bytes | None = None) -> Extra
     if data is not None:
         return extract(data, fmt, file=path)
     if not os.path.isfile(path):
-        detail = "no such file" if not os.path.exists(path) else "not a regular file"
-        raise DocumentError([Problem("unreadable", file=path, params={"detail": detail})])
+        detail = (
+            {"detail": "no such file", "detail_zh": "文件不存在"}
+            if not os.path.exists(path)
+            else NOT_REGULAR
+        )
+        raise DocumentError([Problem("unreadable", file=path, params=detail)])
     return extract(path, fmt)
 
 

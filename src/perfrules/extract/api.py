@@ -23,7 +23,7 @@ from perfrules.document.loader import from_data
 from perfrules.document.model import Report
 from perfrules.document.provenance import Place, Traced
 from perfrules.document.source import Source
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import DocumentError, Problem, os_detail
 from perfrules.extract.assemble import assemble, to_data
 from perfrules.extract.assemble import provenance as provenance_of
 from perfrules.extract.budget import read_budget
@@ -170,9 +170,7 @@ def _read_input(source: str | os.PathLike[str] | bytes, file: str | None) -> tup
         with open(name, "rb") as fh:
             data = fh.read(_MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        raise DocumentError([Problem("unreadable", file=name, params=os_detail(exc))]) from None
     if len(data) > _MAX_BYTES:
         raise DocumentError([Problem("too-large", file=name, params={"limit": _MAX_BYTES})])
     return data, file or name

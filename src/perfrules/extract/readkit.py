@@ -119,7 +119,10 @@ def not_format(file: str, format: str, exc: BaseException) -> DocumentError:
     elif "Syntax" in type(exc).__name__ or "Excessive depth" in str(exc):
         en, zh = "a part's XML is broken or nested too deeply", "部件中的 XML 已损坏或嵌套过深"
     else:
-        en, zh = "the file is damaged or not what its name says", "文件已损坏，或并非其后缀所示的格式"
+        en, zh = (
+            "the file is damaged or not what its name says",
+            "文件已损坏，或并非其后缀所示的格式",
+        )
     return fail(
         "not-format",
         file,
