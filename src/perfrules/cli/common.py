@@ -80,6 +80,12 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
                 message = unknown_choice(str(value), [str(c) for c in choices], state["lang"])
                 raise argparse.ArgumentError(action, message)
 
+        def error(self, message: str) -> NoReturn:
+            self.print_usage(err)
+            if state["lang"] == "en":
+                self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+            self.exit(EXIT_USAGE, f"{self.prog}：错误：{argparse_zh(message)}\n")
+
         def _print_message(self, message: str, file: Any = None) -> None:
             if not message:
                 return
@@ -96,6 +102,31 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
             raise ParserExit(status)
 
     return Parser
+
+
+#: argparse's own messages (Python 3.10–3.13) and the parser's, in Chinese: (pattern, replacement).
+_ARGPARSE_ZH = (
+    (r"^the following arguments are required: (.*)$", r"缺少必需的参数：\1"),
+    (r"^unrecognized arguments: (.*)$", r"无法识别的参数：\1"),
+    (r"^ambiguous option: (\S+) could match (.*)$", r"选项 \1 有歧义，可能是 \2"),
+    (r"^argument (\S+): ", r"参数 \1："),
+    (r"expected one argument$", "需要一个值"),
+    (r"expected at least one argument$", "需要至少一个值"),
+    (r"ignored explicit argument (.*)$", r"不接受值 \1"),
+    (r"not allowed with argument (.*)$", r"不能与参数 \1 同时使用"),
+    (r"not a whole number: (.*)$", r"不是整数：\1"),
+    (r"must be at least 1$", "至少为 1"),
+    (r"invalid (\S+) value: (.*)$", r"无效的值：\2"),
+)
+
+
+def argparse_zh(message: str) -> str:
+    """An argument parser's English message in Chinese, part by part (a part it does not know stays)."""
+    import re
+
+    for pattern, replacement in _ARGPARSE_ZH:
+        message = re.sub(pattern, replacement, message)
+    return message
 
 
 def t(lang: str, zh: str, en: str) -> str:

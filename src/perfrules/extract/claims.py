@@ -222,7 +222,9 @@ def _lead_in(s: str, lo: int, width: int = 12) -> int:
     cut = max(marks)
     if cut >= 0:
         return cut + 1
-    while 0 < start < lo and (s[start - 1].isdigit() or s[start - 1] in ".．") and s[start].isdigit():
+    while (
+        0 < start < lo and (s[start - 1].isdigit() or s[start - 1] in ".．") and s[start].isdigit()
+    ):
         start += 1
     return start
 
