@@ -130,7 +130,7 @@ def test_a_folder_mixing_bad_and_good_reports_checks_every_good_one(tmp_path: Pa
     for jobs in ("1", "2"):
         code, out, _ = cli("check", folder, "--lang", "en", "--jobs", jobs, "--no-group")
         assert code == EXIT_USAGE
-        assert f"{folder / 'good.txt'}:23:104: PR023 [unit] error: " in out
+        assert f"{folder / 'good.txt'}:23:15: PR020 [sum] error: " in out
         assert f"{folder / 'good.docx'}: table 1 row 10 “年初目标值”: PR033 [unit] warning: " in out
         for name, (_, message) in BAD.items():
             (line,) = [ln for ln in out.splitlines() if ln.startswith(f"{folder / name}:")]

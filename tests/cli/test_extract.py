@@ -52,7 +52,7 @@ def test_extract_writes_the_annotated_document_beside_the_report(tmp_path: Path)
     # the document is an ordinary report document: checked with lines of the TOML file
     code, out, _ = cli("check", written, "--lang", "en")
     assert code == EXIT_FINDINGS
-    assert f"{written}:" in out and "PR023" in out
+    assert f"{written}:" in out and "PR020" in out
 
 
 def test_extract_refuses_to_overwrite_an_edited_document(tmp_path: Path) -> None:

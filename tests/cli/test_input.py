@@ -110,8 +110,8 @@ def test_check_reads_a_toml_report_from_stdin() -> None:
     data = QUYUAN.read_bytes()
     code, out, _ = cli("check", "-", "--lang", "en", stdin=io.BytesIO(data))
     assert code == EXIT_FINDINGS
-    assert out.splitlines()[0].startswith("<stdin>:92: PR023 [unit] error:")
-    assert out.splitlines()[-1] == "Checked 1 file: 5 errors, 1 warning."
+    assert out.splitlines()[0].startswith("<stdin>:74: PR020 [sum] error:")
+    assert out.splitlines()[-1] == "Checked 1 file: 6 errors, 1 warning."
 
 
 def test_check_reads_stdin_as_a_text_stream_too() -> None:

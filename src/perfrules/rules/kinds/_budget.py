@@ -1,9 +1,10 @@
-"""Shared helpers for the budget-execution kinds: the basis of the execution rate."""
+"""Shared helpers for the budget-execution kinds: the basis of the execution rate, slips undone."""
 
 from __future__ import annotations
 
 from perfrules.document.figures import Money
 from perfrules.rules.context import Context
+from perfrules.rules.kinds._slips import budget
 
 BASES = ("adjusted", "initial")
 BASIS_NAMES = {
@@ -16,9 +17,10 @@ def basis(ctx: Context, which: str | None = None) -> Money | None:
     """The budget figure the execution rate is measured against (the profile's basis by default).
 
     The adjusted basis falls back, as scoring does, to initial + adjustment and
-    then to the initial budget when the adjusted budget is not stated.
+    then to the initial budget when the adjusted budget is not stated. A
+    budget figure found to be a unit slip is read as it is meant (``_slips``).
     """
-    b = ctx.report.budget
+    b = budget(ctx)
     if b is None:
         return None
     name = which or ctx.profile.execution_basis

@@ -14,7 +14,7 @@ import attrs
 from perfrules.document.figures import Money
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 from perfrules.rules.kinds._budget import BASIS_NAMES, basis
 
 Params = NoParams  # this kind takes no parameters
@@ -31,7 +31,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     base = basis(ctx)
     if b is None or b.executed is None or base is None:
         return

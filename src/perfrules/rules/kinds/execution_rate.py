@@ -17,7 +17,7 @@ from perfrules.document.figures import Money, Percent
 from perfrules.document.tolerance import midpoint_ratio, percent_matches
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 from perfrules.rules.kinds._budget import BASES, BASIS_NAMES, basis
 
 Params = NoParams  # this kind takes no parameters
@@ -38,7 +38,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return
     exact = ctx.integers_exact
