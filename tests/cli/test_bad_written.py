@@ -19,19 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_USAGE
+from tests.cli.helpers import cli
 from tests.extract.builders import build_docx, hostile
 from tests.extract.pdfbuild import hostile_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_002 = next((ROOT / "tests" / "data" / "seeds").glob("002_*.txt"))
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def _docx(*paragraphs: str) -> bytes:

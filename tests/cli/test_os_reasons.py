@@ -40,7 +40,8 @@ def test_a_pipe_is_told_in_chinese_and_in_english(tmp_path: Path, name: str) -> 
 
 
 def test_os_detail_keeps_the_systems_words_in_english() -> None:
-    exc = PermissionError(13, "Permission denied")
-    assert os_detail(exc) == {"detail": "Permission denied", "detail_zh": "没有读取权限"}
-    odd = OSError(999999, "Something odd")
-    assert os_detail(odd) == {"detail": "Something odd", "detail_zh": "Something odd"}
+    from perfrules.messages import render
+
+    (detail,) = os_detail(PermissionError(13, "Permission denied")).values()
+    assert (render(detail, "zh"), render(detail, "en")) == ("没有读取权限", "Permission denied")
+    assert os_detail(OSError(999999, "Something odd")) == {"detail": "Something odd"}

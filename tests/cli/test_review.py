@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tests.cli.helpers import cli
 from tests.output.htmldom import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
 QUYUAN = EXAMPLES / "quyuan-2024.toml"
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_review_writes_a_page_per_report_and_an_index(tmp_path: Path) -> None:

@@ -17,18 +17,12 @@ from pathlib import Path
 import pytest
 
 from perfrules.cli import EXIT_FINDINGS, run
+from tests.cli.helpers import cli
 from tests.extract.builders import build_docx, build_pdf, build_xlsx
 from tests.output.test_output import validate_sarif
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_002 = next((ROOT / "tests" / "data" / "seeds").glob("002_*.txt"))
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,6 @@ __all__ = [
     "load_config",
     "make_parser_class",
     "print_problems",
-    "t",
 ]
 
 EXIT_OK = 0
@@ -81,10 +80,14 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
                 raise argparse.ArgumentError(action, message)
 
         def error(self, message: str) -> NoReturn:
+            from perfrules.messages.cli import argparse_message
+
             self.print_usage(err)
-            if state["lang"] == "en":
-                self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
-            self.exit(EXIT_USAGE, f"{self.prog}：错误：{argparse_zh(message)}\n")
+            text = argparse_message(message, state["lang"])
+            self.exit(
+                EXIT_USAGE,
+                f"{self.prog}{'：错误：' if state['lang'] != 'en' else ': error: '}{text}\n",
+            )
 
         def _print_message(self, message: str, file: Any = None) -> None:
             if not message:
@@ -102,36 +105,6 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
             raise ParserExit(status)
 
     return Parser
-
-
-#: argparse's own messages (Python 3.10–3.13) and the parser's, in Chinese: (pattern, replacement).
-_ARGPARSE_ZH = (
-    (r"^the following arguments are required: (.*)$", r"缺少必需的参数：\1"),
-    (r"^unrecognized arguments: (.*)$", r"无法识别的参数：\1"),
-    (r"^ambiguous option: (\S+) could match (.*)$", r"选项 \1 有歧义，可能是 \2"),
-    (r"^argument (\S+): ", r"参数 \1："),
-    (r"expected one argument$", "需要一个值"),
-    (r"expected at least one argument$", "需要至少一个值"),
-    (r"ignored explicit argument (.*)$", r"不接受值 \1"),
-    (r"not allowed with argument (.*)$", r"不能与参数 \1 同时使用"),
-    (r"not a whole number: (.*)$", r"不是整数：\1"),
-    (r"must be at least 1$", "至少为 1"),
-    (r"invalid (\S+) value: (.*)$", r"无效的值：\2"),
-)
-
-
-def argparse_zh(message: str) -> str:
-    """An argument parser's English message in Chinese, part by part (a part it does not know stays)."""
-    import re
-
-    for pattern, replacement in _ARGPARSE_ZH:
-        message = re.sub(pattern, replacement, message)
-    return message
-
-
-def t(lang: str, zh: str, en: str) -> str:
-    """The text for ``lang``: ``en`` for English, ``zh`` otherwise."""
-    return en if lang == "en" else zh
 
 
 def print_problems(err: TextIO, exc: PerfrulesError, lang: str) -> int:

@@ -27,7 +27,8 @@ from perfrules.document.convert import (
 )
 from perfrules.document.model import Report
 from perfrules.document.source import Source, read_toml
-from perfrules.errors import NOT_REGULAR, DocumentError, Problem, os_detail
+from perfrules.errors import DocumentError, Problem, not_regular, os_detail
+from perfrules.messages import document as msg
 
 __all__ = ["dumps", "format_of", "load", "loads", "to_data"]
 
@@ -46,7 +47,7 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     name = os.fspath(path)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block or never end
-            raise DocumentError([Problem("unreadable", file=name, params=NOT_REGULAR)])
+            raise DocumentError([Problem("unreadable", file=name, params=not_regular())])
         with open(path, "rb") as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
@@ -90,8 +91,8 @@ def _duplicates(data: Any) -> list[Problem]:
             for key, value in node.items():
                 here = f"{where}.{key}" if where else str(key)
                 if isinstance(value, _Duplicate):
-                    detail = {"detail": f"duplicate key {key!r}", "detail_zh": f"键 {key} 重复"}
-                    problems.append(Problem("invalid", here, params=detail))
+                    detail = msg.DuplicateKey(key=key)
+                    problems.append(Problem("invalid", here, params={"detail": detail}))
                 else:
                     stack.append((value, here))
         elif isinstance(node, list):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 
 from perfrules.errors import DocumentError, Problem
+from perfrules.messages import Message
+from perfrules.messages.extract import DamagedUtf8, NulByte
 
 __all__ = ["MAX_TEXT_BYTES", "decode"]
 
@@ -109,19 +111,9 @@ def _damaged(file: str, data: bytes, at: int, why: str) -> DocumentError:
     before = data[:at].decode("utf-8", errors="replace")
     line = before.count("\n") + 1
     column = len(before) - (before.rfind("\n") + 1) + 1
-    byte = f"0x{data[at]:02x}"
-    if why == "nul":
-        en = f"column {column} holds a NUL byte, which a text file never holds: the file is damaged"
-        zh = f"第 {column} 列有 NUL 字节（0x00），文本文件中不应出现：文件已损坏"
-    else:
-        en = (
-            f"byte {byte} at column {column} is not UTF-8, though the text before it is: the file"
-            " is cut, damaged or mixes encodings; save it as UTF-8 as a whole"
-        )
-        zh = (
-            f"第 {column} 列的字节 {byte} 不是有效的 UTF-8（此前的文字是 UTF-8）：文件被截断、"
-            "损坏或混用了编码；请整体另存为 UTF-8"
-        )
-    return DocumentError(
-        [Problem("invalid", file=file, line=line, params={"detail": en, "detail_zh": zh})]
+    detail: Message = (
+        NulByte(column=column)
+        if why == "nul"
+        else DamagedUtf8(column=column, byte=f"0x{data[at]:02x}")
     )
+    return DocumentError([Problem("invalid", file=file, line=line, params={"detail": detail})])

@@ -13,6 +13,8 @@ import re
 import zipfile
 
 from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.messages import Message
+from perfrules.messages import extract as msg
 
 __all__ = [
     "MAX_BYTES",
@@ -81,8 +83,7 @@ def check_zip(data: bytes, file: str, format: str) -> None:
             "not-format",
             file,
             format=suffix,
-            detail=f"an old binary Office file ({old}): save it as {suffix}",
-            detail_zh=f"这是旧版二进制 Office 文件（{old}），请另存为 {suffix}",
+            detail=msg.OldOffice(old=old, suffix=suffix),
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -92,16 +93,14 @@ def check_zip(data: bytes, file: str, format: str) -> None:
             "not-format",
             file,
             format=suffix,
-            detail=f"not a zip package (corrupt, or another kind of file renamed {suffix}): {describe(exc)}",
-            detail_zh=f"不是 zip 压缩包（文件已损坏，或是其他类型的文件改名为 {suffix}）：{describe(exc)}",
+            detail=msg.NotZip(suffix=suffix, reason=describe(exc)),
         ) from None
     if len(infos) > MAX_PARTS:
         raise fail(
             "not-format",
             file,
             format=suffix,
-            detail=f"more than {MAX_PARTS} parts in the package",
-            detail_zh=f"压缩包内的部件超过 {MAX_PARTS} 个",
+            detail=msg.TooManyParts(limit=MAX_PARTS),
         )
     xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
     if xml > MAX_XML_BYTES:
@@ -112,21 +111,13 @@ def not_format(file: str, format: str, exc: BaseException) -> DocumentError:
     """The error for a file its library could not open: what is wrong in the reader's words, then the library's reason."""
     detail = describe(exc)
     part = re.search(r"no item named '([^']+)'", str(exc))
+    reason: Message
     if part is not None:  # zipfile's KeyError: a part the package must hold is not in it
-        en, zh = f"the package lacks its part {part.group(1)}", f"压缩包中缺少部件 {part.group(1)}"
+        reason = msg.MissingPart(part=part.group(1), reason=detail)
     elif "relationship" in str(exc) and isinstance(exc, KeyError):
-        en, zh = "the package does not say which part is the document", "压缩包未指明文档主体部件"
+        reason = msg.NoMainPart(reason=detail)
     elif "Syntax" in type(exc).__name__ or "Excessive depth" in str(exc):
-        en, zh = "a part's XML is broken or nested too deeply", "部件中的 XML 已损坏或嵌套过深"
+        reason = msg.BrokenXml(reason=detail)
     else:
-        en, zh = (
-            "the file is damaged or not what its name says",
-            "文件已损坏，或并非其后缀所示的格式",
-        )
-    return fail(
-        "not-format",
-        file,
-        format=_SUFFIX.get(format, format),
-        detail=f"{en} ({detail})",
-        detail_zh=f"{zh}（{detail}）",
-    )
+        reason = msg.Damaged(reason=detail)
+    return fail("not-format", file, format=_SUFFIX.get(format, format), detail=reason)

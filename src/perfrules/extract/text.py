@@ -23,6 +23,7 @@ from perfrules.extract.decode import decode
 from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread
 from perfrules.extract.textlines import Kind, Line, content_pairs, mark_furniture, split_lines
 from perfrules.extract.texttables import cell_table, row_table
+from perfrules.messages.extract import LongLine
 
 __all__ = ["MAX_LINE_CHARS", "MAX_PARAGRAPH_CHARS", "read", "read_text"]
 
@@ -242,12 +243,7 @@ def _refuse_long_line(doc: str, file: str) -> None:
                 "invalid",
                 file=file,
                 line=line,
-                params={
-                    "detail": f"the line is {length} characters long, more than the"
-                    f" {MAX_LINE_CHARS} of a line that is read: not the text of a report",
-                    "detail_zh": f"该行长达 {length} 个字符，超过一行 {MAX_LINE_CHARS}"
-                    " 个字符的上限：不像报告的文字",
-                },
+                params={"detail": LongLine(length=length, limit=MAX_LINE_CHARS)},
             )
         ]
     )

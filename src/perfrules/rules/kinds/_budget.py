@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 from perfrules.document.figures import Money
+from perfrules.messages import Message
+from perfrules.messages.document import Text
+from perfrules.messages.reasons import BASES as BASES_NAMED
 from perfrules.rules.context import Context
 from perfrules.rules.kinds._slips import budget
 
 BASES = ("adjusted", "initial")
-BASIS_NAMES = {
-    "adjusted": ("调整后预算数", "adjusted budget"),
-    "initial": ("年初预算数", "initial budget"),
-}
+
+
+def basis_name(which: str) -> Message:
+    """The name of the basis ``which`` (``adjusted``, ``initial``) in a message."""
+    entry = BASES_NAMED.get(which)
+    return entry() if entry is not None else Text(text=which)
 
 
 def basis(ctx: Context, which: str | None = None) -> Money | None:

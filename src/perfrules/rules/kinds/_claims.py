@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.figures import MONEY_UNITS, Money, Percent, half_ulp
-from perfrules.document.model import Indicator
+from perfrules.document.model import BUDGET_FIGURES, Indicator
 from perfrules.document.tolerance import Gap, Interval, value_gap, within
 from perfrules.document.units import canonical
 from perfrules.document.values import (
@@ -32,16 +32,7 @@ from perfrules.rules.findings import render_arg
 _ALMOST_ONE = Decimal("0.9999")
 INDICATOR_FIELDS = ("target", "actual", "midyear", "weight", "score", "completion_rate")
 LINE_FIELDS = ("budget", "executed", "share")
-BUDGET_FIELDS = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+BUDGET_FIELDS = BUDGET_FIGURES
 
 
 @attrs.frozen

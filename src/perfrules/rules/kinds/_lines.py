@@ -19,7 +19,11 @@ import attrs
 from perfrules.document.figures import Money, Percent
 from perfrules.document.model import LineKind
 from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
+from perfrules.messages import Message
+from perfrules.messages.document import Text
+from perfrules.messages.kinds import FIGURES as FIGURE_NAMES
 from perfrules.rules.context import Context
+from perfrules.rules.findings import Hit
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
 PARTITIONS: tuple[frozenset[LineKind], ...] = (
@@ -29,13 +33,14 @@ PARTITIONS: tuple[frozenset[LineKind], ...] = (
     frozenset({LineKind.BASIC, LineKind.PROJECT}),
 )
 FIGURES = ("budget", "executed")
-#: How figures are named in Chinese messages.
-FIGURE_ZH = {
-    "budget": "预算数",
-    "executed": "执行数",
-    "adjusted": "调整后预算数",
-    "initial": "年初预算数",
-}
+
+
+def figure_name(key: str) -> Message:
+    """The name of the budget figure ``key`` on the form (an unknown key as it is)."""
+    entry = FIGURE_NAMES.get(key)
+    return entry() if entry is not None else Text(text=key)
+
+
 SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
 
 
@@ -355,3 +360,42 @@ def unit_of_power(power: int, written: str) -> str:
     return {("元", 4): "万元", ("万元", -4): "元", ("万元", 4): "亿元", ("亿元", -4): "万元"}.get(
         (written, power), written
     )
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class SumArgs:
+    """What a failing sum's message may name: the line (or group of root lines), the figure, its total and the parts."""
+
+    label: str
+    figure: str
+    #: The figure's name on the form (年初预算数 …).
+    figure_name: Message
+    total: Money
+    sum: Decimal
+    parts: str
+
+
+def sum_hits(ctx: Context, prefix: str) -> Iterator[Hit]:
+    """A hit for each failing relation whose subject starts with ``prefix`` (``line:``, ``budget.``).
+
+    A relation explained by a unit slip is left to the ``unit_slip`` kind, so
+    that one mistake gives one finding.
+    """
+    for rel in ctx.shared(analyse).relations:
+        if rel.holds or rel.slip is not None or not rel.about.startswith(prefix):
+            continue
+        computed = rel.sum()
+        yield Hit(
+            rel.about,
+            rel.path,
+            expected=computed,
+            found=rel.total.money.amount,
+            args=SumArgs(
+                label=rel.label,
+                figure=rel.total.key,
+                figure_name=figure_name(rel.total.key),
+                total=rel.total.money,
+                sum=computed,
+                parts=" + ".join(str(p.money) for p in rel.parts),
+            ),
+        )

@@ -18,10 +18,12 @@ import attrs
 
 from perfrules.document.figures import Money, Percent
 from perfrules.document.tolerance import Gap, ratio_gap
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
-from perfrules.rules.kinds._budget import BASIS_NAMES, basis
+from perfrules.rules.kinds._budget import basis, basis_name
 
 Params = NoParams  # this kind takes no parameters
 
@@ -30,8 +32,8 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
-    subject_zh: str
-    subject_en: str
+    #: What is stated: the execution rate (and its basis) or a line's share.
+    subject: Message
     stated: Percent
     part: Money
     whole: Money
@@ -40,7 +42,7 @@ class Args:
 
 
 def _hit(
-    about: str, path: str, zh: str, en: str, stated: Percent, part: Money, whole: Money, gap: Gap
+    about: str, path: str, subject: Message, stated: Percent, part: Money, whole: Money, gap: Gap
 ) -> Hit:
     computed = stated.value - gap.difference
     return Hit(
@@ -49,8 +51,7 @@ def _hit(
         expected=computed,
         found=stated.value,
         args=Args(
-            subject_zh=zh,
-            subject_en=en,
+            subject=subject,
             stated=stated,
             part=part,
             whole=whole,
@@ -67,12 +68,10 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     if b is not None and b.execution_rate is not None and b.executed is not None and base:
         gap = ratio_gap(b.execution_rate, b.executed, base, exact)
         if gap is not None and gap.by_rounding_only:
-            zh, en = BASIS_NAMES[ctx.profile.execution_basis]
             yield _hit(
                 "budget.execution_rate",
                 "budget.execution_rate",
-                f"预算执行率（全年执行数 ÷ {zh}）",
-                f"the execution rate (executed ÷ {en})",
+                msg.RateSubject(basis=basis_name(ctx.profile.execution_basis)),
                 b.execution_rate,
                 b.executed,
                 base,
@@ -96,8 +95,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         yield _hit(
             f"line:{line.id}",
             f"lines[{index}].share",
-            f"“{line.label}”的占比",
-            f"the share of '{line.label}'",
+            msg.ShareSubject(label=line.label),
             line.share,
             part,
             whole,

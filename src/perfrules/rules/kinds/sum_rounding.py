@@ -19,27 +19,23 @@ import attrs
 
 from perfrules.document.figures import Money
 from perfrules.document.tolerance import sum_gap
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
+from perfrules.messages.document import Text
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
-from perfrules.rules.kinds._lines import FIGURE_ZH, rounding_gaps
+from perfrules.rules.kinds._lines import figure_name, rounding_gaps
 
 Params = NoParams  # this kind takes no parameters
-
-_BUDGET_ZH = {"executed": "全年执行数", "adjusted": "调整后预算数", "initial": "年初预算数"}
-_BUDGET_EN = {
-    "executed": "executed amount",
-    "adjusted": "adjusted budget",
-    "initial": "initial budget",
-}
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
 class Args:
     """What a hit's message may name."""
 
-    subject_zh: str
-    subject_en: str
+    #: The stated total: a line's figure, a budget figure, or the adjusted budget.
+    subject: Message
     total: Money
     parts: str
     sum: Decimal
@@ -52,13 +48,14 @@ def _parts(monies: list[Money]) -> str:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for rel, total, _gap in ctx.shared(rounding_gaps):
+        subject: Message
         if total.index >= 0:
             line = ctx.report.lines[total.index]
-            subject_zh = f"“{line.label}”的{FIGURE_ZH.get(total.key, total.key)}"
-            subject_en = f"'{line.label}' {total.key}"
+            subject = msg.LineFigureSubject(label=line.label, figure=figure_name(total.key))
         else:
-            subject_zh = f"预算表的{_BUDGET_ZH.get(total.key, total.key)}"
-            subject_en = f"the budget block's {_BUDGET_EN.get(total.key, total.key)}"
+            named = msg.BUDGET_FIGURES.get(total.key)
+            figure = named() if named is not None else Text(text=total.key)
+            subject = msg.BudgetFigureSubject(figure=figure)
         computed = rel.sum()
         yield Hit(
             rel.about if total.index >= 0 else f"budget.{total.key}",
@@ -66,8 +63,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             expected=computed,
             found=total.money.amount,
             args=Args(
-                subject_zh=subject_zh,
-                subject_en=subject_en,
+                subject=subject,
                 total=total.money,
                 parts=_parts([p.money for p in rel.parts]),
                 sum=computed,
@@ -86,8 +82,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             expected=computed,
             found=b.adjusted.amount,
             args=Args(
-                subject_zh="调整后预算数",
-                subject_en="the adjusted budget",
+                subject=msg.AdjustedSubject(),
                 total=b.adjusted,
                 parts=_parts([b.initial, b.adjustment]),
                 sum=computed,

@@ -17,17 +17,18 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Money
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._lines import FIGURE_ZH, Figure, analyse, shares, unit_of_power
+from perfrules.rules.kinds._lines import Figure, analyse, figure_name, shares, unit_of_power
 from perfrules.rules.kinds._slips import BUDGET_KEYS, plain
 
 Params = NoParams  # this kind takes no parameters
 
-#: How the budget block's figures are named (the line label of a line figure).
+#: How the budget block is named where a line figure names its line.
 BUDGET_LABEL = "预算执行情况"
-BUDGET_FIGURE_ZH = {"executed": "全年执行数", "adjusted": "全年预算数", "initial": "年初预算数"}
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -36,37 +37,29 @@ class Args:
 
     label: str
     figure: str
-    figure_zh: str
+    figure_name: Message
     written: Money
     number: str
     meant: str
     unit: str
     meant_unit: str
-    relation_zh: str
-    relation_en: str
-    then_zh: str
-    then_en: str
+    #: What the slip breaks: the sum (合计) or the share (占比).
+    relation: Message
+    #: The checks that read a slipped budget figure as meant (empty for a line).
+    then: Message | str
 
 
-def _consequences(ctx: Context, meant: str) -> tuple[str, str]:
-    """What else a slipped budget figure feeds, judged as meant (zh and en message tails)."""
+def _consequences(ctx: Context, meant: str) -> Message:
+    """What else a slipped budget figure feeds, judged as meant (the message's tail)."""
     b = ctx.report.budget
-    zh: list[str] = []
-    en: list[str] = []
+    checks: list[Message] = []
     if b is not None and b.execution_rate is not None:
-        zh.append("预算执行率")
-        en.append("execution rate")
-    zh.append("超预算")
-    en.append("over-budget")
+        checks.append(msg.CHECKS["execution-rate"]())
+    checks.append(msg.CHECKS["over-budget"]())
     if b is not None and b.execution_score is not None:
-        zh.append("执行得分")
-        en.append("execution score")
-    return (
-        f"；{'、'.join(zh)}等均按 {meant} 判断",
-        f"; the {', '.join(en[:-1])} and {en[-1]} checks read it as {meant}"
-        if len(en) > 1
-        else f"; the {en[0]} check reads it as {meant}",
-    )
+        checks.append(msg.CHECKS["execution-score"]())
+    tail = msg.ReadAsMeant if len(checks) > 1 else msg.ReadAsMeantOne
+    return tail(checks=msg.Series(items=tuple(checks)), meant=meant)
 
 
 def _hit(ctx: Context, fig: Figure, power: int, relation: str) -> Hit:
@@ -74,15 +67,16 @@ def _hit(ctx: Context, fig: Figure, power: int, relation: str) -> Hit:
     meant = written.rescaled(power)
     unit = ctx.report.report.money_unit
     meant_unit = unit_of_power(power, unit)
-    then_zh = then_en = ""
+    then: Message | str = ""
     if fig.index >= 0:
         line = ctx.report.lines[fig.index]
-        label, about, figure_zh = line.label, f"line:{line.id}", FIGURE_ZH.get(fig.key, fig.key)
+        label, about, name = line.label, f"line:{line.id}", figure_name(fig.key)
     else:
         label, about = BUDGET_LABEL, f"budget.{fig.key}"
-        figure_zh = BUDGET_FIGURE_ZH.get(fig.key, fig.key)
+        block = msg.BLOCK_FIGURES.get(fig.key)
+        name = block() if block is not None else figure_name(fig.key)
         if fig.key in BUDGET_KEYS:
-            then_zh, then_en = _consequences(ctx, f"{plain(meant.amount)}{unit}")
+            then = _consequences(ctx, f"{plain(meant.amount)}{unit}")
     return Hit(
         about,
         fig.path,
@@ -91,16 +85,14 @@ def _hit(ctx: Context, fig: Figure, power: int, relation: str) -> Hit:
         args=Args(
             label=label,
             figure=fig.key,
-            figure_zh=figure_zh,
+            figure_name=name,
             written=written,
             number=plain(written.amount),
             meant=plain(meant.amount),
             unit=unit,
             meant_unit=meant_unit,
-            relation_zh="合计" if relation == "sum" else "占比",
-            relation_en=relation,
-            then_zh=then_zh,
-            then_en=then_en,
+            relation=msg.RELATIONS[relation](),
+            then=then,
         ),
     )
 
