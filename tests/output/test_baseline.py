@@ -139,7 +139,9 @@ def test_load_baseline_reads_every_well_formed_finding(tmp_path: Path) -> None:
         ('{"version": 1, "files": {}}', "invalid", None, "not a perfrules JSON output"),
         ('{"version": 1, "files": [{"path": "a.toml"}]}', "invalid", None, "files[0] needs a path"),
         ('{"version": 1, "files": [{"findings": []}]}', "invalid", None, "files[0] needs a path"),
-        ('{"version": 1,\n "files": [', "syntax", 2, "Expecting value"),
+        ('{"version": 1,\n "files": [', "invalid", 2, "not JSON (it must be the output of"),
+        # a report given as the baseline by mistake: the message says it is the baseline
+        ("[report]\nyear = 2023\n", "invalid", 1, "cannot be a --baseline: not JSON"),
     ],
 )
 def test_load_baseline_problems(

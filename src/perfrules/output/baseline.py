@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from perfrules.errors import PerfrulesError, Problem
+from perfrules.errors import PerfrulesError, Problem, os_detail
 from perfrules.messages import Message
 from perfrules.messages import output as msg
 
@@ -146,17 +146,16 @@ def load_baseline(path: str) -> Baseline:
         with open(path, encoding="utf-8") as fh:
             data = json.load(fh)
     except OSError as exc:
-        raise PerfrulesError(
-            [Problem("unreadable", file=path, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        raise PerfrulesError([Problem("unreadable", file=path, params=os_detail(exc))]) from None
     except (ValueError, RecursionError) as exc:
+        detail = msg.BaselineNotJson(reason=str(exc))
         raise PerfrulesError(
             [
                 Problem(
-                    "syntax",
+                    "invalid",
                     file=path,
                     line=getattr(exc, "lineno", None),
-                    params={"detail": str(exc)},
+                    params={"detail": detail},
                 )
             ]
         ) from None
