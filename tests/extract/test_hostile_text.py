@@ -153,3 +153,62 @@ def test_arbitrary_text_raises_nothing_but_document_error(
         assert exc.problems and "\n" not in exc.render("zh")
     else:
         assert extraction.report.source is not None
+
+
+def test_a_huge_paragraph_of_a_word_file_is_refused_where_it_stands() -> None:
+    import docx
+
+    from perfrules.extract.layout import MAX_TEXT_CHARS
+
+    document = docx.Document()
+    document.add_paragraph("2023年度部门整体支出绩效自评报告")
+    document.add_paragraph("x" * (MAX_TEXT_CHARS + 1))
+    out = io.BytesIO()
+    document.save(out)
+    try:
+        perfrules.extract(out.getvalue(), "docx", file="big.docx", overrides=False)
+    except DocumentError as exc:
+        assert exc.render("zh") == (
+            f"big.docx: 第2段：该处文字长达 {MAX_TEXT_CHARS + 1} 个字符，"
+            f"超过一处 {MAX_TEXT_CHARS} 个字符的上限：不像报告的文字"
+        )
+        assert exc.render("en").startswith("big.docx: paragraph 2: a text of ")
+    else:
+        raise AssertionError("read without complaint")
+
+
+def test_a_workbook_holding_more_text_than_a_report_is_refused() -> None:
+    import openpyxl
+
+    from perfrules.extract.layout import MAX_LAYOUT_CHARS
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "2023年度部门整体支出绩效自评报告"
+    for r in range(2, MAX_LAYOUT_CHARS // 32000 + 3):  # Excel holds at most 32767 in a cell
+        ws.cell(r, 1, "y" * 32000)
+    out = io.BytesIO()
+    wb.save(out)
+    try:
+        perfrules.extract(out.getvalue(), "xlsx", file="big.xlsx", overrides=False)
+    except DocumentError as exc:
+        assert (
+            exc.render("zh")
+            == f"big.xlsx: 文件中的文字超过 {MAX_LAYOUT_CHARS} 个字符的上限：不像一份报告"
+        )
+    else:
+        raise AssertionError("read without complaint")
+
+
+def test_the_text_budget_counts_a_text_files_lines_too() -> None:
+    from perfrules.extract.layout import text_budget
+
+    with text_budget(1000):
+        error = _refusal(SEED_002.encode("utf-8"))
+    (problem,) = error.problems
+    assert (
+        problem.message("en")
+        == "the file holds more than 1000 characters of text: more than a report"
+    )
+    assert problem.line is not None
+    assert read(SEED_002.encode("utf-8"), "r.txt").blocks  # no budget outside extract: read

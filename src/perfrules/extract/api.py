@@ -32,7 +32,7 @@ from perfrules.extract.draft import Amount, Draft, Review
 from perfrules.extract.forms import Forms, forms
 from perfrules.extract.header import read_header
 from perfrules.extract.indicators import read_prose_indicators
-from perfrules.extract.layout import Layout, Unread
+from perfrules.extract.layout import Layout, Unread, text_budget
 from perfrules.extract.narrative import read_evaluation, read_narrative
 from perfrules.extract.overrides import Outcome, apply_overrides, read_overrides
 from perfrules.extract.sections import build
@@ -230,7 +230,8 @@ def extract(
     fmt = format or detect_format(data, name)
     if fmt not in INPUT_FORMATS:
         raise DocumentError([Problem("unknown-input", file=name, params={"found": fmt})])
-    layout: Layout = _reader(fmt, name)(data, name)
+    with text_budget():
+        layout: Layout = _reader(fmt, name)(data, name)
     draft = interpret(layout)
     _refuse_non_report(draft, layout)
     parts = assemble(draft, dict(forms().simplify))

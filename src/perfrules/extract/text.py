@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from perfrules.document.provenance import Place
 from perfrules.errors import DocumentError, Problem
 from perfrules.extract.decode import decode
-from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread
+from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread, charge
 from perfrules.extract.textlines import Kind, Line, content_pairs, mark_furniture, split_lines
 from perfrules.extract.texttables import cell_table, row_table
 from perfrules.messages.extract import LongLine
@@ -127,6 +127,7 @@ class _Reader:
                 row=place.row,
                 cell=place.cell,
             )
+        charge(place, len(pairs))
         return _pair_text(self.doc, pairs, place, start)
 
     def _line_of(self, index: int) -> Line:

@@ -134,6 +134,29 @@ class Damaged(Message):
     en = "the file is damaged or not what its name says ({reason})"
 
 
+class PlaceLabel(Message):
+    """A place in the original file, without the file (``表1 第10行``, ``自评表!B7``), in the language."""
+
+    id = "extract.place-label"
+    zh = "{place}"
+    en = "{place}"
+
+    def render(self, lang: str = "zh") -> str:
+        return str(self.args["place"].label(lang))  # type: ignore[attr-defined]
+
+
+class LongText(Message):
+    id = "extract.long-text"
+    zh = "{where}：该处文字长达 {length} 个字符，超过一处 {limit} 个字符的上限：不像报告的文字"
+    en = "{where}: a text of {length} characters, more than the {limit} read in one place: not the text of a report"
+
+
+class TooMuchText(Message):
+    id = "extract.too-much-text"
+    zh = "文件中的文字超过 {limit} 个字符的上限：不像一份报告"
+    en = "the file holds more than {limit} characters of text: more than a report"
+
+
 # --- why a path cannot be read (errors.os_detail) ---------------------------------------
 
 
