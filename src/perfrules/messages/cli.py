@@ -199,3 +199,24 @@ def argparse_message(message: str, lang: str) -> str:
     for pattern, replacement in ARGPARSE_ZH:
         message = re.sub(pattern, replacement, message)
     return message
+
+
+# --- perfrules extract (cli/extract.py) ------------------------------------------------
+
+
+class ExtractDocument(Message):
+    id = "cli.extract-document"
+    zh = "这已是报告文档（{suffix}），不是书面报告：无需提取，请直接运行 perfrules check {file}"
+    en = "this is a report document ({suffix}), not a report as written: there is nothing to extract; run perfrules check {file}"
+
+
+class ExtractOverSource(Message):
+    id = "cli.extract-over-source"
+    zh = "输出文件 {target} 就是报告原文：不会用提取的文档覆盖原文（--force 也不会），请换一个输出文件"
+    en = "the output {target} is the report itself: the original is never overwritten by its extracted document (not even with --force); give another output file"
+
+
+class ExtractStdoutOne(Message):
+    id = "cli.extract-stdout-one"
+    zh = "perfrules extract：-o - 只能写出一份报告的文档；多份报告请给出一个文件夹"
+    en = "perfrules extract: -o - writes one report's document; give a folder"
