@@ -17,6 +17,7 @@ import pytest
 import perfrules
 from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from tests.cli.helpers import cli
+from tests.extract.builders import build_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "data" / "seeds"
@@ -176,3 +177,14 @@ def test_extract_to_standard_output_of_several_is_said_in_chinese(tmp_path: Path
         EXIT_USAGE,
         "perfrules extract：-o - 只能写出一份报告的文档；多份报告请给出一个文件夹\n",
     )
+
+
+def test_two_reports_of_one_name_do_not_write_over_each_others_document(tmp_path: Path) -> None:
+    text = seed("002", tmp_path, "a")
+    word = tmp_path / "a.docx"
+    word.write_bytes(build_docx("caidian-2024"))
+    code, _, err = cli("extract", text, word, "--lang", "en")
+    assert code == EXIT_USAGE
+    document = tmp_path / "a.toml"
+    assert f"{word}: {document} was just written from {text}: two reports would write" in err
+    assert perfrules.extract(text).text == document.read_text(encoding="utf-8")  # the first kept

@@ -43,6 +43,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     several = len(args.files) > 1
     code = EXIT_OK
     entries: list[dict[str, Any]] = []
+    written: dict[str, str] = {}  # the documents this run wrote → the report each was read from
     if args.format == "toml" and args.output == "-" and several:
         err.write(msg.ExtractStdoutOne().render(lang) + "\n")
         return EXIT_USAGE
@@ -58,6 +59,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 entries.append(extraction_data(extraction, None, lang))
                 continue
             target = target_for(file, args.output, several)
+            first = written.get(os.path.realpath(target)) if target != "-" else None
+            if first is not None:
+                same = msg.ExtractSameTarget(target=target, first=first)
+                raise DocumentError([Problem("invalid", params={"detail": same})])
             if target != "-" and _same_file(target, file):
                 over = msg.ExtractOverSource(target=target)
                 raise DocumentError([Problem("invalid", params={"detail": over})])
@@ -70,6 +75,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 if folder:
                     os.makedirs(folder, exist_ok=True)
                 write_extraction(extraction, target, force=True)
+                written[os.path.realpath(target)] = file
             err.write("".join(f"{line}\n" for line in extraction_lines(extraction, target, lang)))
         except PerfrulesError as exc:
             code = print_problems(err, DocumentError([p.at(file) for p in exc.problems]), lang)

@@ -220,3 +220,9 @@ class ExtractStdoutOne(Message):
     id = "cli.extract-stdout-one"
     zh = "perfrules extract：-o - 只能写出一份报告的文档；多份报告请给出一个文件夹"
     en = "perfrules extract: -o - writes one report's document; give a folder"
+
+
+class ExtractSameTarget(Message):
+    id = "cli.extract-same-target"
+    zh = "{target} 刚由 {first} 写出：两份报告会写到同一个文档，未覆盖；请逐份提取，各用 -o 给出不同的输出文件"
+    en = "{target} was just written from {first}: two reports would write the same document; not overwritten: extract them one at a time, each with its own -o"
