@@ -108,9 +108,9 @@ class ProfileError(PerfrulesError):
 
 def not_regular() -> dict[str, object]:
     """The parameters of an ``unreadable`` problem about a pipe, device or folder given as a file."""
-    from perfrules.messages.extract import NotRegular
+    from perfrules.messages.document import NotRegularFile
 
-    return {"detail": NotRegular()}
+    return {"detail": NotRegularFile()}
 
 
 def os_detail(exc: OSError) -> dict[str, object]:

@@ -160,12 +160,6 @@ class TooMuchText(Message):
 # --- why a path cannot be read (errors.os_detail) ---------------------------------------
 
 
-class NotRegular(Message):
-    id = "os.not-regular"
-    zh = "不是普通文件（文件夹、管道或设备），只读取普通文件"
-    en = "not a regular file (a folder, pipe or device): only a file is read"
-
-
 class NoSuchFile(Message):
     id = "os.ENOENT"
     zh = "文件或文件夹不存在"
