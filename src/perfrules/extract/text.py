@@ -30,7 +30,7 @@ __all__ = ["MAX_LINE_CHARS", "MAX_PARAGRAPH_CHARS", "read", "read_text"]
 #: The longest line read (characters): a report's longest paragraph is a few thousand.
 MAX_LINE_CHARS = 200_000
 #: A paragraph joined from several lines is cut (not joined further) past this many characters.
-MAX_PARAGRAPH_CHARS = 200_000
+MAX_PARAGRAPH_CHARS = 100_000  # half the bound on one text (layout.MAX_TEXT_CHARS): joints fit
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 _TERMINAL = tuple("。！？；：!?;:…”」』")
