@@ -26,7 +26,14 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from perfrules.document import model
-from perfrules.document.figures import MONEY_UNITS, Money, Percent, parse_money, parse_percent
+from perfrules.document.figures import (
+    MONEY_UNITS,
+    Money,
+    Percent,
+    exponent_of,
+    parse_money,
+    parse_percent,
+)
 from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
@@ -97,7 +104,11 @@ def short(text: str, limit: int = 40) -> str:
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise BadValue("number-invalid", found=short(str(value)))
-    if value and (value.adjusted() >= MAX_DIGITS or int(value.as_tuple().exponent) < -MAX_PLACES):
+    if value and (
+        value.adjusted() >= MAX_DIGITS
+        # a text of at most 14 characters without an exponent has at most 12 places
+        or ((len(text := str(value)) > 14 or "E" in text) and exponent_of(value) < -MAX_PLACES)
+    ):
         raise BadValue(
             "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
         )
@@ -141,9 +152,10 @@ def _structure_money(value: object, _: object) -> Money:
             money = parse_money(value, unit)
             if money is None:
                 raise BadValue("money-unit", found=short(value))
-        else:
+        else:  # a number: its amount is the number, checked by _number
             money = parse_money(_number(value), unit)
             assert money is not None
+            return money
     except (decimal.Overflow, decimal.InvalidOperation):  # more digits than Decimal can scale
         raise BadValue(
             "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
