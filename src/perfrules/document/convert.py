@@ -115,10 +115,15 @@ def _finite(value: Decimal) -> Decimal:
     return value
 
 
+_INT_LIMIT = 10**MAX_DIGITS
+
+
 def _number(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return _finite(value)
     if isinstance(value, int) and not isinstance(value, bool):
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return Decimal(value)  # in range, no places: what _finite would pass
         return _finite(Decimal(value))
     raise _type_error("number", value)
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -33,7 +33,7 @@ from perfrules.document.convert import (
 
 __all__ = ["structure_report"]
 
-_Hook = Callable[[Any], Any]
+_Hook = Callable[..., Any]
 
 #: The model classes the fast path builds itself (every other type goes to a converter hook).
 _CLASSES: tuple[type, ...] = (
@@ -74,17 +74,29 @@ def _value(value: Any) -> Any:
     return parsed
 
 
-def _one(tp: Any) -> _Hook:
-    """The converter's hook for ``tp`` as a function of the value alone."""
+class _Step(NamedTuple):
+    """How the generated code structures one field: ``hook(value)`` or ``hook(value, tp)``.
+
+    ``nullable``: None is taken as None before the hook is called (what
+    cattrs' generic ``X | None`` hook does, without its dispatch per value).
+    """
+
+    hook: _Hook
+    tp: Any = None  # passed as the hook's second argument when not None
+    nullable: bool = False
+
+
+def _one(tp: Any) -> _Step:
+    """The converter's hook for ``tp``."""
     hook = converter.get_structure_hook(tp)
     if hook is _structure_decimal:
-        return _number  # what the Decimal hook calls, without the call in between
+        return _Step(_number)  # what the Decimal hook calls, without the call in between
     if hook is _structure_value:
-        return _value
-    return lambda value: hook(value, tp)
+        return _Step(_value)
+    return _Step(hook, tp)
 
 
-def _leaf(tp: Any) -> _Hook:
+def _leaf(tp: Any) -> _Step:
     """The converter's hook for ``tp``, with cattrs' generic ``X | None`` dispatch resolved once."""
     args = typing.get_args(tp)
     hook = converter.get_structure_hook(tp)
@@ -94,19 +106,14 @@ def _leaf(tp: Any) -> _Hook:
         and type(None) in args
         and getattr(hook, "__func__", None) is getattr(generic, "__func__", object())
     ):
-        inner = _one(args[0] if args[1] is type(None) else args[1])
-
-        def optional(value: Any) -> Any:
-            return None if value is None else inner(value)
-
-        return optional
+        return _one(args[0] if args[1] is type(None) else args[1])._replace(nullable=True)
     return _one(tp)
 
 
-def _hook_for(tp: Any, built: dict[type, _Hook]) -> _Hook:
+def _step_for(tp: Any, built: dict[type, _Hook]) -> _Step:
     """How one field's value is structured: a model class, a tuple of them, or a leaf."""
     if tp in built:
-        return built[tp]
+        return _Step(built[tp])
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] in built:
@@ -117,12 +124,11 @@ def _hook_for(tp: Any, built: dict[type, _Hook]) -> _Hook:
                 raise _Refused
             return tuple([element(item) for item in value])
 
-        return many
+        return _Step(many)
     if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
         inner = args[0] if args[1] is type(None) else args[1]
         if inner in built:
-            nested = built[inner]
-            return lambda value: None if value is None else nested(value)
+            return _Step(built[inner], nullable=True)
     return _leaf(tp)
 
 
@@ -174,8 +180,15 @@ def _build(cls: type, built: dict[type, _Hook]) -> _Hook:
             lines.append(f"        value = data[{key}]")
         pad = "    " if required else "        "
         if text is None:
-            names[f"_h_{f.name}"] = _hook_for(hints[f.name], built)
-            lines.append(f"{pad}kwargs[{key}] = _h_{f.name}(value)")
+            step = _step_for(hints[f.name], built)
+            names[f"_h_{f.name}"] = step.hook
+            call = f"_h_{f.name}(value)"
+            if step.tp is not None:
+                names[f"_t_{f.name}"] = step.tp
+                call = f"_h_{f.name}(value, _t_{f.name})"
+            if step.nullable:
+                call = f"None if value is None else {call}"
+            lines.append(f"{pad}kwargs[{key}] = {call}")
         else:
             allowed = "type(value) is not _str"
             if text is False:
