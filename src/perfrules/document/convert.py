@@ -323,10 +323,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == model.ClaimValue, _structure_claim_value)
     conv.register_structure_hook_func(lambda t: t == _TIER_SCORES, _structure_tier_scores)
 
-    conv.register_structure_hook(
-        model.Report,
-        make_dict_structure_fn(
-            model.Report,
+    # Generated on first use: the loader's fast path (document/fastpath.py) structures
+    # reports that are as expected, and this detailed path explains the others.
+    conv.register_structure_hook_factory(
+        lambda t: t is model.Report,
+        lambda t: make_dict_structure_fn(
+            t,
             conv,
             _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=True,
@@ -343,14 +345,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: t == _TIER_SCORES, lambda ts: {t.tier: t.score for t in ts}
     )
-    for cls in DOCUMENT_TABLES:
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        )
-    conv.register_unstructure_hook(
-        model.Report,
-        make_dict_unstructure_fn(
-            model.Report, conv, _cattrs_omit_if_default=True, source=override(omit=True)
+    # Unstructuring (writing a report back as data) is generated on first use: most
+    # runs never write one, and generating the functions is most of the converter's cost.
+    conv.register_unstructure_hook_factory(
+        lambda t: t in DOCUMENT_TABLES,
+        lambda t: make_dict_unstructure_fn(t, conv, _cattrs_omit_if_default=True),
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t is model.Report,
+        lambda t: make_dict_unstructure_fn(
+            t, conv, _cattrs_omit_if_default=True, source=override(omit=True)
         ),
     )
     return conv

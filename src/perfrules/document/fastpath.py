@@ -158,7 +158,10 @@ def _build(cls: type, built: dict[type, _Hook]) -> _Hook:
     taken as it is when it is a ``str`` (or None where None is allowed),
     every other field goes through its hook; anything else is refused.
     """
-    hints = typing.get_type_hints(cls)
+    attrs.resolve_types(
+        cls
+    )  # as cattrs reads them (done already when the converter built its hooks)
+    hints = {f.name: f.type for f in attrs.fields(cls)}
     omitted = _OMITTED.get(cls, frozenset())
     fields = [f for f in attrs.fields(cls) if f.name not in omitted]
     names: dict[str, Any] = {"_cls": cls, "_Refused": _Refused, "_str": str, "_dict": dict}
