@@ -202,6 +202,7 @@ def _version(dist: str) -> str:
 def machine() -> dict[str, Any]:
     """What the figures were measured on."""
     info = {
+        "cpu": _cpu_model(),
         "nproc": os.cpu_count(),
         "usable cores": len(os.sched_getaffinity(0))
         if hasattr(os, "sched_getaffinity")
@@ -222,6 +223,18 @@ def machine() -> dict[str, Any]:
     for k, v in info.items():
         print(f"  {k:16} {v}")
     return info
+
+
+def _cpu_model() -> str:
+    """``lscpu``'s model name (or /proc/cpuinfo's), else the platform's processor string."""
+    try:
+        out = subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout
+        for line in out.splitlines():
+            if line.startswith("Model name:"):
+                return line.split(":", 1)[1].strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return platform.processor() or "?"
 
 
 def _burn(n: int) -> int:
