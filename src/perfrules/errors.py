@@ -33,7 +33,7 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "文件不是有效的 UTF-8 文本：{detail}",
         "the file is not valid UTF-8 text: {detail}",
     ),
-    "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "unreadable": ("无法读取文件：{detail_zh}", "cannot read the file: {detail}"),
     "not-a-table": (
         "文档顶层必须是表（对象），实际为 {found}",
         "the document must be a table (object), found {found}",
@@ -79,11 +79,24 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
         "文档超过 {limit} 字节的上限",
         "the document exceeds the limit of {limit} bytes",
     ),
+    "too-large-file": (
+        "文件超过 {limit} 字节的上限，不予读取",
+        "the file exceeds the limit of {limit} bytes and is not read",
+    ),
     "rule-id": (
         "规则编号 {found} 无效（应为 PR 加三位数字）",
         "invalid rule id {found} (PR and three digits)",
     ),
     "invalid": ("{detail_zh}", "{detail}"),
+    "param-range": (
+        "取值 {found} 超出允许范围（应{range_zh}）",
+        "{found} is out of range (it must be {range})",
+    ),
+    "rule-failed": (
+        "规则无法求值（{key}，规则定义于 {origin}）：{detail_zh}{more_zh}；本文档未经该规则完整检查",
+        "the rule failed to evaluate ({key}, rule written at {origin}): {detail}{more}; "
+        "this document was not fully checked by it",
+    ),
     # extract: reading a report as it is written (.docx, .xlsx, .pdf)
     "extra-missing": (
         "读取 {format} 文件需要可选依赖 {library}，请安装：pip install 'perfrules[{extra}]'",

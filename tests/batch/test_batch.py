@@ -34,7 +34,7 @@ def tree(tmp_path: Path) -> Path:
     write(root / "b.toml", CLEAN.read_text(encoding="utf-8"))
     write(root / "a" / "z.json", "[1, 2]")
     write(root / "a" / "report.TOML", CLEAN.read_text(encoding="utf-8"))
-    write(root / "a" / "notes.txt", "not a candidate")
+    write(root / "a" / "notes.md", "not a candidate")
     write(root / "perfrules.toml", 'select = ["unit"]\n')
     write(root / ".hidden" / "x.toml", "[report\n")
     write(root / ".dot.toml", "[report\n")
@@ -169,3 +169,14 @@ def test_cli_checks_a_folder_in_parallel(tree: Path) -> None:
     assert (
         out.getvalue().strip() == "Checked 2 files: no findings; 1 skipped (not report documents)."
     )
+
+
+def test_the_suffixes_of_reports_as_written_are_the_extractors() -> None:
+    from perfrules.batch import SUFFIXES
+    from perfrules.batch.written import WRITTEN_FORMATS, WRITTEN_SUFFIXES
+    from perfrules.extract.api import INPUT_FORMATS
+
+    assert {
+        suffix: fmt for fmt, suffixes in INPUT_FORMATS.items() for suffix in suffixes
+    } == WRITTEN_FORMATS
+    assert set(WRITTEN_SUFFIXES) <= set(WRITTEN_FORMATS) and set(WRITTEN_SUFFIXES) <= set(SUFFIXES)

@@ -62,10 +62,13 @@ def test_no_report_found() -> None:
     (problem,) = no_report_found("reports", 1, "en").problems
     assert problem.rendered == (
         "reports: no report document found in this folder "
-        "(searched for *.toml and *.json; 1 file skipped: not report documents)"
+        "(searched for *.toml, *.json, *.txt, *.docx, *.xlsx and *.pdf; 1 file skipped: not report documents)"
     )
     (problem,) = no_report_found("reports", 0, "zh").problems
-    assert problem.rendered == "reports: 该文件夹中没有找到报告文档（查找 *.toml 和 *.json）"
+    assert (
+        problem.rendered
+        == "reports: 该文件夹中没有找到报告文档（查找 *.toml、*.json、*.txt、*.docx、*.xlsx 和 *.pdf）"
+    )
 
 
 def test_a_gbk_document_is_told_to_be_saved_as_utf8(tmp_path: Path) -> None:

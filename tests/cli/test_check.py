@@ -260,12 +260,15 @@ def test_check_show_waived(waived: Path) -> None:
 
 
 def test_check_input_format(tmp_path: Path) -> None:
-    exported = write(tmp_path / "export.txt", perfrules.dumps(perfrules.load(CLEAN)))
+    exported = write(tmp_path / "export.dat", perfrules.dumps(perfrules.load(CLEAN)))
     code, out, _ = cli("check", exported)
-    assert code == EXIT_USAGE  # read as TOML by default
+    assert code == EXIT_USAGE  # an unknown suffix is read as TOML by default
     assert "语法错误" in out
     code, out, _ = cli("check", exported, "--input-format", "json")
     assert code == EXIT_OK, out
+    as_text = write(tmp_path / "export.txt", perfrules.dumps(perfrules.load(CLEAN)))
+    code, out, _ = cli("check", as_text, "--input-format", "json")
+    assert code == EXIT_OK, out  # --input-format reads a .txt as a document, not as a report
     code, _, _ = cli("check", CLEAN, "--input-format", "json")
     assert code == EXIT_USAGE
 
@@ -322,7 +325,7 @@ def test_wrong_type_and_unknown_key(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert f"{bad}:2: report.department: wrong type: expected string, found number" in lines
     assert f"{bad}:4: report.colour: unknown key colour" in lines
-    assert lines[-1] == "Checked 1 file: no findings; 1 file could not be loaded."
+    assert lines[-1] == "Checked 1 file: no report was checked; 1 file could not be loaded."
 
 
 def test_missing_file() -> None:

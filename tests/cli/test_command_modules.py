@@ -22,7 +22,7 @@ from perfrules.cli.parser import build_parser
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
 
-COMMANDS = ["check", "review", "score", "rules", "explain", "profiles", "schema", "init"]
+COMMANDS = ["check", "review", "score", "extract", "rules", "explain", "profiles", "schema", "init"]
 COMMAND_MODULES = {f"perfrules.cli.{name}" for name in COMMANDS}
 
 

@@ -143,7 +143,9 @@ def test_stdin_with_files_and_its_problems_are_named_stdin(tmp_path: Path) -> No
     assert code == EXIT_USAGE
     lines = out.splitlines()
     assert lines[0].startswith("<stdin>:2: report.department: wrong type")
-    assert lines[-1].startswith("Checked 2 files: no findings; 1 file could not be loaded")
+    assert lines[-1].startswith(
+        "Checked 2 files: no findings in the files that loaded; 1 file could not be loaded"
+    )
 
 
 def test_empty_or_gbk_stdin() -> None:

@@ -136,12 +136,12 @@ def test_a_folder_without_reports_fails(tmp_path: Path) -> None:
     code, out, _ = cli("check", "empty", "--lang", "en")
     assert code == EXIT_USAGE
     assert out.splitlines()[0] == (
-        "empty: no report document found in this folder (searched for *.toml and *.json)"
+        "empty: no report document found in this folder (searched for *.toml, *.json, *.txt, *.docx, *.xlsx and *.pdf)"
     )
     code, out, _ = cli("check", "others")
     assert code == EXIT_USAGE
     assert out.splitlines()[0] == (
-        "others: 该文件夹中没有找到报告文档（查找 *.toml 和 *.json；1 个文件不是报告文档，已跳过）"
+        "others: 该文件夹中没有找到报告文档（查找 *.toml、*.json、*.txt、*.docx、*.xlsx 和 *.pdf；1 个文件不是报告文档，已跳过）"
     )
     # a folder is never a hook's file list: --skip-non-reports does not make it pass
     code, _, _ = cli("check", "others", "--skip-non-reports")

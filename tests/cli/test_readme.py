@@ -53,5 +53,5 @@ def test_the_quoted_output_is_what_perfrules_prints() -> None:
 
 def test_every_command_is_listed() -> None:
     listed = README[README.index("## Use it") :]
-    for command in ("check", "score", "rules", "explain", "profiles", "schema", "init"):
+    for command in ("check", "extract", "score", "rules", "explain", "profiles", "schema", "init"):
         assert f"`perfrules {command}" in listed, command

@@ -156,3 +156,62 @@ def test_messages_in_both_languages(clean_text: str) -> None:
     n = clean_text.splitlines().index("year = 2023") + 2
     assert info.value.render("zh") == f"a.toml:{n}: report.foo: 未知的键 foo"
     assert info.value.render("en") == f"a.toml:{n}: report.foo: unknown key foo"
+
+
+# --- issue 14, item 8b: a figure with a unit that is not money; a wrong shape -----------------
+
+
+@pytest.mark.parametrize("written", ['"12人"', '"12个"', '"12%"', '"12美元"'])
+def test_money_with_a_unit_that_is_not_money_is_a_located_error(
+    clean_text: str, written: str
+) -> None:
+    bad = clean_text.replace("initial = 120.00", f"initial = {written}")
+    line = bad.splitlines().index(f"initial = {written}") + 1
+    with pytest.raises(DocumentError) as info:
+        perfrules.loads(bad, file="reports/a.toml")
+    (problem,) = info.value.problems
+    assert (problem.code, problem.path, problem.file, problem.line) == (
+        "money-unit",
+        "budget.initial",
+        "reports/a.toml",
+        line,
+    )
+    assert problem.message("en").endswith("is not an amount of money (the unit must be 元 or 万元)")
+    assert "不是货币金额" in problem.message("zh")
+
+
+@pytest.mark.parametrize(("written", "amount"), [('"12万元"', "12"), ('"1,200,000元"', "120")])
+def test_money_units_stay_accepted_and_converted(
+    clean_text: str, written: str, amount: str
+) -> None:
+    report = perfrules.loads(clean_text.replace("initial = 120.00", f"initial = {written}"))
+    assert report.budget is not None and report.budget.initial is not None
+    assert report.budget.initial.amount == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("key", "written", "expected"),
+    [
+        ("lines", '"ab"', "array"),
+        ("lines", "5", "array"),
+        ("indicators", "{ a = 1 }", "array"),
+        ("claims", "true", "array"),
+        ("lines", '["ab"]', "table"),
+    ],
+)
+def test_a_wrong_type_where_a_table_or_array_is_expected(
+    key: str, written: str, expected: str
+) -> None:
+    text = f'format = 1\n{key} = {written}\n[report]\ndepartment = "x"\nyear = 2023\n'
+    found = _problems(text)
+    path = key if expected == "array" else f"{key}[0]"
+    assert found == [(path, "type", 2)]
+    with pytest.raises(DocumentError) as info:
+        perfrules.loads(text, file="doc.toml")
+    assert f"wrong type: expected {expected}" in info.value.render("en")
+    assert "类型错误" in info.value.render("zh")
+
+
+def test_a_table_written_as_text() -> None:
+    found = _problems('format = 1\nbudget = "ab"\n[report]\ndepartment = "x"\nyear = 2023\n')
+    assert found == [("budget", "type", 2)]

@@ -29,6 +29,46 @@ def test_seed_001_repeats_found_and_disagreements_kept() -> None:
     assert ("all_targets_met", True) in claims
 
 
+def test_a_figure_in_a_unit_only_one_indicator_carries() -> None:
+    """Worded unlike the name, but in 人次 (only 普及救护培训人次数's unit) and sharing two of its pieces."""
+    claims = _claims("001")
+    assert ("indicator:普及救护培训人次数.target", "2000人次以上") in claims  # the annual goal
+    sources = {c.source for c in extracted("001").report.claims}
+    # 普及培训人数9770人次, in the paragraph about 提高群众自救能力和应急处置能力
+    assert any((s or "").endswith("普及培训人数9770人次") for s in sources)
+    # in the paragraph about 参加救护培训人员合格率, the one indicator counted in 人's figure
+    assert any((s or "").endswith("参加救护培训人员共计1849人") for s in sources)
+
+
+def _restated(table_rows: str) -> dict[str, list[str]]:
+    text = (
+        "2023年度部门整体支出绩效自评报告\n"
+        "二、绩效目标完成情况\n"
+        "全年开展宣传12场，接待来访群众培训300人次，普及培训人数290人次。\n"
+        "三、部门整体绩效自评表\n"
+        "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n" + table_rows
+    )
+    draft = interpret(read_text(text, "t.txt"))
+    return {i.name: [str(st.value) for st in i.fields.get("actual", [])] for i in draft.indicators}
+
+
+def test_a_unit_one_indicator_carries_matches_two_shared_pieces_only() -> None:
+    found = _restated(
+        "产出指标\t数量指标\t普及救护培训人次数\t≥200人次\t260人次\n"
+        "产出指标\t数量指标\t志愿服务活动场次\t≥10场\t12场\n"
+    )
+    # 普及培训人数 shares 普及 and 培训人; 接待来访群众培训 only 培训: not its figure
+    assert found["普及救护培训人次数"] == ["260人次", "290人次"]
+
+
+def test_a_unit_two_indicators_carry_is_no_match() -> None:
+    found = _restated(
+        "产出指标\t数量指标\t普及救护培训人次数\t≥200人次\t260人次\n"
+        "产出指标\t数量指标\t志愿服务培训人次数\t≥100人次\t120人次\n"
+    )
+    assert found == {"普及救护培训人次数": ["260人次"], "志愿服务培训人次数": ["120人次"]}
+
+
 def test_no_claim_from_a_goal_that_only_shares_words() -> None:
     claims = _claims("001")
     values = {v for _, v in claims}

@@ -6,6 +6,10 @@ example. Line ids and indicator ids are names an encoder chooses
 (``veterans``, ``satisfaction-2``), so subjects are compared by the line's
 label and the indicator's name (and which of the same name it is).
 
+The same holds at the command line: ``perfrules check tests/data/seeds/001_*.txt``
+gives the error findings of ``perfrules check examples/caidian-2024.toml``
+(compared from the JSON output, each finding's subject named the same way).
+
 Known differences (none at present for errors): a difference the extraction
 cannot avoid goes in ``KNOWN`` with the reason, and docs/from-word-to-findings.md
 says why. Warnings may differ where the extraction leaves a reading to a
@@ -15,18 +19,23 @@ text does not give, so it is written for review and the warning waits for it.
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+
 import perfrules
+from perfrules.cli import run
 from perfrules.document.model import Report
 from perfrules.rules.findings import Finding
-from tests.extract.conftest import EXAMPLES, PAIRS, extracted
+from tests.extract.conftest import EXAMPLES, PAIRS, extracted, seed_path
 
 #: seed → {(rule, subject): why the extraction cannot agree}.
 KNOWN: dict[str, dict[tuple[str, str], str]] = {number: {} for number in PAIRS}
 
 
-def subject(report: Report, finding: Finding) -> str:
-    """A finding's subject with encoder-chosen ids replaced by labels and names."""
-    about = finding.about
+def subject(report: Report, finding: Finding | str) -> str:
+    """A finding's subject (or an ``about``) with encoder-chosen ids replaced by labels and names."""
+    about = finding if isinstance(finding, str) else finding.about
     if about.startswith("line:"):
         ref, _, field = about[5:].partition(".")
         label = next((ln.label for ln in report.lines if ln.id == ref), ref)
@@ -73,3 +82,29 @@ def test_the_extraction_names_the_profile_of_the_form_it_recognised(seed: str) -
     got = extracted(seed).report
     assert (got.report.profile or "national") == (hand.report.profile or "national")
     assert errors(got, None) == errors(hand, None)
+
+
+def cli_errors(path: Path, report: Report) -> set[tuple[str, str]]:
+    """The error findings of ``perfrules check PATH --format json``, subjects named by ``report``."""
+    out, err = io.StringIO(), io.StringIO()
+    code = run(["check", str(path), "--format", "json"], out, err)
+    assert code == 1, err.getvalue()
+    (entry,) = json.loads(out.getvalue())["files"]
+    return {
+        (f["rule"], subject(report, f["about"]))
+        for f in entry["findings"]
+        if f["severity"] == "error"
+    }
+
+
+def test_checking_a_seed_text_at_the_command_line_finds_the_errors_of_its_hand_encoding(
+    seed: str,
+) -> None:
+    example = EXAMPLES / f"{PAIRS[seed]}.toml"
+    expected = cli_errors(example, perfrules.load(example))
+    found = cli_errors(seed_path(seed), extracted(seed).report)
+    known = set(KNOWN[seed])
+    assert expected
+    assert found - known == expected - known, (
+        f"missing: {sorted(expected - found - known)}, extra: {sorted(found - expected - known)}"
+    )

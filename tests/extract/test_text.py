@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -157,8 +158,10 @@ def test_every_character_read_points_at_its_original(rows: list[str], cells: boo
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
+        # single spaces only: lines whose cells are split by wide gaps are table rows
+        # when their neighbours agree (test_pipe_and_space_rows_and_dashes)
         st.text(st.sampled_from(list("预算执行率指标一二三，。：０１２abc ")), max_size=20).map(
-            lambda t: "报" + t
+            lambda t: "报" + re.sub(" {2,}", " ", t)
         ),
         min_size=1,
         max_size=10,

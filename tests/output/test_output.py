@@ -69,6 +69,7 @@ FINDING_KEYS = {
     "line",
     "expected",
     "found",
+    "place",
     "known",
 }
 
@@ -88,11 +89,20 @@ def test_json_contract(corpus: Path) -> None:
         "waived",
         "failed",
         "skipped",
+        "rule_errors",
     }
     paths = [f["path"] for f in data["files"]]
     assert paths == sorted(paths)
     for entry in data["files"]:
-        assert set(entry) == {"path", "profile", "score", "findings", "waived", "error"}
+        assert set(entry) == {
+            "path",
+            "profile",
+            "score",
+            "findings",
+            "waived",
+            "error",
+            "extraction",
+        }
         for finding in entry["findings"]:
             assert set(finding) == FINDING_KEYS
             assert finding["severity"] in ("error", "warning", "info")

@@ -611,6 +611,45 @@ def test_concatenation_limits_are_inclusive() -> None:
         assert f"上限 {limit}" in error.detail_zh and "+" in error.detail_zh
 
 
+def _runtime_value(spec: Any) -> object:
+    """A value of the runtime catalogue: text or a list repeated, or a number written as text."""
+    if isinstance(spec, str):
+        return D(spec)
+    if "text" in spec:
+        return spec["text"] * spec["times"]
+    item = D(spec["item"]) if isinstance(spec["item"], (int, str)) else spec["item"]
+    return [item] * spec["times"]
+
+
+def _runtime_cases() -> list[Any]:
+    data = tomli.loads(DATA.read_text(encoding="utf-8"))
+    return [
+        pytest.param(case["expr"], case["values"], case["expect"], id=f"{i:02d}-{case['expr']}")
+        for i, case in enumerate(data["runtime"])
+    ]
+
+
+RUNTIME = _runtime_cases()
+
+
+def test_the_runtime_catalogue_has_every_growing_operator() -> None:
+    """+ (text, lists, numbers), -, unary -, *, % (numbers, text), **, / and sum() each have a case."""
+    sources = [source for source, _, _ in (case.values for case in RUNTIME)]
+    for operator in ("+", "-", "*", "%", "**", "/", "sum("):
+        assert any(operator in source for source in sources), operator
+    assert any(source.startswith("-") for source in sources)
+
+
+@pytest.mark.parametrize(("source", "values", "expect"), RUNTIME)
+def test_hostile_growth_is_refused_while_evaluating(
+    source: str, values: dict[str, Any], expect: str
+) -> None:
+    bound = {name: _runtime_value(spec) for name, spec in values.items()}
+    error = _refused(source, **bound)
+    assert expect in error.detail, error.detail
+    assert not error.missing  # a fault of the rule, reported (issue 14, item 7)
+
+
 def test_doubling_a_field_is_refused() -> None:
     # The review's payload (issue 14, 9b): a ~510-character (s+s) tree of 128 leaves turned
     # a 1 MB field into 128 MB; 240 concatenations of a 10 MB field reached 4.9 GB.

@@ -6,7 +6,7 @@ for which the expression is false gets a finding whose ``about`` is the
 subject's own (or the rule's ``about`` template filled from the subject's
 fields), whose ``path`` is the subject's, and whose ``found`` and ``expected``
 are the values of the rule's expressions. A subject the expression cannot be
-evaluated for is skipped. Everything here goes through ``loads_config`` and
+evaluated for because a value is absent is skipped. Everything here goes through ``loads_config`` and
 ``perfrules.check``.
 """
 
@@ -188,7 +188,10 @@ def test_about_template_filled_from_the_subjects_fields() -> None:
 
 
 def test_found_and_expected_that_cannot_be_evaluated_are_empty() -> None:
-    """A found expression that fails for the subject gives no value; the finding still stands."""
+    """A found expression that fails for the subject gives no value; the finding still stands.
+
+    The failure itself is reported in the result's ``errors`` (tests/rules/test_rule_failures.py).
+    """
     (finding,) = run(rule("PR909", "report", "False", found="title.raw", expected="year / 0"))
     assert (finding.found, finding.expected) == (None, None)
 

@@ -3,7 +3,10 @@
 Commands::
 
     perfrules check PATH...      check report documents (files, folders searched for
-                                 *.toml / *.json report documents, or - for standard input)
+                                 *.toml / *.json report documents and *.txt / *.docx /
+                                 *.xlsx / *.pdf reports as written, or - for standard input)
+    perfrules extract FILE... [-o OUT] [--format toml|json]
+                                 read reports as written into annotated report documents
     perfrules review PATH... -o DIR
                                  HTML review pages: one per report, its findings marked in
                                  its own tables, and DIR/index.html over all of them
@@ -26,6 +29,9 @@ error|warning|never``, ``--baseline FILE`` (an earlier ``--format json``
 output: findings already in it are reported as known and do not fail the
 run), ``--show-waived``, ``--input-format toml|json`` (standard input: toml
 unless given), ``--jobs N`` (default: all cores), ``--no-progress``,
+``--input-format`` also takes ``text|docx|xlsx|pdf``: a report as written,
+extracted (``perfrules.extract``) and checked in one step, each finding placed
+in the original file (``report.txt:47:12``, ``report.docx: 表2 第5行 “实际完成值”``),
 ``--skip-non-reports`` (named files that are not report documents are skipped
 and counted instead of failing: the pre-commit hook's entry says it, as
 pre-commit passes every ``.toml``/``.json`` file), ``--no-group`` (text: one
@@ -52,14 +58,16 @@ block in :mod:`perfrules.output.jsonout`)::
      "tool": {"name", "version"},
      "files": [{"path", "profile", "score": {...} | null,
                 "findings": [{"rule", "category", "severity", "message", "about",
-                              "path", "line", "expected", "found", "known"}],
+                              "path", "line", "expected", "found", "place", "known"}],
                 "waived": [{... the same keys without "known" ..., "reason"}],
-                "error": null | {"message", "path", "line", "problems": [...]}}],
+                "error": null | {"message", "path", "line", "problems": [...]},
+                "extraction": null | {"file", "format", "unread", "review", ...}}],
      "summary": {"files", "errors", "warnings", "infos", "known", "waived",
                  "failed", "skipped"}}
 
 ``path`` of a finding is the key path in the document (``lines[2].executed``),
-``line`` its line in the file (or null); ``expected``/``found`` are exact
+``line`` its line in the file (or null); ``place`` (null for a document) where
+a report read as written states the value; ``expected``/``found`` are exact
 numbers or texts (or null); ``known`` marks findings present in the baseline,
 which ``errors``/``warnings``/``infos`` do not count. Documents that are not
 reports (no report key at their top level) found in folders, or named with
@@ -74,7 +82,8 @@ embedding; :func:`main` is the console script.
 Layout: :mod:`perfrules.cli.parser` declares every sub-command and flag,
 :mod:`perfrules.cli.common` holds what the sub-commands share, and each
 sub-command is a module of its own (:mod:`~perfrules.cli.check`,
-:mod:`~perfrules.cli.review`, :mod:`~perfrules.cli.score`, :mod:`~perfrules.cli.rules`,
+:mod:`~perfrules.cli.review`, :mod:`~perfrules.cli.score`, :mod:`~perfrules.cli.extract`,
+:mod:`~perfrules.cli.rules`,
 :mod:`~perfrules.cli.explain`, :mod:`~perfrules.cli.profiles`,
 :mod:`~perfrules.cli.schema`, :mod:`~perfrules.cli.init`), imported only when
 chosen, each with ``run(args, out, err) -> exit code``.

@@ -349,7 +349,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         if progress is not None:
             progress.clear()
     writer.finish(summary)
-    if summary.failed:
+    if summary.failed or summary.rule_errors:  # a document not loaded, or not fully checked
         return EXIT_USAGE
     failing = {
         "error": summary.errors,

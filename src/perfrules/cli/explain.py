@@ -107,7 +107,16 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            line = f"{name} ({param.type}, default {default})"
+            bounds = [
+                t(lang, f"不小于 {param.min}", f"at least {param.min}")
+                if param.min is not None
+                else "",
+                t(lang, f"不大于 {param.max}", f"at most {param.max}")
+                if param.max is not None
+                else "",
+            ]
+            extra = "".join(f", {b}" for b in bounds if b)
+            line = f"{name} ({param.type}, default {default}{extra})"
             parts.append(_indent(line + (f": {param.doc}" if param.doc else "")))
     if doc.passing.strip():
         parts += ["", t(lang, "通过的示例", "Passing example"), _indent(doc.passing)]

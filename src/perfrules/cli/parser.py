@@ -33,7 +33,7 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         description="Check Chinese budget performance self-evaluation reports (绩效自评报告).",
         epilog=(
             "exit codes: 0 no finding at or above --fail-on, 1 findings, "
-            "2 usage error or a document that could not be loaded"
+            "2 usage error, a document that could not be loaded, or a rule that failed on one"
         ),
     )
     parser.add_argument("--version", action="version", version=f"perfrules {__version__}")
@@ -55,8 +55,9 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
     )
     profile.add_argument(
         "--input-format",
-        choices=("toml", "json"),
-        help="read documents as this format (default: by file extension)",
+        choices=("toml", "json", "text", "docx", "xlsx", "pdf"),
+        help="read documents as this format: a document (toml, json) or a report as written "
+        "(text, docx, xlsx, pdf) (default: by file extension)",
     )
 
     checking = parser_class(add_help=False)
@@ -119,7 +120,11 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         "check",
         parents=[lang, config, profile, checking, docs],
         help="check report documents",
-        description="Check report documents (files, or folders of *.toml / *.json reports).",
+        description=(
+            "Check report documents (*.toml / *.json) and reports as written "
+            "(*.txt, *.docx, *.xlsx, *.pdf: extracted first, findings placed in the original): "
+            "files, or folders of them."
+        ),
     )
     check.add_argument(
         "paths", nargs="+", metavar="PATH", help="report files or folders ('-': standard input)"
@@ -162,8 +167,44 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         help="the score sheet of a report",
         description="Each indicator's stated and recomputed score, tier subtotals, total and grade.",
     )
-    score.add_argument("file", metavar="FILE", help="a report document")
+    score.add_argument(
+        "file", metavar="FILE", help="a report document, or a report as written (.txt .docx …)"
+    )
     score.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+
+    extract = sub.add_parser(
+        "extract",
+        parents=[lang],
+        help="read reports as written (.txt .docx .xlsx .pdf) into report documents",
+        description=(
+            "Read reports as written (.txt, .docx, .xlsx, text .pdf) into format-1 TOML "
+            "documents, each value with the place and text it was read from; "
+            "report.overrides.toml beside a report is applied. A document edited by hand "
+            "is not overwritten."
+        ),
+    )
+    extract.add_argument("files", nargs="+", metavar="FILE", help="reports as written")
+    extract.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help=(
+            "where to write: a file (one report), a folder (several), or '-' for standard "
+            "output (default: beside each report, as <name>.toml)"
+        ),
+    )
+    extract.add_argument(
+        "--format",
+        choices=("toml", "json"),
+        default="toml",
+        help=(
+            "toml: the annotated documents; json: one JSON object on standard output (or "
+            "OUT) with each document, its values' places, and what was not read"
+        ),
+    )
+    extract.add_argument(
+        "--force", action="store_true", help="overwrite a document even when edited by hand"
+    )
 
     sub.add_parser(
         "rules", parents=[lang, config], help="list every rule", description="List every rule."

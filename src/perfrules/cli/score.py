@@ -1,6 +1,7 @@
 """``perfrules score``: a report's score sheet, as a table or as the JSON ``score`` block.
 
-A thin layer over :func:`perfrules.load`, :func:`perfrules.load_profile` and
+A thin layer over :func:`perfrules.load` (or, for a report as written,
+:func:`perfrules.extract`), :func:`perfrules.load_profile` and
 :func:`perfrules.score`, written by :func:`perfrules.output.text.score_table` or
 as :func:`perfrules.output.scoredata.score_data`.
 """
@@ -15,6 +16,18 @@ from perfrules.cli.common import EXIT_OK, EXIT_USAGE, load_config, print_problem
 __all__ = ["run"]
 
 
+def _written(path: str, input_format: str | None) -> str | None:
+    """The format of a report as written (.txt .docx .xlsx .pdf, or --input-format), else None."""
+    from pathlib import Path
+
+    from perfrules.extract.api import INPUT_FORMATS
+
+    if input_format is not None:
+        return input_format if input_format in INPUT_FORMATS else None
+    suffix = Path(path).suffix.lower()
+    return next((fmt for fmt, suffixes in INPUT_FORMATS.items() if suffix in suffixes), None)
+
+
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Write the score sheet of ``args.file``; return 0, or 2 when it cannot be scored."""
     from perfrules.document.encoding import explain_encoding
@@ -27,7 +40,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
         config = load_config(args)
         try:
-            report = load(args.file, args.input_format or format_of(args.file))
+            written = _written(args.file, args.input_format)
+            if written is not None:
+                from perfrules.extract.api import extract
+
+                report = extract(args.file, written).report
+            else:
+                report = load(args.file, args.input_format or format_of(args.file))
         except DocumentError as exc:
             raise explain_encoding(exc, args.file) from None
         if args.profile:

@@ -21,7 +21,10 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Optional
 
+import attrs
 import cattrs
+from cattrs._compat import is_hetero_tuple, is_mapping, is_sequence
+from cattrs.cols import homogenous_tuple_structure_factory, list_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -38,7 +41,15 @@ from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
 
-__all__ = ["MAX_DIGITS", "MAX_PLACES", "MONEY_UNIT", "BadValue", "converter", "walk_errors"]
+__all__ = [
+    "MAX_DIGITS",
+    "MAX_PLACES",
+    "MONEY_UNIT",
+    "BadValue",
+    "converter",
+    "type_problem",
+    "walk_errors",
+]
 
 #: Figures must be below 10**MAX_DIGITS in magnitude ...
 MAX_DIGITS = 15
@@ -94,6 +105,12 @@ def _type_error(expected: str, value: object) -> BadValue:
         found=found,
         found_zh=_TYPE_NAMES.get(found, found),
     )
+
+
+def type_problem(expected: str, value: object, path: str) -> Problem:
+    """The ``type`` problem of ``value`` at ``path`` where ``expected`` (``table``, ``array`` …) belongs."""
+    exc = _type_error(expected, value)
+    return Problem(exc.code, path, params=exc.params)
 
 
 def short(text: str, limit: int = 40) -> str:
@@ -308,8 +325,40 @@ def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:
         yield Problem("invalid", path, params={"detail": str(exc), "detail_zh": str(exc)})
 
 
+def _is_array_type(t: Any) -> bool:
+    return t is not str and is_sequence(t) and not is_hetero_tuple(t)
+
+
+def _array_hook(t: Any, conv: cattrs.Converter) -> Any:
+    """Structure ``list[X]``/``tuple[X, ...]`` from an array only: text is not a list of characters."""
+    origin = getattr(t, "__origin__", t)
+    factory = list_structure_factory if origin is list else homogenous_tuple_structure_factory
+    inner = factory(t, conv)
+
+    def hook(value: object, cls: Any) -> Any:
+        if not isinstance(value, (list, tuple)):
+            raise _type_error("array", value)
+        return inner(value, cls)
+
+    return hook
+
+
+def _table_hook(t: Any, conv: cattrs.Converter) -> Any:
+    """Structure a mapping type or an attrs class from a table only (never from text or a number)."""
+    inner = conv.gen_structure_mapping(t) if is_mapping(t) else conv.gen_structure_attrs_fromdict(t)
+
+    def hook(value: object, cls: Any) -> Any:
+        if not isinstance(value, Mapping):
+            raise _type_error("table", value)
+        return inner(value, cls)
+
+    return hook
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook_factory(_is_array_type, _array_hook)
+    conv.register_structure_hook_factory(lambda t: is_mapping(t) or attrs.has(t), _table_hook)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)

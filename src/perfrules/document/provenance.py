@@ -39,17 +39,21 @@ class Place:
         """The same place, ``column`` characters into its line (text files)."""
         return attrs.evolve(self, column=column)
 
-    def label(self, lang: str = "zh") -> str:
+    def label(self, lang: str = "zh", column_name: str | None = None) -> str:
         """The place without the file: ``47:12``, ``表2 第5行 第3列``, ``Sheet1!B7``, ``第3页 第12行``.
 
         A cell of a table in a text file is placed by both: ``47:2 (表1 第5行 第3列)``.
+        ``column_name`` (the column's header as the report writes it) names the
+        cell's column instead of its number: ``表2 第5行 “实际完成值”``.
         """
         zh = lang != "en"
         parts: list[str] = []
         if self.sheet is not None:
             return f"{self.sheet}!{self.ref}" if self.ref else self.sheet
         if self.format == "text" and self.table is not None and self.line is not None:
-            inner = attrs.evolve(self, format="docx", line=None, column=None).label(lang)
+            inner = attrs.evolve(self, format="docx", line=None, column=None).label(
+                lang, column_name
+            )
             at = f"{self.line}:{self.column}" if self.column is not None else str(self.line)
             return f"{at} ({inner})"
         if self.page is not None:
@@ -58,7 +62,9 @@ class Place:
             parts.append(f"表{self.table}" if zh else f"table {self.table}")
             if self.row is not None:
                 parts.append(f"第{self.row}行" if zh else f"row {self.row}")
-            if self.cell is not None:
+            if column_name:
+                parts.append(f"“{column_name}”")
+            elif self.cell is not None:
                 parts.append(f"第{self.cell}列" if zh else f"cell {self.cell}")
         elif self.paragraph is not None:
             parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
@@ -68,9 +74,9 @@ class Place:
             parts.append(f"第{self.line}行" if zh else f"line {self.line}")
         return " ".join(parts)
 
-    def render(self, lang: str = "zh") -> str:
+    def render(self, lang: str = "zh", column_name: str | None = None) -> str:
         """``report.txt:47:12`` for text, ``report.docx: 表2 第5行 第3列`` for the others."""
-        label = self.label(lang)
+        label = self.label(lang, column_name)
         if not label:
             return self.file
         if self.format == "text" and self.line is not None:

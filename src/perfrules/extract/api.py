@@ -28,7 +28,7 @@ from perfrules.extract.assemble import assemble, to_data
 from perfrules.extract.assemble import provenance as provenance_of
 from perfrules.extract.budget import read_budget
 from perfrules.extract.claims import read_claims
-from perfrules.extract.draft import Draft, Review
+from perfrules.extract.draft import Amount, Draft, Review
 from perfrules.extract.forms import Forms, forms
 from perfrules.extract.header import read_header
 from perfrules.extract.indicators import read_prose_indicators
@@ -107,7 +107,7 @@ class Extraction:
                     "reason_zh": r.reason_zh,
                     "place": place(r.origin.place),
                     "text": r.origin.text,
-                    "alternatives": [{"value": str(v), "note": n} for v, n in r.alternatives],
+                    "alternatives": [{"value": _shown(v), "note": n} for v, n in r.alternatives],
                 }
                 for r in self.review
             ],
@@ -119,6 +119,13 @@ class Extraction:
                 for o in self.overrides
             ],
         }
+
+
+def _shown(value: Any) -> str:
+    """A review alternative as written: an amount with its unit (``-748464.41元``)."""
+    if isinstance(value, Amount):
+        return f"{value.value}{value.unit}"
+    return str(value)
 
 
 def detect_format(data: bytes, name: str) -> str:

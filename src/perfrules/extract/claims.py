@@ -10,7 +10,12 @@ match is a false finding (PR050). A figure is an indicator's when
 * it ends a list item whose words cover the indicator's name in blocks of at
   least three characters (``开展志愿服务活动不少于14次`` ↔ 组织志愿服务活动次数),
   among the indicators of the tier the list names (``①数量指标：…``), with the
-  indicator's unit.
+  indicator's unit; or
+* its unit is carried by one indicator of the table alone (人次 when only
+  普及救护培训人次数 counts 人次), and the words before it share at least two
+  blocks of two characters with that indicator's name in order (``普及培训人数9770人次``,
+  ``完成应急救护知识普及培训2000人次以上``). A paragraph about one indicator
+  may so also restate another's figure (``…取得救护员证1849人，普及培训人数9770人次``).
 
 Targets are figures cued as targets, comparisons (不少于14次) and deadlines
 (12月底); the others are actuals in a results section and targets in a goals
@@ -229,6 +234,10 @@ def _topic(doc: Document, block: Block, names: _Names) -> bool:
             _add(doc, block, ind, "target", lo, hi)
             continue
         if unit is None or unit not in units:
+            clause_lo = max(s.rfind(c, 0, lo) for c in "，,；;。") + 1
+            other = _match(names, s[clause_lo:lo], unit, None, 0.75)
+            if other is not None and other is not ind and hi == _clause_end(s, hi):
+                _add(doc, block, other, _field(doc, block, value, False), lo, hi)
             continue
         if _field(doc, block, value, False) == "target":
             _add(doc, block, ind, "target", lo, hi)
@@ -239,6 +248,12 @@ def _topic(doc: Document, block: Block, names: _Names) -> bool:
     if len(actuals) == 1 or (len(actuals) > 1 and actuals[0][0] > actuals[1][0]):
         _add(doc, block, ind, "actual", actuals[0][1], actuals[0][2])
     return True
+
+
+def _clause_end(s: str, hi: int) -> int:
+    """Where the clause holding position ``hi`` ends (at the next ，；。 or the text's end)."""
+    ends = [k for k in (s.find(c, hi) for c in "，,；;。") if k >= 0]
+    return min(ends, default=len(s.rstrip()))
 
 
 def _items(doc: Document, block: Block, names: _Names, indicators: list[IndicatorDraft]) -> None:
@@ -265,20 +280,41 @@ def _items(doc: Document, block: Block, names: _Names, indicators: list[Indicato
         lo, hi = lo_item + v.start("value"), lo_item + v.end("value")
         value = parse_value(s[lo:hi])
         unit = _unit_of(value)
-        phrase = s[lo_item:lo]
-        fitting = [
-            n for n in (among if among is not None else names.first) if unit in names.units[n]
-        ]
-        scored = [(names.cover(phrase, n), n) for n in names.candidates(phrase, set(fitting))]
-        matches = sorted((x for x in scored if x[0] >= threshold), key=lambda x: -x[0])
-        if (
-            not matches
-            and among is not None
-            and len(fitting) == 1
-            and names.cover(phrase, fitting[0]) > 0
-        ):
-            matches = [(1.0, fitting[0])]
-        if not matches or (len(matches) > 1 and matches[1][0] == matches[0][0]):
-            continue
-        ind = names.first[matches[0][1]]
-        _add(doc, block, ind, _field(doc, block, value, False), lo, hi)
+        ind = _match(names, s[lo_item:lo], unit, among, threshold)
+        if ind is not None:
+            _add(doc, block, ind, _field(doc, block, value, False), lo, hi)
+
+
+def _match(
+    names: _Names, phrase: str, unit: str | None, among: set[str] | None, threshold: float
+) -> IndicatorDraft | None:
+    """The one indicator whose figure ``phrase`` (the words before a figure in ``unit``) states, or None."""
+    fitting = [n for n in (among if among is not None else names.first) if unit in names.units[n]]
+    scored = [(names.cover(phrase, n), n) for n in names.candidates(phrase, set(fitting))]
+    matches = sorted((x for x in scored if x[0] >= threshold), key=lambda x: -x[0])
+    if (
+        not matches
+        and among is not None
+        and len(fitting) == 1
+        and names.cover(phrase, fitting[0]) > 0
+    ):
+        matches = [(1.0, fitting[0])]
+    if not matches and unit not in (None, "", "%", "timing"):
+        alone = [n for n in names.first if unit in names.units[n]]
+        if len(alone) == 1 and _shares(phrase, alone[0], names.suffixes):
+            matches = [(1.0, alone[0])]
+    if not matches or (len(matches) > 1 and matches[1][0] == matches[0][0]):
+        return None
+    return names.first[matches[0][1]]
+
+
+def _shares(phrase: str, name: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``phrase`` holds two blocks of two or more characters of ``name`` (or its core), in order."""
+    return any(
+        sum(
+            b.size >= 2
+            for b in SequenceMatcher(None, phrase, core, autojunk=False).get_matching_blocks()
+        )
+        >= 2
+        for core in _cores(name, suffixes)
+    )

@@ -164,6 +164,11 @@ def _same(a: Any, b: Any) -> bool:
     return bool(a == b)
 
 
+def _shown(value: Any) -> str:
+    """A value as a message shows it: texts quoted, numbers as written (``5558080.00``)."""
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def apply_overrides(
     parts: list[Part], overrides: Sequence[Override]
 ) -> tuple[list[Part], list[Outcome]]:
@@ -185,15 +190,17 @@ def apply_overrides(
         part = parts[found]
         current = next((e for e in part.entries if e.key == field), None)
         if ov.has_was and (current is None or not _same(current.value, ov.was)):
-            now = "nothing" if current is None else repr(current.value)
-            outcomes.append(Outcome(ov, False, f"was {ov.was!r}, but extraction now reads {now}"))
+            now = "nothing" if current is None else _shown(current.value)
+            outcomes.append(
+                Outcome(ov, False, f"was {_shown(ov.was)}, but extraction now reads {now}")
+            )
             continue
         if not ov.has_was and current is not None:
             outcomes.append(
                 Outcome(
                     ov,
                     False,
-                    f"extraction now reads {current.value!r} (the override gives no `was`)",
+                    f"extraction now reads {_shown(current.value)} (the override gives no `was`)",
                 )
             )
             continue
@@ -202,7 +209,7 @@ def apply_overrides(
         entries = [e for e in part.entries if e.key != field]
         if not ov.remove:
             origin = current.origin if current is not None else None
-            was = f"; extraction read {current.value!r}" if current is not None else ""
+            was = f"; extraction read {_shown(current.value)}" if current is not None else ""
             entries.append(Entry(field, ov.value, origin, note + was))
         parts[found] = attrs.evolve(part, entries=tuple(entries))
         outcomes.append(Outcome(ov, True))

@@ -8,6 +8,9 @@ Severities map to ``error``, ``warning`` and ``notice``. Findings present in
 the baseline are notices titled ``PR123 (known)``; waived findings are notices
 titled ``PR123 (waived)``, written only with ``--show-waived``. A document that
 could not be loaded gives one ``::error`` per problem, titled ``perfrules``.
+A finding about a report read as written names the original file, with
+``line`` and ``col`` in a text file; elsewhere its message starts with the
+place (``表2 第5行 “实际完成值”: …``).
 The summary line closes the output as plain text.
 """
 
@@ -37,20 +40,33 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(command: str, file: str, line: int | None, title: str, message: str) -> str:
-    """``::command file=…,line=…,title=…::message``."""
+def annotation(
+    command: str, file: str, line: int | None, title: str, message: str, col: int | None = None
+) -> str:
+    """``::command file=…,line=…,col=…,title=…::message``."""
     props = [f"file={escape_property(file)}"]
     if line is not None:
         props.append(f"line={line}")
+        if col is not None:
+            props.append(f"col={col}")
     props.append(f"title={escape_property(title)}")
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 
 def _message(f: Record) -> str:
     text = f.message
+    if f.origin is not None and f.origin.line is None and f.origin.label:
+        text = f"{f.origin.label}: {text}"
     if f.expected is not None or f.found is not None:
         text += f" (expected {render_arg(f.expected)}, found {render_arg(f.found)})"
     return text
+
+
+def _file_col(path: str, f: Record) -> tuple[str, int | None]:
+    """The file an annotation names, and its column (a text report read as written)."""
+    if f.origin is None:
+        return path, None
+    return f.origin.file, f.origin.column
 
 
 class GithubWriter(Writer):
@@ -59,22 +75,24 @@ class GithubWriter(Writer):
     def file(self, outcome: Outcome) -> None:
         """Write the document's annotations."""
         lines: list[str] = []
-        if outcome.status == "failed":
+        if outcome.problems:  # load problems, or rules that failed on the document
             for p in outcome.problems:
-                text = f"{p.path}: {p.message}" if p.path else p.message
+                text = ": ".join(part for part in (p.rule, p.path, p.message) if part)
                 lines.append(annotation("error", p.file or outcome.path, p.line, "perfrules", text))
         for f in outcome.findings:
+            file, col = _file_col(outcome.path, f)
             if f.known:
                 lines.append(
-                    annotation("notice", outcome.path, f.line, f"{f.rule} (known)", _message(f))
+                    annotation("notice", file, f.line, f"{f.rule} (known)", _message(f), col)
                 )
             else:
                 command = _COMMANDS.get(f.severity, "warning")
-                lines.append(annotation(command, outcome.path, f.line, f.rule, _message(f)))
+                lines.append(annotation(command, file, f.line, f.rule, _message(f), col))
         if self.show_waived:
             for f in outcome.waived:
+                file, col = _file_col(outcome.path, f)
                 text = f"{_message(f)} — {f.reason}"
-                lines.append(annotation("notice", outcome.path, f.line, f"{f.rule} (waived)", text))
+                lines.append(annotation("notice", file, f.line, f"{f.rule} (waived)", text, col))
         if lines:
             self.out.write("\n".join(lines) + "\n")
             self.out.flush()

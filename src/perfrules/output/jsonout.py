@@ -21,6 +21,11 @@ The document, written as it is produced (one file object at a time)::
               "line": 92 | null,                 # 1-based line in the file, when known
               "expected": 1.12 | "..." | null,   # number (exact, as written) or text
               "found": 0.000112 | "..." | null,
+              "place": null | {                  # a report read as written: where in the original
+                "file": "report.docx", "render": "report.docx: 表2 第5行 “实际完成值”",
+                "label": "表2 第5行 “实际完成值”", "text": "<the source text>",
+                "format": "docx", "table": 2, "row": 5, "cell": 7, "column_name": "实际完成值"
+              },                                 # (+ line, column, page, paragraph, sheet, ref as set)
               "known": false                     # true: present in the --baseline
             }
           ],
@@ -28,6 +33,9 @@ The document, written as it is produced (one file object at a time)::
           "error": null | {
             "message": "...", "path": "<key path>", "line": 3 | null,   # the first problem
             "problems": [{"message", "path", "line", "file"}, ...]      # every problem
+          },
+          "extraction": null | {                 # a report read as written (.txt .docx .xlsx .pdf)
+            "file", "format", "indicators_found", "notes", "review", "unread", "overrides"
           }
         }
       ],
@@ -68,7 +76,7 @@ from perfrules.output.writer import Summary, Writer
 if TYPE_CHECKING:
     from perfrules.output.records import Outcome, ProblemRecord, Record
 
-__all__ = ["VERSION", "JsonWriter", "encode", "file_data", "finding_data"]
+__all__ = ["VERSION", "JsonWriter", "encode", "file_data", "finding_data", "place_data"]
 
 #: The version of the JSON output contract.
 VERSION = 1
@@ -114,6 +122,14 @@ def _encode(value: Any, indent: str, step: str, out: list[str]) -> None:
         out.append(json.dumps(str(value), ensure_ascii=False))
 
 
+def place_data(f: Record) -> dict[str, Any] | None:
+    """Where a finding about a report read as written stands in the original file (else None)."""
+    o = f.origin
+    if o is None:
+        return None
+    return {"file": o.file, "render": o.render, "label": o.label, "text": o.text, **o.place}
+
+
 def finding_data(f: Record, waived: bool = False) -> dict[str, Any]:
     """One finding of the contract."""
     data: dict[str, Any] = {
@@ -126,6 +142,7 @@ def finding_data(f: Record, waived: bool = False) -> dict[str, Any]:
         "line": f.line,
         "expected": f.expected,
         "found": f.found,
+        "place": place_data(f),
     }
     if waived:
         data["reason"] = f.reason
@@ -156,6 +173,7 @@ def file_data(outcome: Outcome) -> dict[str, Any]:
         "findings": [finding_data(f) for f in outcome.findings],
         "waived": [finding_data(f, waived=True) for f in outcome.waived],
         "error": error,
+        "extraction": outcome.extraction,
     }
 
 
@@ -190,6 +208,7 @@ class JsonWriter(Writer):
             "waived": summary.waived,
             "failed": summary.failed,
             "skipped": summary.skipped,
+            "rule_errors": summary.rule_errors,
         }
         self.out.write(f'{close},\n  "summary": {encode(data, "  ")}\n}}\n')
         self.out.flush()

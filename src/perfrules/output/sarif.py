@@ -5,7 +5,12 @@ and full description, help, default level, category). Each finding is a
 result with ``ruleId``, ``ruleIndex``, ``level`` (error, warning, note),
 ``message.text``, one location whose ``physicalLocation`` names the file
 (``artifactLocation.uri``) and line (``region.startLine``, when known) and
-whose ``logicalLocations`` entry carries the finding's ``about``. Waived
+whose ``logicalLocations`` entry carries the finding's ``about``. A finding
+about a report read as written (``perfrules check report.docx``) is located in
+the original file: ``region.startLine``/``startColumn`` in a text file, with
+the source text as ``region.snippet``; elsewhere (Word, Excel, PDF places
+have no lines) the place is ``properties.place``
+(``report.docx: 表2 第5行 “实际完成值”``). Waived
 findings are results with ``suppressions[].justification`` set to the
 waiver's reason; with a baseline every result has a ``baselineState``
 (``unchanged`` for known findings, ``new`` otherwise). Documents that could
@@ -75,6 +80,21 @@ def _location(path: str, line: int | None) -> dict[str, Any]:
     return physical
 
 
+def _physical(path: str, f: Record) -> dict[str, Any]:
+    """The finding's physical location: the document's line, or the place in the original."""
+    o = f.origin
+    if o is None:
+        return _location(path, f.line)
+    physical = _location(o.file, o.line)
+    region = physical.get("region")
+    if region is not None:
+        if o.column is not None and o.column >= 1:
+            region["startColumn"] = o.column
+        if o.text:
+            region["snippet"] = {"text": o.text}
+    return physical
+
+
 class SarifWriter(Writer):
     """A SARIF 2.1.0 log with one run."""
 
@@ -119,7 +139,7 @@ class SarifWriter(Writer):
 
     def _result(self, path: str, f: Record, waived: bool) -> dict[str, Any]:
         location: dict[str, Any] = {
-            "physicalLocation": _location(path, f.line),
+            "physicalLocation": _physical(path, f),
             "logicalLocations": [{"name": f.about, "fullyQualifiedName": f.about}],
         }
         result: dict[str, Any] = {
@@ -135,6 +155,8 @@ class SarifWriter(Writer):
                 "found": None if f.found is None else str(f.found),
             },
         }
+        if f.origin is not None:
+            result["properties"]["place"] = f.origin.render
         if f.rule in self.index:
             result["ruleIndex"] = self.index[f.rule]
         if waived:
@@ -147,18 +169,16 @@ class SarifWriter(Writer):
 
     def file(self, outcome: Outcome) -> None:
         """Write the document's results; load problems become notifications."""
+        for p in outcome.problems:  # load problems, or rules that failed on the document
+            text = ": ".join(part for part in (p.rule, p.path, p.message) if part)
+            self.notifications.append(
+                {
+                    "level": "error",
+                    "message": {"text": text},
+                    "locations": [{"physicalLocation": _location(p.file or outcome.path, p.line)}],
+                }
+            )
         if outcome.status == "failed":
-            for p in outcome.problems:
-                text = f"{p.path}: {p.message}" if p.path else p.message
-                self.notifications.append(
-                    {
-                        "level": "error",
-                        "message": {"text": text},
-                        "locations": [
-                            {"physicalLocation": _location(p.file or outcome.path, p.line)}
-                        ],
-                    }
-                )
             return
         results = [self._result(outcome.path, f, False) for f in outcome.findings]
         results += [self._result(outcome.path, f, True) for f in outcome.waived]
@@ -170,7 +190,9 @@ class SarifWriter(Writer):
 
     def finish(self, summary: Summary) -> None:
         """Close ``results`` and write the invocation."""
-        invocation: dict[str, Any] = {"executionSuccessful": summary.failed == 0}
+        invocation: dict[str, Any] = {
+            "executionSuccessful": summary.failed == 0 and summary.rule_errors == 0
+        }
         if self.notifications:
             invocation["toolExecutionNotifications"] = self.notifications
         close = "]" if self._first else "\n    ]"

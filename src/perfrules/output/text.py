@@ -4,7 +4,11 @@
 
     examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
 
-A finding without a known line leaves out ``:line``. Within a file findings
+A finding without a known line leaves out ``:line``. A finding about a report
+read as written points into the original file instead (``report.txt:47:12``,
+``report.docx: 表2 第5行 “实际完成值”``), and each value its extraction left
+to a person follows its findings (``report.txt:38:26: 需人工判断 budget.adjustment: …``).
+Within a file findings
 are in document order, and a rule with three or more findings is one block::
 
     examples/luquan-2024.toml:134: PR030 [missing] error: 20 findings
@@ -73,9 +77,16 @@ def _tail(f: Record, color: bool, lang: str) -> str:
     return text
 
 
+def _where(path: str, f: Record) -> str:
+    """``path:line``, ``path``, or the place in the original file of a report read as written."""
+    if f.origin is not None:
+        return f.origin.render
+    return path if f.line is None else f"{path}:{f.line}"
+
+
 def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
     """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
-    where = path if f.line is None else f"{path}:{f.line}"
+    where = _where(path, f)
     label = "waived" if f.reason is not None else f.severity
     head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
     return f"{head}{_paint(label, label, color)}: {_tail(f, color, lang)}"
@@ -103,20 +114,34 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
     if s.waived:
         parts.append(f"{s.waived} waived" if en else f"{s.waived} 个已豁免")
     checked = s.files  # as the JSON summary's "files": checked, or failed to load
+    none_loaded = not parts and s.failed and s.failed >= checked
     if en:
         head = f"Checked {checked} file{'' if checked == 1 else 's'}"
         body = ", ".join(parts) if parts else "no findings"
+        if none_loaded:
+            body = "no report was checked"
+        elif not parts and s.failed:
+            body = "no findings in the files that loaded"
         tail = []
         if s.failed:
             tail.append(f"{s.failed} file{'' if s.failed == 1 else 's'} could not be loaded")
+        if s.rule_errors:
+            n = s.rule_errors
+            tail.append(f"rules failed to evaluate on {n} file{'' if n == 1 else 's'}")
         if s.skipped:
             tail.append(f"{s.skipped} skipped (not report documents)")
         return f"{head}: {body}" + ("; " + "; ".join(tail) if tail else "") + "."
     head = f"已检查 {checked} 个文件"
     body = "，".join(parts) if parts else "未发现问题"
+    if none_loaded:
+        body = "未能检查任何报告"
+    elif not parts and s.failed:
+        body = "已载入的文件未发现问题"
     tail = []
     if s.failed:
         tail.append(f"{s.failed} 个文件无法载入")
+    if s.rule_errors:
+        tail.append(f"{s.rule_errors} 个文件有规则无法求值")
     if s.skipped:
         tail.append(f"{s.skipped} 个文件已跳过（不是报告文档）")
     return f"{head}：{body}" + ("；" + "；".join(tail) if tail else "") + "。"
@@ -126,14 +151,30 @@ def summary_line(s: Summary, lang: str = "zh") -> str:
 GROUP_AT = 3
 
 
-def _document_order(f: Record) -> tuple[int, int, str]:
-    """Findings without a line (about the whole document) first, then by line and key path."""
-    return (0, 0, f.path) if f.line is None else (1, f.line, f.path)
+def _document_order(f: Record) -> tuple[int, int, int, str]:
+    """Findings without a line (about the whole document) first, then by line and key path.
+
+    Findings about a report read as written are ordered by their place in the
+    original (line and column of a text file, else the place's fields).
+    """
+    if f.origin is not None:
+        p = f.origin.place
+        if not f.origin.label:
+            return (0, 0, 0, f.path)
+        if f.origin.line is not None:
+            return (1, f.origin.line, f.origin.column or 0, f.path)
+        order = [p.get(k) or 0 for k in ("page", "table", "paragraph", "row", "line", "cell")]
+        flat = sum(int(v) * 1000 ** (5 - i) for i, v in enumerate(order))
+        return (1, flat, 0, f.path)
+    return (0, 0, 0, f.path) if f.line is None else (1, f.line, 0, f.path)
 
 
 def member_line(f: Record, *, color: bool = False, lang: str = "zh") -> str:
     """One finding inside a group: ``    line: message (expected …, found …)``, indented."""
-    where = f"{f.line}: " if f.line is not None else ""
+    if f.origin is not None:
+        where = f"{f.origin.label}: " if f.origin.label else ""
+    else:
+        where = f"{f.line}: " if f.line is not None else ""
     return f"    {where}{_tail(f, color, lang)}"
 
 
@@ -158,7 +199,7 @@ def grouped_lines(
             continue
         if members[0] is not f:
             continue  # written with its block
-        where = path if f.line is None else f"{path}:{f.line}"
+        where = _where(path, f)
         label = "waived" if f.reason is not None else f.severity
         count = f"{len(members)} findings" if lang == "en" else f"共 {len(members)} 处"
         lines.append(
@@ -199,6 +240,15 @@ class TextWriter(Writer):
             return grouped_lines(path, findings, color=self.color, lang=self.lang)
         return [finding_line(path, f, color=self.color, lang=self.lang) for f in findings]
 
+    def _reviews(self, outcome: Outcome) -> list[str]:
+        """A report read as written: each value its extraction left to a person, one line each."""
+        en = self.lang == "en"
+        label = "needs review" if en else "需人工判断"
+        return [
+            f"{r['place']['render']}: {label} {r['about']}: {r['reason'] if en else r['reason_zh']}"
+            for r in (outcome.extraction or {}).get("review", ())
+        ]
+
     def file(self, outcome: Outcome) -> None:
         """Write the document's findings (and waived ones when asked), or its load problems."""
         lines: list[str] = []
@@ -216,6 +266,8 @@ class TextWriter(Writer):
             lines.extend(self._findings(outcome.path, outcome.findings))
             if self.show_waived:
                 lines.extend(self._findings(outcome.path, outcome.waived))
+            lines.extend(p.rendered for p in outcome.problems)  # rules that failed on it
+            lines.extend(self._reviews(outcome))
         if lines:
             if self._wrote:
                 self.out.write("\n")

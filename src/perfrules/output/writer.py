@@ -25,7 +25,9 @@ class Summary:
     ``errors``/``warnings``/``infos`` count unwaived findings that are not in
     the baseline; ``known`` those that are; ``waived`` the waived ones;
     ``files`` the documents reported (checked or failed); ``failed`` those that
-    could not be loaded; ``skipped`` those that are not report documents.
+    could not be loaded; ``skipped`` those that are not report documents;
+    ``rule_errors`` the checked documents on which a rule failed to evaluate
+    (their problems: not fully checked).
     """
 
     files: int = 0
@@ -36,6 +38,7 @@ class Summary:
     waived: int = 0
     failed: int = 0
     skipped: int = 0
+    rule_errors: int = 0
 
     def add(self, outcome: Outcome) -> None:
         """Count one document's outcome."""
@@ -45,6 +48,8 @@ class Summary:
         self.files += 1
         if outcome.status == "failed":
             self.failed += 1
+        elif outcome.problems:
+            self.rule_errors += 1
         self.waived += len(outcome.waived)
         for f in outcome.findings:
             if f.known:

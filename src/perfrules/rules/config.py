@@ -39,10 +39,11 @@ from cattrs.errors import ClassValidationError
 
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import ConfigError, Problem, RulePackError
 from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.pack import Rule, builtin_rules, load_pack, structure_rules
-from perfrules.rules.packspec import ParamValue, invalid, param_value
+from perfrules.rules.packspec import ParamValue, invalid
 
 __all__ = [
     "CONFIG_NAME",
@@ -98,7 +99,7 @@ class Config:
         for name, value in self.params.get(rule.id, {}).items():
             if name in rule.params:
                 try:
-                    values[name] = param_value(rule.params[name].type, value)
+                    values[name] = rule.params[name].value(value)
                 except BadValue:
                     continue  # reported by check_config
         return values
@@ -132,17 +133,7 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
         *_check_selectors(config.select, known, "select"),
         *_check_selectors(config.ignore, known, "ignore"),
     ]
-    for rid, sev in config.severity.items():
-        if rid not in known:
-            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
-        elif sev not in _SEVERITIES:
-            problems.append(
-                Problem(
-                    "choice",
-                    f"severity.{rid}",
-                    params={"found": sev, "choices": ", ".join(_SEVERITIES)},
-                )
-            )
+    problems += _check_severities(config.severity, known)
     for rid, values in config.params.items():
         if rid not in known:
             problems.append(invalid(f"params.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
@@ -152,6 +143,25 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
         problems.append(
             invalid("select", "the configuration leaves no rule selected", "配置未选中任何规则")
         )
+    return problems
+
+
+def _check_severities(
+    severity: Mapping[str, str], known: Mapping[str, Rule] | None = None
+) -> list[Problem]:
+    """Severities naming no rule (when ``known`` is given) or no severity."""
+    problems = []
+    for rid, sev in severity.items():
+        if known is not None and rid not in known:
+            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+        elif sev not in _SEVERITIES:
+            problems.append(
+                Problem(
+                    "choice",
+                    f"severity.{rid}",
+                    params={"found": sev, "choices": ", ".join(_SEVERITIES)},
+                )
+            )
     return problems
 
 
@@ -184,7 +194,7 @@ def _check_params(rule: Rule, values: Mapping[str, Any], key: str) -> list[Probl
             )
             continue
         try:
-            param_value(declared.type, value)
+            declared.value(value)
         except BadValue as exc:
             problems.append(Problem(exc.code, f"{key}.{name}", params=exc.params))
     return problems
@@ -209,6 +219,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     of the configuration itself, of its packs (in their own files) and of its
     inline rules.
     """
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     data = read_toml(text, file, ConfigError)
     lines: dict[str, int] = {}
 
@@ -221,7 +232,10 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     try:
         spec = converter.structure(data, _ConfigSpec)
     except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-        raise ConfigError(here(list(walk_errors(exc, "")))) from None
+        found = list(walk_errors(exc, ""))
+        if isinstance(data.get("rules"), list):  # the inline rules' problems show in the same run
+            found += structure_rules(data["rules"], "rules", file, text)[1]
+        raise ConfigError(here(found)) from None
     problems: list[Problem] = []
     rules: list[Rule] = []
     for i, pack in enumerate(spec.packs):
@@ -249,6 +263,8 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
     problems += more
     if complete:
         problems += here(check_config(config, known))
+    else:  # what does not depend on the rules that failed: the severities' values
+        problems += here(_check_severities(config.severity))
     if problems:
         raise ConfigError(problems)
     return config
@@ -256,11 +272,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate the configuration file at ``path``."""
-    name = os.fspath(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem("unreadable", file=name, params={"detail": str(exc)})]) from None
+    name, text = read_settings(path, ConfigError)
     return loads_config(text, name, Path(name).parent)
 
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from perfrules.document.model import Line, Report
+from perfrules.errors import Problem
 
 if TYPE_CHECKING:
     from perfrules.scoring.profiles import Profile
@@ -47,6 +48,8 @@ class Context:
         self._shared: dict[Callable[[Context], Any], Any] = {}
         #: For rules that run after waivers: which of the report's waivers silenced a finding.
         self.waiver_used = [False] * len(report.waivers)
+        #: Rules that failed while checking this report (code ``rule-failed``), one per rule.
+        self.failures: list[Problem] = []
 
     @cached_property
     def lines_by_id(self) -> dict[str, tuple[int, Line]]:

@@ -175,7 +175,8 @@ def check(
     scoring profile named by the configuration or the report (default
     ``national``). Findings come ordered by rule id, then in document order;
     findings silenced by a waiver with a reason are returned apart, in
-    ``waived``.
+    ``waived``; rules that failed on the report (an expression that cannot be
+    evaluated for a subject other than for an absent value) in ``errors``.
     """
     rules = config if isinstance(config, RuleSet) else compile_rules(config)
     prof = _resolve_profile(report, profile, rules)
@@ -189,12 +190,12 @@ def check(
             findings.append(_finding(active, hit, report))
     sheet = ctx.computed_sheet  # computed only if a rule asked for it
     if not report.waivers:
-        return CheckResult(tuple(findings), (), prof.id, sheet)
+        return CheckResult(tuple(findings), (), prof.id, sheet, tuple(ctx.failures))
     kept, waived = _apply_waivers(ctx, rules, findings)
     for active in rules.post_rules:
         kept.extend(_finding(active, hit, report) for hit in active.run(ctx))
     kept.sort(key=_RULE_ORDER)  # stable: document order within a rule
-    return CheckResult(tuple(kept), tuple(waived), prof.id, sheet)
+    return CheckResult(tuple(kept), tuple(waived), prof.id, sheet, tuple(ctx.failures))
 
 
 def _apply_waivers(

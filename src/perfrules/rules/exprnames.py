@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from perfrules.document import model
+from perfrules.errors import ExpressionError, Problem
 
 if TYPE_CHECKING:
     from perfrules.rules.expr import Expression
@@ -52,11 +53,20 @@ def compile_rule_expressions(
     Raises :class:`~perfrules.errors.ExpressionError`; each problem's path is
     the rule's key (``expression``, ``found``, ``expected``).
     """
-    return (
-        _compile(expression, names, "expression"),
-        _compile(found, names, "found") if found else None,
-        _compile(expected, names, "expected") if expected else None,
-    )
+    # Each is compiled even when one before it fails, so that every problem shows at once.
+    compiled: list[Expression | None] = []
+    problems: list[Problem] = []
+    for source, where in ((expression, "expression"), (found, "found"), (expected, "expected")):
+        try:
+            wanted = source if where == "expression" else source or None
+            compiled.append(None if wanted is None else _compile(wanted, names, where))
+        except ExpressionError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ExpressionError(problems)
+    test, found_expr, expected_expr = compiled
+    assert test is not None
+    return test, found_expr, expected_expr
 
 
 @functools.lru_cache(maxsize=256)

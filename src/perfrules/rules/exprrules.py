@@ -17,9 +17,14 @@ A rule such as::
 is compiled once (:mod:`perfrules.rules.expr`: parsed, checked against the
 sandbox, names and attributes validated) and evaluated for each subject. The
 expression states what must hold; a subject for which it is false gets a
-finding. A subject for which it cannot be evaluated (a field it uses is
-absent, so arithmetic meets ``None``) is skipped: guard with ``defined(x)``
-or ``x is None or …`` to make absence a finding.
+finding. A subject for which it cannot be evaluated because a value it
+reads is absent (arithmetic meets ``None``, an index is past the end of a
+list) is skipped: guard with ``defined(x)`` or ``x is None or …`` to make
+absence a finding. Any other failure (a type mismatch, a division by zero,
+an overflow, a limit) is the rule's fault and is never passed over: the
+check records one ``rule-failed`` problem per rule and report in
+:attr:`Context.failures <perfrules.rules.context.Context.failures>`, naming
+the first subject it failed for, the reason, and how many more failed.
 
 Names available: the subject's fields (money and percentages read as
 Decimal), the rule's parameters, and ``report`` (the ``[report]`` table),
@@ -37,10 +42,11 @@ from typing import Any
 import attrs
 
 from perfrules.document.figures import Money, Percent
+from perfrules.errors import Problem
 from perfrules.rules.context import Context
 from perfrules.rules.expr import Expression, ExpressionEvalError
 from perfrules.rules.exprnames import compile_rule_expressions, names_for
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit, clip, render_arg
 from perfrules.rules.pack import Rule
 from perfrules.rules.packspec import ParamValue
 
@@ -86,13 +92,75 @@ def _subjects(ctx: Context, subject: str) -> Iterator[tuple[Any, str, str, dict[
         yield report.report, "report", "report", {}
 
 
-def _value(expr: Expression | None, env: Mapping[str, Any]) -> Decimal | str | None:
+class _Rendered(Mapping[str, str]):
+    """The names of an evaluation as text, for an ``about`` template (rendered when asked for)."""
+
+    def __init__(self, env: Mapping[str, Any]) -> None:
+        self.env = env
+
+    def __getitem__(self, name: str) -> str:
+        value = self.env[name]
+        return "" if value is None else clip(render_arg(value), "en")
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.env)
+
+    def __len__(self) -> int:
+        return len(self.env)
+
+
+class _Failures:
+    """The evaluation failures of one rule over one report: the first, and how many."""
+
+    def __init__(self) -> None:
+        self.first: tuple[str, ExpressionEvalError] | None = None
+        self.count = 0
+
+    def add(self, path: str, exc: ExpressionEvalError) -> None:
+        if exc.missing:  # an absent value: the subject is skipped, by design
+            return
+        self.count += 1
+        if self.first is None:
+            self.first = (path, exc)
+
+    def problem(self, rule: Rule, ctx: Context) -> Problem | None:
+        """The ``rule-failed`` problem, located in the report (None when nothing failed)."""
+        if self.first is None:
+            return None
+        path, exc = self.first
+        origin = rule.pack or "<rules>"
+        if rule.origin is not None:
+            line = rule.origin.source.line(rule.origin.path)
+            origin = f"{origin}:{line}" if line else origin
+        more = self.count - 1
+        source = ctx.report.source
+        return Problem(
+            "rule-failed",
+            path,
+            line=source.line(path) if source is not None and path else None,
+            file=source.file if source is not None else None,
+            rule=rule.id,
+            params={
+                "key": exc.where or "expression",
+                "origin": origin,
+                "detail": exc.detail,
+                "detail_zh": exc.detail_zh,
+                "more": f" (and {more} more subject{'s' if more > 1 else ''})" if more else "",
+                "more_zh": f"（另有 {more} 处同样失败）" if more else "",
+            },
+        )
+
+
+def _value(
+    expr: Expression | None, env: Mapping[str, Any], path: str, failures: _Failures
+) -> Decimal | str | None:
     """The value ``expr`` gives a finding (``found`` or ``expected``), None when it has none."""
     if expr is None:
         return None
     try:
         v = _plain(expr.evaluate(env))
-    except ExpressionEvalError:
+    except ExpressionEvalError as exc:
+        failures.add(path, exc)
         return None
     if v is None or isinstance(v, (Decimal, str)):
         return v
@@ -130,11 +198,13 @@ def expression_check(
             "narrative": report.narrative,
             **bound,
         }
+        failures = _Failures()
         for obj, about, path, extra in _subjects(ctx, subject):
             env = {**base, **_fields_of(obj), **extra}
             try:
                 ok = test.evaluate(env)
-            except ExpressionEvalError:
+            except ExpressionEvalError as exc:
+                failures.add(path, exc)
                 continue
             if ok:
                 continue
@@ -145,13 +215,18 @@ def expression_check(
             )
             if about_template:
                 try:
-                    about = about_template.format_map(
-                        {k: v for k, v in env.items() if isinstance(v, str)}
-                    )
-                except (KeyError, ValueError, IndexError):
+                    about = about_template.format_map(_Rendered(env))
+                except (KeyError, ValueError, IndexError):  # a Rule made in Python, unchecked
                     about = about_template
             yield Hit(
-                about, path, expected=_value(expected, env), found=_value(found, env), args=args
+                about,
+                path,
+                expected=_value(expected, env, path, failures),
+                found=_value(found, env, path, failures),
+                args=args,
             )
+        problem = failures.problem(rule, ctx)
+        if problem is not None:
+            ctx.failures.append(problem)
 
     return run

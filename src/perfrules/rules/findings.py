@@ -21,6 +21,7 @@ import attrs
 from attrs import AttrsInstance
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
+from perfrules.errors import Problem
 
 if TYPE_CHECKING:
     from perfrules.document.model import Waiver
@@ -199,6 +200,9 @@ class CheckResult:
 
     ``findings`` are ordered by rule id, then in the order of the document.
     ``profile`` is the id of the scoring profile the report was judged by.
+    ``errors`` are the rules that failed on this report (problems with code
+    ``rule-failed``: the rule, the report's file, the subject's key path and
+    line, the reason): the report was not fully checked, whatever ``findings`` say.
     """
 
     findings: tuple[Finding, ...]
@@ -207,6 +211,7 @@ class CheckResult:
     #: The score sheet the checks computed (None when no rule needed it); a
     #: :class:`~perfrules.scoring.scorer.ScoreSheet`, kept so callers need not score twice.
     sheet: Any = attrs.field(default=None, eq=False, repr=False)
+    errors: tuple[Problem, ...] = ()
 
     def count(self, severity: Severity) -> int:
         """How many (unwaived) findings have this severity."""

@@ -20,13 +20,8 @@ from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import Kind, kind, names
 from perfrules.rules.pack import Rule
-from perfrules.rules.packspec import (
-    BASE_FIELDS,
-    ParamValue,
-    invalid,
-    template_fields,
-    unknown_fields,
-)
+from perfrules.rules.packspec import BASE_FIELDS, ParamValue, invalid
+from perfrules.rules.templates import check_template
 
 __all__ = ["Check", "Linked", "link"]
 
@@ -106,11 +101,7 @@ def _disagreements(rule: Rule, found: Kind) -> Iterator[Problem]:
             )
     usable = BASE_FIELDS | found.fields
     for lang in ("zh", "en"):
-        template = rule.message.get(lang)
-        try:
-            problem = unknown_fields(f"message.{lang}", template_fields(template), usable)
-        except ValueError as exc:
-            problem = invalid(f"message.{lang}", f"bad template: {exc}", f"模板有误：{exc}")
+        problem = check_template(f"message.{lang}", rule.message.get(lang), usable)
         if problem is not None:
             yield problem
 
@@ -122,6 +113,14 @@ def _link_expression(
     # with the built-in rules never loads the expression language.
     from perfrules.rules.exprrules import expression_check
 
+    templates = [
+        *((f"message.{lang}", rule.message.get(lang)) for lang in ("zh", "en")),
+        *((("about", rule.about),) if rule.about is not None else ()),
+    ]
+    plain = [check_template(which, text, None) for which, text in templates]
+    problems = [rule.locate(p) for p in plain if p is not None]  # a Rule made in Python
+    if problems:
+        return None, problems
     params = dict(values)
     try:
         run = expression_check(rule, params)

@@ -25,13 +25,22 @@ from typing import Any
 import attrs
 from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import BadValue, converter, type_problem, walk_errors
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
 from perfrules.resources import rules_dir
 from perfrules.rules.exprnames import SUBJECTS
 from perfrules.rules.findings import Severity, Templates
-from perfrules.rules.packspec import PARAM_TYPES, ParamValue, RuleSpec, check_rule, param_value
+from perfrules.rules.packspec import (
+    PARAM_TYPES,
+    ParamValue,
+    RuleSpec,
+    check_present,
+    check_range,
+    check_rule,
+    param_value,
+)
 
 __all__ = [
     "PARAM_TYPES",
@@ -50,11 +59,17 @@ __all__ = [
 
 @attrs.frozen
 class Param:
-    """A typed rule parameter with its default and documentation."""
+    """A typed rule parameter with its default, documentation and (numbers) the range it may take."""
 
     type: str
     default: ParamValue
     doc: str = ""
+    min: ParamValue | None = None
+    max: ParamValue | None = None
+
+    def value(self, given: object) -> ParamValue:
+        """``given`` as this parameter's value: of its type, within its range (raises ``BadValue``)."""
+        return check_range(param_value(self.type, given), self.min, self.max)
 
 
 @attrs.frozen
@@ -130,7 +145,14 @@ class RulePack:
 
 def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
     params = {
-        n: Param(p.type, param_value(p.type, p.default), p.doc) for n, p in spec.params.items()
+        n: Param(
+            p.type,
+            param_value(p.type, p.default),
+            p.doc,
+            None if p.min is None else param_value(p.type, p.min),
+            None if p.max is None else param_value(p.type, p.max),
+        )
+        for n, p in spec.params.items()
     }
     return Rule(
         id=spec.id,
@@ -166,18 +188,7 @@ def structure_rules(
     problems: list[Problem] = []
     rules: list[Rule] = []
     if not isinstance(data, list):
-        return rules, [
-            Problem(
-                "type",
-                path,
-                params={
-                    "expected": "array",
-                    "expected_zh": "数组",
-                    "found": type(data).__name__,
-                    "found_zh": type(data).__name__,
-                },
-            )
-        ]
+        return rules, [type_problem("array", data, path)]
     source = Source(text, "toml", file) if text is not None else None
     for i, item in enumerate(data):
         here = f"{path}[{i}]"
@@ -192,9 +203,12 @@ def structure_rules(
             ValueError,
             KeyError,
         ) as exc:
+            found = [*walk_errors(exc, here)]
+            if isinstance(item, Mapping):  # the values that are there are judged too
+                found += [_under(here, p) for p in check_present(item)]
             problems.extend(
                 attrs.evolve(p, rule=p.rule or (rid if isinstance(rid, str) else None))
-                for p in walk_errors(exc, here)
+                for p in found
             )
             continue
         found = [_under(here, p) for p in check_rule(spec)]
@@ -226,11 +240,14 @@ def _finish(problems: list[Problem], file: str, text: str | None) -> RulePackErr
 
 def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     """Parse and validate a rule pack from TOML text."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     data = read_toml(text, file, RulePackError)
     problems: list[Problem] = []
     head: _PackHead | None = None
-    if not isinstance(data.get("pack"), Mapping):
+    if "pack" not in data:
         problems.append(Problem("missing-key", "pack"))
+    elif not isinstance(data["pack"], Mapping):
+        problems.append(type_problem("table", data["pack"], "pack"))
     else:
         try:
             head = converter.structure(data["pack"], _PackHead)
@@ -259,13 +276,7 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
 
 def load_pack(path: str | Path) -> RulePack:
     """Read and validate the rule pack at ``path``."""
-    name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    name, text = read_settings(path, RulePackError)
     return loads_pack(text, name)
 
 

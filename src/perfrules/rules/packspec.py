@@ -14,7 +14,6 @@ Problem paths are relative to the rule (``category``, ``params.ratio.type``).
 from __future__ import annotations
 
 import re
-import string
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
@@ -23,14 +22,17 @@ import attrs
 
 from perfrules.document.convert import BadValue
 from perfrules.errors import ExpressionError, Problem
-from perfrules.rules.exprnames import SUBJECTS, compile_rule_expressions, names_for
+from perfrules.rules.exprnames import GLOBALS, SUBJECTS, compile_rule_expressions, names_for
 from perfrules.rules.findings import CATEGORIES, Severity
+from perfrules.rules.templates import check_template, template_fields
 
 __all__ = [
     "PARAM_CLASSES",
     "PARAM_TYPES",
     "ParamValue",
     "RuleSpec",
+    "check_present",
+    "check_range",
     "check_rule",
     "param_value",
     "template_fields",
@@ -75,6 +77,8 @@ class ParamSpec:
     type: str
     default: Any
     doc: str = ""
+    min: Any = None
+    max: Any = None
 
 
 @attrs.frozen
@@ -115,13 +119,20 @@ def param_value(ptype: str, value: Any) -> ParamValue:
     )
 
 
-def template_fields(template: str) -> set[str]:
-    """The field names a ``str.format`` template uses (raises ``ValueError`` when malformed)."""
-    names = set()
-    for _, field, _, _ in string.Formatter().parse(template):
-        if field is not None:
-            names.add(re.split(r"[.\[]", field, maxsplit=1)[0])
-    return names
+def check_range(value: ParamValue, low: ParamValue | None, high: ParamValue | None) -> ParamValue:
+    """``value`` when it lies within ``[low, high]`` (either may be None: unbounded), else BadValue."""
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        below = low is not None and value < low  # type: ignore[operator]
+        above = high is not None and value > high  # type: ignore[operator]
+        if below or above:
+            if low is not None and high is not None:
+                en, zh = f"from {low} to {high}", f"为 {low} 至 {high}"
+            elif low is not None:
+                en, zh = f"at least {low}", f"不小于 {low}"
+            else:
+                en, zh = f"at most {high}", f"不大于 {high}"
+            raise BadValue("param-range", found=str(value), range=en, range_zh=zh)
+    return value
 
 
 def invalid(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
@@ -129,23 +140,10 @@ def invalid(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
     return Problem("invalid", path, params={"detail": en, "detail_zh": zh}, rule=rule)
 
 
-def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> Problem | None:
-    """The problem of a template (``message.zh``) using ``fields`` outside ``usable``, if any."""
-    allowed = set(usable)
-    unknown = sorted(set(fields) - allowed)
-    if not unknown:
-        return None
-    names = ", ".join(sorted(allowed)) or "none"
-    return invalid(
-        which,
-        f"unknown template field(s) {', '.join(unknown)}; available: {names}",
-        f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
-    )
-
-
 def check_rule(spec: RuleSpec) -> list[Problem]:
     """Everything wrong with one rule that its data shows (paths relative to the rule)."""
-    problems = [*_check_head(spec), *_check_check(spec)]
+    head = _check_head(spec.id, spec.name, spec.category, spec.severity)
+    problems = [*head, *_check_check(spec)]
     if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
         problems.append(
             invalid(
@@ -166,8 +164,13 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
                 )
             )
             continue
+        problems += _check_param_range(name, param)
         try:
-            param_value(param.type, param.default)
+            check_range(
+                param_value(param.type, param.default),
+                _bound(param.type, param.min),
+                _bound(param.type, param.max),
+            )
         except BadValue as exc:
             params_ok = False
             problems.append(Problem(exc.code, f"params.{name}.default", params=exc.params))
@@ -175,23 +178,97 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
     return [attrs.evolve(p, rule=spec.id) for p in problems]
 
 
-def _check_head(spec: RuleSpec) -> Iterable[Problem]:
-    if not RULE_ID.match(spec.id):
-        yield Problem("rule-id", "id", params={"found": spec.id})
-    if not NAME.match(spec.name):
+def _bound(ptype: str, value: Any) -> ParamValue | None:
+    """A parameter's ``min`` or ``max`` as its type reads it (None: not given, or not valid)."""
+    if value is None or ptype not in ("decimal", "integer"):
+        return None
+    try:
+        return param_value(ptype, value)
+    except BadValue:
+        return None
+
+
+def _check_param_range(name: str, param: ParamSpec) -> Iterable[Problem]:
+    """A parameter's ``min`` and ``max``: numbers of its type (decimal, integer only), min ≤ max."""
+    for key in ("min", "max"):
+        value = getattr(param, key)
+        if value is None:
+            continue
+        if param.type not in ("decimal", "integer"):
+            yield invalid(
+                f"params.{name}.{key}",
+                f"'{key}' is for decimal and integer parameters, not {param.type}",
+                f"{key} 仅用于 decimal 和 integer 类型的参数，不能用于 {param.type}",
+            )
+            continue
+        try:
+            param_value(param.type, value)
+        except BadValue as exc:
+            yield Problem(exc.code, f"params.{name}.{key}", params=exc.params)
+    low, high = _bound(param.type, param.min), _bound(param.type, param.max)
+    if low is not None and high is not None and low > high:  # type: ignore[operator]
+        yield invalid(
+            f"params.{name}.max",
+            f"max ({high}) is below min ({low})",
+            f"max（{high}）小于 min（{low}）",
+        )
+
+
+def _check_head(
+    rid: str | None, name: str | None, category: str | None, severity: str | None
+) -> Iterable[Problem]:
+    """The rule's id, name, category and severity (None: not given, or not text)."""
+    if rid is not None and not RULE_ID.match(rid):
+        yield Problem("rule-id", "id", params={"found": rid})
+    if name is not None and not NAME.match(name):
         yield invalid(
             "name",
-            f"rule name {spec.name!r} must be lower-case words joined by '-'",
-            f"规则名 {spec.name!r} 应为以 - 连接的小写单词",
+            f"rule name {name!r} must be lower-case words joined by '-'",
+            f"规则名 {name!r} 应为以 - 连接的小写单词",
         )
-    if spec.category not in CATEGORIES:
+    if category is not None and category not in CATEGORIES:
         yield Problem(
-            "choice", "category", params={"found": spec.category, "choices": ", ".join(CATEGORIES)}
+            "choice", "category", params={"found": category, "choices": ", ".join(CATEGORIES)}
         )
-    if spec.severity not in [s.value for s in Severity]:
+    if severity is not None and severity not in [s.value for s in Severity]:
         yield Problem(
-            "choice", "severity", params={"found": spec.severity, "choices": "error, warning, info"}
+            "choice", "severity", params={"found": severity, "choices": "error, warning, info"}
         )
+
+
+def check_present(item: Mapping[str, Any]) -> list[Problem]:
+    """What :func:`check_rule` can say of a rule table that does not structure (a key missing …).
+
+    Only the keys that are there and are text are judged (id, name, category,
+    severity, for_each, parameter types), so that one run reports every
+    invalid value next to the missing keys; paths are relative to the rule.
+    """
+
+    def text(key: str, table: Mapping[str, Any] = item) -> str | None:
+        value = table.get(key)
+        return value if isinstance(value, str) else None
+
+    problems = list(_check_head(text("id"), text("name"), text("category"), text("severity")))
+    for_each = text("for_each")
+    if for_each is not None and for_each not in SUBJECTS:
+        problems.append(
+            Problem(
+                "choice", "for_each", params={"found": for_each, "choices": ", ".join(SUBJECTS)}
+            )
+        )
+    params = item.get("params")
+    if isinstance(params, Mapping):
+        for name, param in params.items():
+            ptype = text("type", param) if isinstance(param, Mapping) else None
+            if ptype is not None and ptype not in PARAM_TYPES:
+                problems.append(
+                    Problem(
+                        "choice",
+                        f"params.{name}.type",
+                        params={"found": ptype, "choices": ", ".join(PARAM_TYPES)},
+                    )
+                )
+    return problems
 
 
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:
@@ -229,13 +306,17 @@ def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:
         allowed = frozenset() if which == "title" else usable
         for lang in ("zh", "en"):
             template = getattr(getattr(spec, which), lang)
-            try:
-                fields = template_fields(template)
-            except ValueError as exc:
-                yield invalid(f"{which}.{lang}", f"bad template: {exc}", f"模板有误：{exc}")
-                continue
-            problem = (
-                None if allowed is None else unknown_fields(f"{which}.{lang}", fields, allowed)
-            )
+            problem = check_template(f"{which}.{lang}", template, allowed)
             if problem is not None:
                 yield problem
+    if spec.about is not None:  # the subject's own fields and the parameters, as text
+        own = None
+        if usable is not None:
+            own = frozenset(names_for(str(spec.for_each), spec.params)) - {
+                *GLOBALS,
+                "parent",
+                "children",
+            }
+        problem = check_template("about", spec.about, own)
+        if problem is not None:
+            yield problem

@@ -39,6 +39,7 @@ from cattrs.errors import ClassValidationError, IterableValidationError
 from perfrules.document.convert import BadValue, converter, walk_errors
 from perfrules.document.model import Report
 from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, ProfileError
 from perfrules.resources import rules_dir
 from perfrules.scoring.model import Profile
@@ -90,12 +91,7 @@ def profiles_dir() -> Path:
 
 
 def _read(path: Path) -> tuple[str, str]:
-    name = str(path)
-    try:
-        return name, path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise ProfileError([Problem("unreadable", file=name, params={"detail": detail})]) from None
+    return read_settings(path, ProfileError)
 
 
 def _parse_layer(text: str, file: str) -> _Layer:
@@ -297,6 +293,7 @@ def _from_layer(leaf: _Layer, year: int | None) -> Profile:
 
 def loads_profile(text: str, file: str = "<profile>", year: int | None = None) -> Profile:
     """Parse and validate a profile from TOML text (``extends`` resolves relative to ``file``)."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark is not part of the TOML
     return _from_layer(_parse_layer(text, file), year)
 
 

@@ -20,9 +20,21 @@ from perfrules.output.docgen.markdown import (
     _value,
 )
 from perfrules.rules.findings import CATEGORIES, Finding, render_arg
-from perfrules.rules.pack import Rule, RulePack
+from perfrules.rules.pack import Param, Rule, RulePack
 
 __all__ = ["CATEGORY_DOCS", "finding_line"]
+
+
+def _range(param: Param) -> str:
+    """The range a parameter may take, after its type (``, ≥ 0``), or nothing."""
+    low = None if param.min is None else _value(param.min)
+    high = None if param.max is None else _value(param.max)
+    if low is not None and high is not None:
+        return f", {low} to {high}"
+    if low is not None:
+        return f", ≥ {low}"
+    return f", ≤ {high}" if high is not None else ""
+
 
 #: What each category covers: (Chinese name, English description).
 CATEGORY_DOCS: Mapping[str, tuple[str, str]] = {
@@ -138,7 +150,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         rows = ["| parameter | type | default | meaning |", "|---|---|---|---|"]
         for name, param in sorted(rule.params.items()):
             rows.append(
-                f"| `{name}` | {param.type} | `{_value(param.default)}` | {_inline(param.doc, table=True)} |"
+                f"| `{name}` | {param.type}{_range(param)} | `{_value(param.default)}` | {_inline(param.doc, table=True)} |"
             )
         parts.append("**Parameters.**\n\n" + "\n".join(rows))
         first_name, first_param = sorted(rule.params.items())[0]

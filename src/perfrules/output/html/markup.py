@@ -213,6 +213,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "prov_text": ("原文", "Source text"),
     "from": ("来源", "from"),
     "unreadable": ("无法读取", "Could not be read"),
+    "rule_failed": (
+        "规则无法求值（本报告未经完整检查）",
+        "Rules that failed (the report was not fully checked)",
+    ),
     "unreadable_files": ("无法读取的文件", "Files that could not be read"),
     "index_title": ("报告汇总", "Reports"),
     "reports": ("报告", "Reports"),

@@ -179,11 +179,25 @@ def _provenance_section(view: ReportView, lang: str) -> str:
     )
 
 
-def _failed_body(outcome: Outcome, lang: str) -> str:
-    items = "".join(
+def _problem_items(outcome: Outcome, lang: str) -> str:
+    return "".join(
         f'<li class="note sev-error">{severity_badge("error", lang)} <span class="msg">{esc(p.rendered)}</span></li>'
         for p in outcome.problems
     )
+
+
+def _rule_failures(outcome: Outcome, lang: str) -> str:
+    """The rules that failed on a checked report, first on its page (nothing when none did)."""
+    if not outcome.problems:
+        return ""
+    return (
+        f'<section class="block" aria-labelledby="h-rule-failed"><h2 id="h-rule-failed">'
+        f'{label(lang, "rule_failed")}</h2><ul class="notes problems">{_problem_items(outcome, lang)}</ul></section>'
+    )
+
+
+def _failed_body(outcome: Outcome, lang: str) -> str:
+    items = _problem_items(outcome, lang)
     return (
         f"<h1>{label(lang, 'unreadable')}{colon(lang)}{esc(outcome.path)}</h1>"
         f'<section class="block" aria-labelledby="h-problems"><h2 id="h-problems">{label(lang, "unreadable")}</h2>'
@@ -225,7 +239,8 @@ def report_page(
     page_notes = notes.note_list(notes.at(""))
     body = (
         f'{crumb}<header><h1>{esc(heading)}</h1><p class="lede">{lede}</p>{_counts(outcome, lang)}</header>'
-        f"<main>{section('report', label(lang, 'report'), notes, header_section(view, outcome.profile, notes, lang))}"
+        f"<main>{_rule_failures(outcome, lang)}"
+        f"{section('report', label(lang, 'report'), notes, header_section(view, outcome.profile, notes, lang))}"
         f'<section class="block" aria-labelledby="h-findings"><h2 id="h-findings">{label(lang, "findings")}</h2>'
         f"{page_notes}{_findings_table(notes, lang)}</section>"
         f"{budget_section(view, score, notes, lang, chart)}"

@@ -29,7 +29,9 @@ def _items(x: object, fname: str) -> Iterable[object]:
     if isinstance(x, (tuple, list)):
         return x
     en, zh = kind_of(x)
-    raise Refused(f"{fname}() needs a list, found {en}", f"{fname}() 需要列表，实际为{zh}")
+    raise Refused(
+        f"{fname}() needs a list, found {en}", f"{fname}() 需要列表，实际为{zh}", missing=x is None
+    )
 
 
 def _f_sum(items: object) -> Decimal:
@@ -68,7 +70,11 @@ def _f_len(x: object) -> Decimal:
     if isinstance(x, (str, tuple, list)):
         return Decimal(len(x))
     en, zh = kind_of(x)
-    raise Refused(f"len() needs text or a list, found {en}", f"len() 需要文本或列表，实际为{zh}")
+    raise Refused(
+        f"len() needs text or a list, found {en}",
+        f"len() 需要文本或列表，实际为{zh}",
+        missing=x is None,
+    )
 
 
 def _f_any(items: object) -> bool:

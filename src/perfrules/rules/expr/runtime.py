@@ -57,13 +57,27 @@ class ExpressionEvalError(ValueError):
 
     ``detail`` and ``detail_zh`` say what went wrong in English and Chinese;
     ``where`` is the location given to :func:`~perfrules.rules.expr.compile_expression`.
+    ``missing`` is True when the failure comes from a value that is absent (None,
+    or an index past the end of a list): the subject lacks what the expression
+    reads, which a rule may leave to other rules. Every other failure (a type
+    mismatch between values that are there, a division by zero, an overflow, a
+    limit) is a fault of the rule for that subject.
     """
 
-    def __init__(self, detail: str, detail_zh: str, *, source: str = "", where: str = "") -> None:
+    def __init__(
+        self,
+        detail: str,
+        detail_zh: str,
+        *,
+        source: str = "",
+        where: str = "",
+        missing: bool = False,
+    ) -> None:
         self.detail = detail
         self.detail_zh = detail_zh
         self.source = source
         self.where = where
+        self.missing = missing
         super().__init__(f"{where}: {detail}" if where else detail)
 
     @property
@@ -75,12 +89,16 @@ class ExpressionEvalError(ValueError):
 
 
 class Refused(Exception):
-    """A helper's refusal of a value; Expression.evaluate turns it into an ExpressionEvalError."""
+    """A helper's refusal of a value; Expression.evaluate turns it into an ExpressionEvalError.
 
-    def __init__(self, en: str, zh: str) -> None:
+    ``missing``: the refused value was None (see :attr:`ExpressionEvalError.missing`).
+    """
+
+    def __init__(self, en: str, zh: str, *, missing: bool = False) -> None:
         super().__init__(en)
         self.en = en
         self.zh = zh
+        self.missing = missing
 
 
 # --- values -------------------------------------------------------------------------------
@@ -111,7 +129,9 @@ def as_number(x: object, op: str) -> Decimal:
     if isinstance(x, int):  # bool included: True is 1
         return Decimal(int(x))
     en, zh = kind_of(x)
-    raise Refused(f"{op} needs numbers, found {en}", f"{op} 需要数值，实际为{zh}")
+    raise Refused(
+        f"{op} needs numbers, found {en}", f"{op} 需要数值，实际为{zh}", missing=x is None
+    )
 
 
 def _plain(v: object) -> object:
@@ -248,6 +268,11 @@ HELPERS: Mapping[str, Callable[..., object]] = {
 # --- the compiled expression -----------------------------------------------------------------
 
 
+def _is_missing(exc: BaseException) -> bool:
+    """True when ``exc`` comes from an absent value: None met by an operator, an index past the end."""
+    return isinstance(exc, IndexError) or (isinstance(exc, TypeError) and "NoneType" in str(exc))
+
+
 def _explain(exc: BaseException) -> tuple[str, str]:
     """English and Chinese text for an exception raised while evaluating."""
     conditions = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
@@ -311,7 +336,7 @@ class Expression:
             ) from None
         except Refused as exc:
             raise ExpressionEvalError(
-                exc.en, exc.zh, source=self.source, where=self.where
+                exc.en, exc.zh, source=self.source, where=self.where, missing=exc.missing
             ) from None
         try:
             if not self._arithmetic:
@@ -320,8 +345,10 @@ class Expression:
                 return self._fn(*args)
         except Refused as exc:
             raise ExpressionEvalError(
-                exc.en, exc.zh, source=self.source, where=self.where
+                exc.en, exc.zh, source=self.source, where=self.where, missing=exc.missing
             ) from None
         except Exception as exc:  # every failure of an accepted expression is an evaluation error
             en, zh = _explain(exc)
-            raise ExpressionEvalError(en, zh, source=self.source, where=self.where) from None
+            raise ExpressionEvalError(
+                en, zh, source=self.source, where=self.where, missing=_is_missing(exc)
+            ) from None

@@ -1,23 +1,20 @@
 """The title-year check: a year written in the title that is not ``report.year``.
 
-Years are four digits (19xx, 20xx) followed by 年, full-width digits
-included; the first year that differs gives the one hit.
+Years are read as :func:`perfrules.document.valueparse.years_in` reads them:
+four digits (19xx, 20xx) before 年, full-width digits included, or Chinese
+digits (``二〇二二年度``, ``二零二二年``); the first year that differs gives the one hit.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
 
+from perfrules.document.valueparse import years_in
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-
 
 Params = NoParams  # this kind takes no parameters
 
@@ -35,8 +32,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     info = ctx.report.report
     if not info.title:
         return
-    for m in _YEAR.finditer(info.title.translate(_FULLWIDTH)):
-        year = int(m.group(1))
+    for year in years_in(info.title):
         if year != info.year:
             yield Hit(
                 "report.title",

@@ -3,12 +3,15 @@
 The command line checks files and folders through this module:
 
 - :func:`discover` expands the paths given into report candidates (``*.toml``
-  and ``*.json`` under folders, hidden entries and ``perfrules.toml`` left
-  out, symlinked folders visited once so loops end), sorted by path.
+  and ``*.json`` documents and ``*.txt``, ``*.docx``, ``*.xlsx``, ``*.pdf``
+  reports as written under folders, hidden entries and ``perfrules.toml``
+  left out, symlinked folders visited once so loops end), sorted by path.
 - :func:`check_path` loads and checks one document and returns an
   :class:`~perfrules.output.records.Outcome`: small, picklable records with
   the messages already rendered in the requested language (and, for HTML
-  output, the report's own data for its page). A document that
+  output, the report's own data for its page). A report as written is
+  extracted first and its findings placed in the original file
+  (:mod:`perfrules.batch.written`). A document that
   is not a report at all (no report key at its top level, like
   ``pyproject.toml``, a previous JSON output or an empty file) is *skipped*,
   not failed; given ``data`` (standard input's bytes) it checks those.
@@ -37,6 +40,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import attrs
+
+from perfrules.batch.written import WRITTEN_SUFFIXES, read_written, records, superseded
+from perfrules.batch.written import written_format as _written_format
 from perfrules.document.encoding import explain_encoding
 from perfrules.document.loader import MAX_DOCUMENT_BYTES, format_of, load, loads
 from perfrules.errors import DocumentError, PerfrulesError, Problem
@@ -63,8 +70,8 @@ REPORT_KEYS = frozenset(
     {"report", "budget", "lines", "indicators", "evaluation", "narrative", "claims", "waivers"}
 )
 
-#: File name suffixes searched for in folders.
-SUFFIXES = (".toml", ".json")
+#: File name suffixes searched for in folders: documents, and reports as written.
+SUFFIXES = (".toml", ".json", *WRITTEN_SUFFIXES)
 
 
 class Options(NamedTuple):
@@ -75,7 +82,7 @@ class Options(NamedTuple):
     ignore: tuple[str, ...] = ()  # added to the configuration's ignore
     profile: str | None = None  # overrides the configuration's and the report's profile
     lang: str = "zh"
-    input_format: str | None = None  # toml | json | None (by extension)
+    input_format: str | None = None  # toml | json | text | docx | xlsx | pdf | None (by extension)
     want_score: bool = False  # compute the score sheet (JSON and HTML output)
     want_report: bool = False  # keep the report's own data for the page (HTML output)
 
@@ -127,7 +134,8 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
     document, even when it does not exist (loading it then reports why).
     ``explicit`` is False for documents found in folders. A folder that cannot
     be read comes back as an explicit path, so that checking it fails with the
-    reason. Duplicates are removed.
+    reason. Duplicates are removed, and so is a report as written found in a
+    folder beside the document extracted from it (:func:`~perfrules.batch.written.superseded`).
     """
     found: dict[str, tuple[str, bool]] = {}
     seen: set[tuple[int, int]] = set()
@@ -140,7 +148,8 @@ def discover(paths: Iterable[str]) -> list[tuple[str, bool]]:
             key = os.path.normpath(path)
             if key not in found or not found[key][1]:
                 found[key] = (path, True)
-    return sorted(found.values(), key=lambda item: item[0])
+    left = superseded([p for p, explicit in found.values() if not explicit])
+    return sorted((v for v in found.values() if v[0] not in left), key=lambda item: item[0])
 
 
 # --- checking one document --------------------------------------------------------------
@@ -215,13 +224,19 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
     """
     lang = options.lang
     try:
-        fmt = options.input_format or format_of(path)
-        try:
-            report = load(path, fmt) if data is None else loads(data, fmt, file=path)
-        except DocumentError as exc:
-            if _not_a_report(path, fmt, exc, data):
-                return Outcome(path, "skipped")
-            raise explain_encoding(exc, path, data, MAX_DOCUMENT_BYTES) from None
+        written = _written_format(path, options.input_format)
+        extraction = None
+        if written is not None:
+            extraction = read_written(path, written, data)
+            report = extraction.report
+        else:
+            fmt = options.input_format or format_of(path)
+            try:
+                report = load(path, fmt) if data is None else loads(data, fmt, file=path)
+            except DocumentError as exc:
+                if _not_a_report(path, fmt, exc, data):
+                    return Outcome(path, "skipped")
+                raise explain_encoding(exc, path, data, MAX_DOCUMENT_BYTES) from None
         from perfrules.rules.engine import check
         from perfrules.scoring.profiles import resolve_profile
 
@@ -239,13 +254,26 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
             from perfrules.output.reportview import report_view
 
             view = report_view(report)
+        if extraction is not None:  # a line of the generated document means nothing here
+            errors = result.errors
+            return Outcome(
+                path,
+                "checked",
+                result.profile,
+                records(extraction, result.findings, lang),
+                records(extraction, result.waived, lang),
+                tuple(problem_record(attrs.evolve(e, line=None), path, lang) for e in errors),
+                sheet,
+                view,
+                extraction.as_json(),
+            )
         return Outcome(
             path,
             "checked",
             result.profile,
             tuple(finding_record(f, lang) for f in result.findings),
             tuple(finding_record(f, lang) for f in result.waived),
-            (),
+            tuple(problem_record(p, path, lang) for p in result.errors),
             sheet,
             view,
         )
@@ -333,8 +361,8 @@ def no_report_found(folder: str, skipped: int, lang: str) -> Outcome:
     return _refusal(
         folder,
         lang,
-        f"no report document found in this folder (searched for *.toml and *.json{en})",
-        f"该文件夹中没有找到报告文档（查找 *.toml 和 *.json{zh}）",
+        f"no report document found in this folder (searched for *.toml, *.json, *.txt, *.docx, *.xlsx and *.pdf{en})",
+        f"该文件夹中没有找到报告文档（查找 *.toml、*.json、*.txt、*.docx、*.xlsx 和 *.pdf{zh}）",
     )
 
 

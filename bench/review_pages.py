@@ -15,8 +15,8 @@ Prints, never asserts:
 
 Run::
 
-    python bench/html.py                  # 10,000 documents, --jobs 2
-    python bench/html.py --count 1000 --jobs 1
+    python bench/review_pages.py                  # 10,000 documents, --jobs 2
+    python bench/review_pages.py --count 1000 --jobs 1
 """
 
 from __future__ import annotations
