@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from perfrules.document.figures import half_ulp
+from perfrules.document.figures import exponent_of, half_ulp
 from perfrules.document.tolerance import Interval
 from perfrules.document.units import canonical
 from perfrules.document.values import Approx, Comparison, Op, Quantity, Value
@@ -35,11 +35,9 @@ def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> In
     [85.5, 86.5]).
     """
     if approx is Approx.MORE:
-        step = (
-            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
-        )
+        step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step
-    exponent = int(value.as_tuple().exponent)
+    exponent = exponent_of(value)
     if exponent >= 0 and approx is None and unit and unit != "%":
         return value, value
     h = half_ulp(exponent)
