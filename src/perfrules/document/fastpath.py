@@ -2,8 +2,9 @@
 
 :func:`structure_report` builds the same :class:`~perfrules.document.model.Report`
 the converter does, through the converter's own leaf hooks (strings, numbers,
-money, percentages, dates, values, enums), but with plain closures over each
-class's fields instead of cattrs' detailed-validation functions and generic
+money, percentages, dates, values, enums), but with a function generated for
+each class from its fields (as cattrs generates its own) that calls those
+hooks directly, instead of cattrs' detailed-validation functions and generic
 ``Optional`` dispatch. It never explains a problem: on anything it does not
 expect (an unknown or missing key, a table that is not a ``dict``, a list
 that is not a ``list``, a hook that refuses a value) it returns ``None``, and

@@ -66,7 +66,7 @@ def at_precision(value: Decimal | None, quantum: Decimal, rounding: str) -> Deci
     return None if value is None else value.quantize(quantum, rounding=rounding)
 
 
-@attrs.frozen(slots=False)  # one per indicator: a dict class is built 2-3× faster
+@attrs.frozen
 class IndicatorScore:
     """One indicator's recomputed score next to the stated one.
 
