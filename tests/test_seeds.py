@@ -66,7 +66,8 @@ EXPECTED: dict[str, set[tuple[str, str]]] = {
         ("PR121", "evaluation.grade"),
     },
     "quyuan-2024.toml": {
-        ("PR023", "line:public"),
+        ("PR020", "line:basic"),
+        ("PR022", "line:public"),
         ("PR030", "indicator:人道救助受益人数"),
         ("PR030", "indicator:积极动员社会力量参与扶弱助残、助医、助学、助困"),
         ("PR043", "all_targets_met"),

@@ -104,9 +104,9 @@ def test_broken_reports_fail(tmp_path: Path, text: str) -> None:
 def test_check_path_records() -> None:
     outcome = check_path(str(QUYUAN), Options(lang="en", want_score=True))
     assert outcome.status == "checked" and outcome.profile == "national"
-    pr023 = next(f for f in outcome.findings if f.rule == "PR023")
-    assert (pr023.line, pr023.about, pr023.severity) == (92, "line:public", "error")
-    assert "wrong unit" in pr023.message
+    pr022 = next(f for f in outcome.findings if f.rule == "PR022")
+    assert (pr022.line, pr022.about, pr022.severity) == (92, "line:public", "error")
+    assert "states a share" in pr022.message
     assert outcome.score is not None and outcome.score["profile"] == "national"
     assert pickle.loads(pickle.dumps(outcome)) == outcome  # crosses process boundaries
 

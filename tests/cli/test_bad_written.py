@@ -19,19 +19,13 @@ from pathlib import Path
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_USAGE
+from tests.cli.helpers import cli
 from tests.extract.builders import build_docx, hostile
 from tests.extract.pdfbuild import hostile_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_002 = next((ROOT / "tests" / "data" / "seeds").glob("002_*.txt"))
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def _docx(*paragraphs: str) -> bytes:
@@ -130,7 +124,7 @@ def test_a_folder_mixing_bad_and_good_reports_checks_every_good_one(tmp_path: Pa
     for jobs in ("1", "2"):
         code, out, _ = cli("check", folder, "--lang", "en", "--jobs", jobs, "--no-group")
         assert code == EXIT_USAGE
-        assert f"{folder / 'good.txt'}:23:104: PR023 [unit] error: " in out
+        assert f"{folder / 'good.txt'}:23:15: PR020 [sum] error: " in out
         assert f"{folder / 'good.docx'}: table 1 row 10 “年初目标值”: PR033 [unit] warning: " in out
         for name, (_, message) in BAD.items():
             (line,) = [ln for ln in out.splitlines() if ln.startswith(f"{folder / name}:")]

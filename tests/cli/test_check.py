@@ -13,12 +13,15 @@ from pathlib import Path
 import pytest
 
 import perfrules
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tests.cli.helpers import cli, write
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
-QUYUAN = EXAMPLES / "quyuan-2024.toml"  # PR023: 公用经费 1.12元 written for 1.12万元
+QUYUAN = (
+    EXAMPLES / "quyuan-2024.toml"
+)  # PR022: 公用经费 1.12元 (written for 1.12万元) breaks its share
 
 
 class TTY(io.StringIO):
@@ -28,28 +31,11 @@ class TTY(io.StringIO):
         return True
 
 
-def cli(
-    *argv: object, stdout: io.StringIO | None = None, stderr: io.StringIO | None = None
-) -> tuple[int, str, str]:
-    """Run the command; return (exit code, stdout, stderr)."""
-    out = stdout if stdout is not None else io.StringIO()
-    err = stderr if stderr is not None else io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
-
-
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every test in an empty folder, so no perfrules.toml is found by accident."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -63,9 +49,9 @@ def warn_only(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def waived(tmp_path: Path) -> Path:
-    """quyuan with its PR023 finding waived."""
+    """quyuan with its PR022 finding waived."""
     text = QUYUAN.read_text(encoding="utf-8")
-    text += '\n[[waivers]]\nrule = "PR023"\nabout = "line:public"\nreason = "原表即如此"\n'
+    text += '\n[[waivers]]\nrule = "PR022"\nabout = "line:public"\nreason = "原表即如此"\n'
     return write(tmp_path / "waived.toml", text)
 
 
@@ -82,18 +68,18 @@ def test_check_clean_document() -> None:
 def test_check_reports_findings_compiler_style() -> None:
     code, out, _ = cli("check", QUYUAN)
     assert code == EXIT_FINDINGS
-    line = next(x for x in out.splitlines() if " PR023 " in x)
-    assert line.startswith(f"{QUYUAN}:92: PR023 [unit] error: ")
-    assert line.endswith("(expected 1.12, found 0.000112)")
-    assert "单位" in line  # Chinese by default
+    line = next(x for x in out.splitlines() if " PR022 " in x)
+    assert line.startswith(f"{QUYUAN}:92: PR022 [rate] error: ")
+    assert line.endswith("(expected 0.00, found 8.65)")
+    assert "占比" in line  # Chinese by default
     assert out.splitlines()[-1].startswith("已检查 1 个文件：")
 
 
 def test_check_lang_en() -> None:
     code, out, _ = cli("check", QUYUAN, "--lang", "en")
     assert code == EXIT_FINDINGS
-    line = next(x for x in out.splitlines() if " PR023 " in x)
-    assert "probably in the wrong unit" in line
+    line = next(x for x in out.splitlines() if " PR022 " in x)
+    assert "states a share of" in line
     assert out.splitlines()[-1].startswith("Checked 1 file: ")
 
 
@@ -108,27 +94,27 @@ def test_check_lang_applies_to_load_errors(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "options",
     [
-        ["--select", "PR023"],
-        ["--select", "unit"],
-        ["--select", "PR023,PR060"],
-        ["--select", "PR023", "--select", "PR060"],
+        ["--select", "PR022"],
+        ["--select", "rate"],
+        ["--select", "PR022,PR060"],
+        ["--select", "PR022", "--select", "PR060"],
     ],
 )
 def test_check_select(options: list[str]) -> None:
     code, out, _ = cli("check", QUYUAN, "--format", "json", *options)
     rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
-    assert rules == {"PR023"}
+    assert rules == {"PR022"}
     assert code == EXIT_FINDINGS
 
 
 @pytest.mark.parametrize(
     "options",
-    [["--ignore", "PR023"], ["--ignore", "unit,PR030"], ["--ignore", "unit", "--ignore", "PR030"]],
+    [["--ignore", "PR022"], ["--ignore", "rate,PR030"], ["--ignore", "rate", "--ignore", "PR030"]],
 )
 def test_check_ignore(options: list[str]) -> None:
     _, out, _ = cli("check", QUYUAN, "--format", "json", *options)
     rules = {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
-    assert "PR023" not in rules
+    assert "PR022" not in rules
     assert rules  # the others still run
 
 
@@ -161,17 +147,17 @@ def test_check_unknown_profile_is_a_usage_error() -> None:
 
 
 def test_check_config_option(tmp_path: Path) -> None:
-    config = write(tmp_path / "conf" / "strict.toml", 'select = ["unit"]\n')
+    config = write(tmp_path / "conf" / "strict.toml", 'select = ["rate"]\n')
     _, out, _ = cli("check", QUYUAN, "--format", "json", "--config", config)
-    assert {f["rule"] for f in json.loads(out)["files"][0]["findings"]} == {"PR023"}
+    assert {f["rule"] for f in json.loads(out)["files"][0]["findings"]} == {"PR022"}
 
 
 def test_check_finds_config_upward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(tmp_path / "perfrules.toml", 'ignore = ["PR023"]\n')
+    write(tmp_path / "perfrules.toml", 'ignore = ["PR022"]\n')
     (tmp_path / "deep" / "er").mkdir(parents=True)
     monkeypatch.chdir(tmp_path / "deep" / "er")
     _, out, _ = cli("check", QUYUAN, "--format", "json")
-    assert "PR023" not in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
+    assert "PR022" not in {f["rule"] for f in json.loads(out)["files"][0]["findings"]}
 
 
 def test_check_select_replaces_config_ignore_adds(tmp_path: Path) -> None:
@@ -252,11 +238,11 @@ def test_check_missing_baseline(tmp_path: Path) -> None:
 def test_check_show_waived(waived: Path) -> None:
     code, out, _ = cli("check", waived, "--lang", "en")
     assert code == EXIT_FINDINGS
-    assert " PR023 " not in out
+    assert " PR022 " not in out
     assert "1 waived" in out
     _, out, _ = cli("check", waived, "--lang", "en", "--show-waived")
-    line = next(x for x in out.splitlines() if " PR023 " in x)
-    assert "PR023 [unit] waived:" in line and line.endswith("— waiver: 原表即如此")
+    line = next(x for x in out.splitlines() if " PR022 " in x)
+    assert "PR022 [rate] waived:" in line and line.endswith("— waiver: 原表即如此")
 
 
 def test_check_input_format(tmp_path: Path) -> None:
@@ -338,7 +324,7 @@ def test_load_error_in_one_file_still_reports_the_others(tmp_path: Path) -> None
     bad = write(tmp_path / "a-bad.toml", "[report\n")
     code, out, _ = cli("check", bad, QUYUAN, CLEAN, "--jobs", "1")
     assert code == EXIT_USAGE
-    assert " PR023 " in out
+    assert " PR022 " in out
     assert f"{bad}:1: " in out
 
 

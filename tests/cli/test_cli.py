@@ -8,7 +8,6 @@ documents, in ``test_check.py``; output formats in detail are in
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -18,23 +17,13 @@ import pytest
 
 import perfrules
 from perfrules import __version__
-from perfrules.cli import EXIT_OK, EXIT_USAGE, main, run
+from perfrules.cli import EXIT_OK, EXIT_USAGE, main
 from perfrules.rules.pack import builtin_rules
+from tests.cli.helpers import cli, write
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
-
-
-def cli(
-    *argv: object, stdout: io.StringIO | None = None, stderr: io.StringIO | None = None
-) -> tuple[int, str, str]:
-    """Run the command; return (exit code, stdout, stderr)."""
-    out = stdout if stdout is not None else io.StringIO()
-    err = stderr if stderr is not None else io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -42,12 +31,6 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Run every test in an empty folder, so no perfrules.toml is found by accident."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("NO_COLOR", raising=False)
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # --- the program ----------------------------------------------------------------------------

@@ -7,7 +7,6 @@ extract tests build from examples/caidian-2024.toml.
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 import sys
@@ -16,18 +15,12 @@ from pathlib import Path
 import pytest
 
 import perfrules
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tests.cli.helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "data" / "seeds"
 DECISION = ROOT / "docs" / "examples" / "haidian-2021.decisions.toml"
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def seed(number: str, folder: Path, name: str = "report") -> Path:
@@ -52,7 +45,7 @@ def test_extract_writes_the_annotated_document_beside_the_report(tmp_path: Path)
     # the document is an ordinary report document: checked with lines of the TOML file
     code, out, _ = cli("check", written, "--lang", "en")
     assert code == EXIT_FINDINGS
-    assert f"{written}:" in out and "PR023" in out
+    assert f"{written}:" in out and "PR020" in out
 
 
 def test_extract_refuses_to_overwrite_an_edited_document(tmp_path: Path) -> None:

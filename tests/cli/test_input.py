@@ -15,12 +15,12 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from perfrules.document.encoding import legacy_encoding_problem
+from tests.cli.helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
@@ -34,13 +34,6 @@ GBK_ZH = (
     "文件以 GBK/GB18030 编码保存，而不是 UTF-8：请将其另存为 UTF-8 编码"
     "（记事本：另存为 → 编码选 UTF-8）后再检查"
 )
-
-
-def cli(*argv: object, stdin: Any = None) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err, stdin=stdin)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -110,8 +103,8 @@ def test_check_reads_a_toml_report_from_stdin() -> None:
     data = QUYUAN.read_bytes()
     code, out, _ = cli("check", "-", "--lang", "en", stdin=io.BytesIO(data))
     assert code == EXIT_FINDINGS
-    assert out.splitlines()[0].startswith("<stdin>:92: PR023 [unit] error:")
-    assert out.splitlines()[-1] == "Checked 1 file: 5 errors, 1 warning."
+    assert out.splitlines()[0].startswith("<stdin>:74: PR020 [sum] error:")
+    assert out.splitlines()[-1] == "Checked 1 file: 6 errors, 1 warning."
 
 
 def test_check_reads_stdin_as_a_text_stream_too() -> None:

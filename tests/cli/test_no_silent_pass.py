@@ -11,7 +11,6 @@ folder are skipped either way. "Checked N files" counts what the JSON
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import shutil
@@ -20,18 +19,12 @@ from typing import Any
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tests.cli.helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
 QUYUAN = ROOT / "examples" / "quyuan-2024.toml"
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def as_json(*argv: object) -> tuple[int, dict[str, Any]]:

@@ -92,7 +92,7 @@ def test_hook_fails_on_a_bad_report_and_passes_good_ones(tmp_path: Path) -> None
     _git(repo, "add", ".")
     failed = _run_hook(repo)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "reports/bad.toml:92: PR023 [unit] error:" in failed.stdout
+    assert "reports/bad.toml:92: PR022 [rate] error:" in failed.stdout
 
     (repo / "reports" / "broken.json").write_text('{"report": {"department": 1}}', encoding="utf-8")
     _git(repo, "add", ".")
@@ -198,4 +198,4 @@ def test_the_local_configuration_runs_under_pre_commit(tmp_path: Path) -> None:
     _git(repo, "add", ".")
     failed = pre_commit()
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "reports/bad.toml:92: PR023 [unit] error:" in failed.stdout
+    assert "reports/bad.toml:92: PR022 [rate] error:" in failed.stdout

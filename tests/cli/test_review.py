@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from tests.cli.helpers import cli
 from tests.output.htmldom import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 CLEAN = EXAMPLES / "clean.toml"
 QUYUAN = EXAMPLES / "quyuan-2024.toml"
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_review_writes_a_page_per_report_and_an_index(tmp_path: Path) -> None:
@@ -43,9 +36,9 @@ def test_review_writes_a_page_per_report_and_an_index(tmp_path: Path) -> None:
     assert order[0] == "luquan-2024" and order[-1] == "clean"
     # the filter offers every rule and category found, and each row carries its tags
     options = {o.attrs["value"] for o in index.find_all("option")}
-    assert {"PR023", "unit", "missing", "PR030"} <= options
+    assert {"PR022", "rate", "missing", "PR030"} <= options
     quyuan = next(r for r in rows if r.attrs["data-path"].endswith("quyuan-2024.toml"))
-    assert {"PR023", "unit"} <= set(quyuan.attrs["data-tags"].split())
+    assert {"PR022", "rate"} <= set(quyuan.attrs["data-tags"].split())
     # each page links back to the overview
     page = parse((out / "quyuan-2024.html").read_text(encoding="utf-8"))
     assert any(a.attrs.get("href") == "index.html" for a in page.find_all("a"))
@@ -155,9 +148,9 @@ def test_rule_links_point_at_the_rule_reference(
         "--docs-url",
         "https://docs.example.org/rules/{category}/#{anchor}",
     )
-    assert "https://docs.example.org/rules/unit/#pr023" in _rule_links(out / "quyuan-2024.html")
+    assert "https://docs.example.org/rules/rate/#pr022" in _rule_links(out / "quyuan-2024.html")
     cli("review", QUYUAN, "-o", out, "--docs-url", "https://docs.example.org/rules/")
-    assert "https://docs.example.org/rules/unit.md#pr023" in _rule_links(out / "quyuan-2024.html")
+    assert "https://docs.example.org/rules/rate.md#pr022" in _rule_links(out / "quyuan-2024.html")
 
 
 def test_json_and_html_come_from_the_same_outcomes(tmp_path: Path) -> None:

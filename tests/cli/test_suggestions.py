@@ -7,23 +7,16 @@ suggestion that repeats the word, or a correct value refused.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
 
-from perfrules.cli import EXIT_OK, EXIT_USAGE, run
+from perfrules.cli import EXIT_OK, EXIT_USAGE
 from perfrules.cli.suggest import closest, did_you_mean
+from tests.cli.helpers import cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CLEAN = ROOT / "examples" / "clean.toml"
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -17,18 +17,12 @@ from pathlib import Path
 import pytest
 
 from perfrules.cli import EXIT_FINDINGS, run
+from tests.cli.helpers import cli
 from tests.extract.builders import build_docx, build_pdf, build_xlsx
 from tests.output.test_output import validate_sarif
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_002 = next((ROOT / "tests" / "data" / "seeds").glob("002_*.txt"))
-
-
-def cli(*argv: object) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run([str(a) for a in argv], out, err)
-    assert "Traceback" not in out.getvalue() + err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(autouse=True)
@@ -68,20 +62,20 @@ def findings(*argv: object) -> list[dict[str, object]]:
 def test_text_findings_point_at_line_and_column_of_the_text(txt: str) -> None:
     code, out, _ = cli("check", txt, "--no-group", "--lang", "en")
     assert code == EXIT_FINDINGS
-    assert "report.txt:23:104: PR023 [unit] error: " in out  # 公用经费1.12元, where it is written
+    assert "report.txt:23:15: PR020 [sum] error: " in out  # 基本支出12.95万元, where it is written
     assert "report.txt:33:108: PR121 [grade] error: " in out
     assert "report.toml" not in out
-    pr023 = next(f for f in findings(txt) if f["rule"] == "PR023")
-    assert pr023["line"] == 23  # the original's line, not the generated document's
-    assert pr023["path"] == "lines[2].executed"  # the key path stays the document's
-    assert pr023["place"] == {
+    pr020 = next(f for f in findings(txt) if f["rule"] == "PR020")
+    assert pr020["line"] == 23  # the original's line, not the generated document's
+    assert pr020["path"] == "lines[0].executed"  # the key path stays the document's
+    assert pr020["place"] == {
         "file": "report.txt",
-        "render": "report.txt:23:104",
-        "label": "23:104",
-        "text": "公用经费1.12元",
+        "render": "report.txt:23:15",
+        "label": "23:15",
+        "text": "2024年度财政拨款基本支出12.95万元",
         "format": "text",
         "line": 23,
-        "column": 104,
+        "column": 15,
     }
 
 
@@ -131,11 +125,11 @@ def test_sarif_locates_findings_in_the_original(txt: str, built: dict[str, bytes
         uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         by_file.setdefault(uri, []).append(r)
     assert set(by_file) == {"report.txt", "report.docx"}
-    pr023 = next(r for r in by_file["report.txt"] if r["ruleId"] == "PR023")
-    assert pr023["locations"][0]["physicalLocation"]["region"] == {
+    pr020 = next(r for r in by_file["report.txt"] if r["ruleId"] == "PR020")
+    assert pr020["locations"][0]["physicalLocation"]["region"] == {
         "startLine": 23,
-        "startColumn": 104,
-        "snippet": {"text": "公用经费1.12元"},
+        "startColumn": 15,
+        "snippet": {"text": "2024年度财政拨款基本支出12.95万元"},
     }
     pr033 = next(r for r in by_file["report.docx"] if r["ruleId"] == "PR033")
     assert "region" not in pr033["locations"][0]["physicalLocation"]
@@ -146,7 +140,7 @@ def test_github_annotations_name_the_original(txt: str, built: dict[str, bytes])
     _, out, _ = cli("check", txt, written(built, "docx"), "--format", "github")
     lines = out.splitlines()
     assert any(
-        ln.startswith("::error file=report.txt,line=23,col=104,title=PR023::") for ln in lines
+        ln.startswith("::error file=report.txt,line=23,col=15,title=PR020::") for ln in lines
     )
     pr033 = next(ln for ln in lines if "title=PR033" in ln)
     assert pr033.startswith("::warning file=report.docx,title=PR033::表1 第10行 “年初目标值”: ")
@@ -188,7 +182,7 @@ def test_score_and_review_read_reports_as_written(txt: str) -> None:
     code, out, _ = cli("review", txt, "-o", "pages")
     assert code == EXIT_FINDINGS
     assert Path("pages/index.html").is_file()
-    assert "PR023" in Path("pages/report.txt.html").read_text(encoding="utf-8")
+    assert "PR020" in Path("pages/report.txt.html").read_text(encoding="utf-8")
 
 
 def test_standard_input_as_a_report_as_written(txt: str) -> None:
@@ -196,4 +190,4 @@ def test_standard_input_as_a_report_as_written(txt: str) -> None:
     data = io.BytesIO(Path(txt).read_bytes())
     code = run(["check", "-", "--input-format", "text", "--no-group"], out, err, data)
     assert code == EXIT_FINDINGS, err.getvalue()
-    assert "<stdin>:23:104: PR023 [unit] error: " in out.getvalue()
+    assert "<stdin>:23:15: PR020 [sum] error: " in out.getvalue()

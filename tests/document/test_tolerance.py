@@ -20,8 +20,11 @@ from perfrules.document.figures import Money, Percent, parse_money, parse_percen
 from perfrules.document.tolerance import (
     midpoint_ratio,
     percent_matches,
+    ratio_gap,
     ratio_interval,
+    sum_gap,
     sum_interval,
+    value_gap,
     within,
 )
 
@@ -115,6 +118,42 @@ def test_midpoint_ratio_for_messages(
         assert got.as_tuple().exponent == -places
 
 
+def test_figures_agree_at_the_coarser_written_place() -> None:
+    """98.40 = 90.20 + 8.20; 6.07 = 6.073924 to the cent; 12.9 = 12.93 to one decimal."""
+    assert sum_gap(money("98.40"), [money("90.20"), money("8.20")]).agrees
+    assert sum_gap(money("6.07"), [money("4.26"), money("1.623924"), money("0.19")]).agrees
+    assert sum_gap(money("12.9"), [money("11.83"), money("1.1")]).agrees
+    assert sum_gap(money("98.41"), [money("90.2"), money("8.2")]).agrees  # parts to 0.1
+    assert sum_gap(money("10.05"), [money("10.00"), money("500元")]).agrees
+
+
+def test_one_cent_apart_holds_only_by_rounding() -> None:
+    """98.41 against 90.20 + 8.20 and 106.41 against 106.40: the intervals meet, the figures differ."""
+    gap = sum_gap(money("98.41"), [money("90.20"), money("8.20")])
+    assert gap.holds and not gap.agrees and gap.by_rounding_only
+    assert (gap.difference, gap.place) == (D("0.01"), -2)
+    claim = value_gap(D("106.41"), -2, D("106.40"), -2, True)
+    assert claim.by_rounding_only and claim.difference == D("0.01")
+    beyond = sum_gap(money("6.03"), [money("4.26"), money("1.623924"), money("0.19")])
+    assert not beyond.holds and not beyond.by_rounding_only  # the sum rule's error
+    # whole amounts are exact: 10 against 4.55 + 5.5 = 10.05 differs at one decimal
+    assert sum_gap(money("10"), [money("4.55"), money("5.5")]).by_rounding_only
+
+
+def test_ratio_gap_divides_the_figures_as_written() -> None:
+    """28.45 ÷ 30.00 = 94.833%: 94.83 agrees, 94.84 only by rounding, 95.86 not at all."""
+    executed, adjusted = money("28.45"), money("30.00")
+    assert (ratio_gap(percent("94.83"), executed, adjusted) or _NO).agrees
+    near = ratio_gap(percent("94.84"), executed, adjusted) or _NO
+    assert near.by_rounding_only and near.difference == D("0.01")
+    assert not (ratio_gap(percent("95.86"), executed, adjusted) or _NO).holds
+    assert (ratio_gap(percent("8.65"), money("1.12"), money("12.95")) or _NO).agrees
+    assert ratio_gap(percent("1"), money("1"), money("0")) is None
+
+
+_NO = value_gap(D(1), None, D(0), None, False)
+
+
 # --- properties ---------------------------------------------------------------------------------
 
 #: Examples per property; PERFRULES_PROPERTY_EXAMPLES raises them for a thorough local run.
@@ -193,3 +232,19 @@ def test_a_rate_of_rounded_figures_holds_against_the_rounded_true_rate(
     a, b = _written(part, part_places, ROUND_HALF_UP), _written(whole, whole_places, ROUND_HALF_UP)
     rate = (part * 100 / whole).quantize(D(1).scaleb(-rate_places), rounding=ROUND_HALF_UP)
     assert percent_matches(Percent(rate), a.bounds(), b.bounds()) is True
+
+
+@SETTINGS
+@given(
+    st.lists(st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False), min_size=1),
+    st.sampled_from([-1, 1]),
+)
+def test_a_total_one_unit_off_its_parts_holds_only_by_rounding(
+    parts: list[Decimal], sign: int
+) -> None:
+    """Parts and total written to the cent, the total one cent off their sum: never silent agreement."""
+    written = [money(str(p.quantize(D("0.01")))) for p in parts]
+    exact = sum((m.amount for m in written), D(0))
+    assert sum_gap(money(str(exact)), written).agrees
+    off = sum_gap(money(str(exact + sign * D("0.01"))), written)
+    assert off.by_rounding_only and abs(off.difference) == D("0.01")

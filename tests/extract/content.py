@@ -59,6 +59,17 @@ class CellSpec:
 Entry = CellSpec | str
 
 
+#: The header row of the national form's indicator table, as written.
+INDICATOR_HEADER = (
+    "年度绩效目标完成情况",
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "年初目标值",
+    "实际完成值",
+)
+
+
 def example(name: str) -> dict[str, Any]:
     """The example's TOML, numbers as decimals."""
     text = (EXAMPLES / f"{name}.toml").read_text(encoding="utf-8")
@@ -121,19 +132,7 @@ def caidian_form() -> list[list[Entry]]:
             goals.append(ind["goal"])
     for n, goal in enumerate(goals, start=1):
         rows.append([c(f"年度目标{n}：{goal}"), LEFT, LEFT, LEFT, LEFT, LEFT])
-        rows.append(
-            [
-                c(t)
-                for t in (
-                    "年度绩效目标完成情况",
-                    "一级指标",
-                    "二级指标",
-                    "三级指标",
-                    "年初目标值",
-                    "实际完成值",
-                )
-            ]
-        )
+        rows.append([c(t) for t in INDICATOR_HEADER])
         previous: dict[str, Any] | None = None
         for ind in (i for i in doc["indicators"] if i["goal"] == goal):
             same1 = previous is not None and previous["tier1"] == ind["tier1"]

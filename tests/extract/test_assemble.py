@@ -51,7 +51,7 @@ def test_the_report_source_places_findings_in_the_original() -> None:
     ex = extracted("002")
     source = ex.report.source
     assert source is not None and source.file == str(seed_path("002"))
-    finding = next(f for f in perfrules.check(ex.report).findings if f.rule == "PR023")
+    finding = next(f for f in perfrules.check(ex.report).findings if f.rule == "PR022")
     place = source.place(finding.path)
     assert place is not None and place.render().startswith(f"{seed_path('002')}:23:")
     traced = source.traced("lines[2].executed.whatever")  # the nearest parent answers

@@ -8,6 +8,7 @@ import perfrules
 from perfrules.document.provenance import Place
 from perfrules.extract import api
 from perfrules.extract.layout import Cell, Layout, Paragraph, Table, Text
+from tests.extract.content import INDICATOR_HEADER
 
 
 def _docx_layout() -> Layout:
@@ -93,20 +94,7 @@ def _xlsx_layout() -> Layout:
             cell(2, 5, "填报日期："),
             cell(2, 6, "2025.3.20"),
         ),
-        tuple(
-            cell(3, c, h)
-            for c, h in enumerate(
-                (
-                    "年度绩效目标完成情况",
-                    "一级指标",
-                    "二级指标",
-                    "三级指标",
-                    "年初目标值",
-                    "实际完成值",
-                ),
-                start=1,
-            )
-        ),
+        tuple(cell(3, c, h) for c, h in enumerate(INDICATOR_HEADER, start=1)),
         tuple(
             cell(4, c, v)
             for c, v in enumerate(

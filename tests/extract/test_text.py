@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from perfrules.extract.layout import Layout, Paragraph, Table, Text
 from perfrules.extract.text import read, read_text
 from tests.extract.conftest import seed_path
+from tests.extract.content import INDICATOR_HEADER
 
 
 def _layout(number: str) -> Layout:
@@ -34,14 +35,7 @@ def test_word_export_table_is_counted_against_its_widest_row() -> None:
     (table,) = _tables(_layout("001"))
     assert all(len(row) == 6 for row in table.rows)
     header = [c.text.text for c in table.rows[4]]
-    assert header == [
-        "年度绩效目标完成情况",
-        "一级指标",
-        "二级指标",
-        "三级指标",
-        "年初目标值",
-        "实际完成值",
-    ]
+    assert header == list(INDICATOR_HEADER)
     # an empty paragraph inside 数量指标's cell looked like a row end: the two halves are one row
     first = [c.text.text for c in table.rows[5]]
     assert first == ["", "产出指标", "数量指标", "救护员培训人数", "1500人", "1849人"]

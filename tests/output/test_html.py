@@ -184,7 +184,7 @@ def test_english_pages() -> None:
     assert dom.find_all("html")[0].attrs["lang"] == "en"
     text = dom.text()
     assert "Indicator table" in text and "Findings" in text and "error" in text
-    assert "probably in the wrong unit" in text
+    assert "but its parts" in text
 
 
 def test_a_page_fetches_nothing_and_prints_on_a4() -> None:
@@ -307,7 +307,7 @@ def provenance_outcome() -> Outcome:
     docx = Place("红十字会2024自评报告.docx", "docx", table=2, row=5, cell=3)
     text = Place("红十字会2024自评报告.txt", "text", line=47, column=12)
     provenance = {
-        "lines[2].executed": Traced(docx, "公用经费1.12元"),
+        "lines[0].executed": Traced(docx, "财政拨款基本支出12.95万元"),
         "report.department": Traced(text, "屈原管理区红十字会<script>"),
     }
     assert report.source is not None
@@ -331,18 +331,30 @@ def test_an_extracted_reports_values_show_where_they_were_read() -> None:
     path = ROOT / "examples" / "quyuan-2024.toml"
     outcome = provenance_outcome()
     dom = page_of(outcome)
-    (cell,) = dom.find_all(data_path="lines[2].executed")
-    assert "hl" in cell.classes  # still marked: PR023 is about this cell
+    (cell,) = dom.find_all(data_path="lines[0].executed")
+    assert "hl" in cell.classes  # still marked: PR020 is about this cell
     (box,) = [e for e in cell.iter() if "prov" in e.classes]
     assert "红十字会2024自评报告.docx: 表2 第5行 第3列" in box.text()
-    assert "公用经费1.12元" in box.text()
+    assert "财政拨款基本支出12.95万元" in box.text()
     trigger = box.parent
     assert trigger is not None and trigger.attrs.get("tabindex") == "0"  # focusable: click or tab
     (dept,) = dom.find_all(data_path="report.department")
     assert "红十字会2024自评报告.txt:47:12" in dept.text()
     assert not dom.find_all("script")
     table = [t for t in dom.find_all("table") if "provenance" in t.classes]
-    assert len(table) == 1 and "lines[2].executed" in table[0].text()
+    assert len(table) == 1 and "lines[0].executed" in table[0].text()
     # a report without provenance has no popovers at all
     plain = page_of(outcome_of(path))
     assert not [e for e in plain.iter() if "prov" in e.classes]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_why_the_execution_was_not_scored_is_in_the_pages_language(lang: str) -> None:
+    outcome = outcome_of(ROOT / "examples" / "quyuan-2024.toml", lang)
+    assert outcome.score is not None
+    execution = outcome.score["execution"]
+    assert execution["recomputed"] is None and execution["reason"]
+    text = page_of(outcome, lang).text()
+    assert execution["reason"] in text
+    if lang == "zh":
+        assert "not scored" not in text and "no executed amount" not in text

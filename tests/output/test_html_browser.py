@@ -242,7 +242,7 @@ def test_the_overview_sorts_and_filters(
     assert years == sorted(years)
     assert page.get_attribute("#reports thead th:nth-child(2)", "aria-sort") == "ascending"
     # filter by rule, then by category
-    page.select_option("#filter", "PR023")
+    page.select_option("#filter", "PR022")
     assert [Path(p).name for p in page.evaluate(f"{rows}.map(r => r.dataset.path)")] == [
         "quyuan-2024.toml"
     ]
@@ -289,13 +289,13 @@ def test_a_provenance_popover_opens_on_hover_and_on_focus(browser: Any, tmp_path
     target = tmp_path / "extracted.html"
     target.write_text(report_page(provenance_outcome(), "zh", DOCS), encoding="utf-8")
     page = Page(browser, target.as_uri())
-    trigger = page.locator('[data-path="lines[2].executed"] .pv')
+    trigger = page.locator('[data-path="lines[0].executed"] .pv')
     box = trigger.locator(".pvbox")
     assert box.bounding_box()["width"] <= 1  # hidden until asked for
     trigger.hover()
     shown = box.bounding_box()
     assert shown["width"] > 80 and shown["height"] > 20
-    assert "表2 第5行 第3列" in box.inner_text() and "公用经费1.12元" in box.inner_text()
+    assert "表2 第5行 第3列" in box.inner_text() and "财政拨款基本支出12.95万元" in box.inner_text()
     page.screenshot(path=str(tmp_path / "provenance.png"))
     page.mouse.move(0, 0)
     other = page.locator('[data-path="report.department"] .pv')

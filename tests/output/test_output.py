@@ -51,7 +51,7 @@ def corpus(tmp_path: Path) -> Path:
     for example in EXAMPLES.glob("*.toml"):
         (folder / example.name).write_text(example.read_text(encoding="utf-8"), encoding="utf-8")
     waived = QUYUAN.read_text(encoding="utf-8")
-    waived += '\n[[waivers]]\nrule = "PR023"\nabout = "line:public"\nreason = "原表即如此"\n'
+    waived += '\n[[waivers]]\nrule = "PR022"\nabout = "line:public"\nreason = "原表即如此"\n'
     (folder / "区县 waived.toml").write_text(waived, encoding="utf-8")
     (folder / "broken.toml").write_text("[report]\ndepartment = 3\nyear = 2023\n", encoding="utf-8")
     return folder
@@ -136,10 +136,10 @@ def test_json_contract(corpus: Path) -> None:
 
 def test_json_numbers_are_exact() -> None:
     _, out, _ = cli("check", QUYUAN, "--format", "json")
-    assert '"found": 0.000112' in out
+    assert '"found": 8.65' in out
     data = json.loads(out, parse_float=Decimal)
-    pr023 = next(f for f in data["files"][0]["findings"] if f["rule"] == "PR023")
-    assert pr023["expected"] == Decimal("1.12") and pr023["line"] == 92
+    pr022 = next(f for f in data["files"][0]["findings"] if f["rule"] == "PR022")
+    assert pr022["expected"] == Decimal("0.00") and pr022["line"] == 92
     clean = json.loads(cli("check", CLEAN, "--format", "json")[1], parse_float=Decimal)
     score = clean["files"][0]["score"]
     assert str(score["total"]["recomputed"]) == "94.70"
@@ -208,10 +208,10 @@ def test_sarif_validates(corpus: Path) -> None:
         "defaultConfiguration",
     } <= set(rules[0])
     results = run_["results"]
-    pr023 = next(r for r in results if r["ruleId"] == "PR023" and "suppressions" not in r)
-    assert pr023["level"] == "error"
-    assert rules[pr023["ruleIndex"]]["id"] == "PR023"
-    location = pr023["locations"][0]
+    pr022 = next(r for r in results if r["ruleId"] == "PR022" and "suppressions" not in r)
+    assert pr022["level"] == "error"
+    assert rules[pr022["ruleIndex"]]["id"] == "PR022"
+    location = pr022["locations"][0]
     assert location["physicalLocation"]["region"] == {"startLine": 92}
     assert location["physicalLocation"]["artifactLocation"]["uri"].endswith("quyuan-2024.toml")
     assert location["logicalLocations"][0]["fullyQualifiedName"] == "line:public"
@@ -264,12 +264,12 @@ def test_github_annotations(corpus: Path) -> None:
     code, out, _ = cli("check", corpus, "--format", "github", "--lang", "en", "--show-waived")
     assert code == 2
     lines = out.splitlines()
-    pr023 = next(x for x in lines if "title=PR023::" in x)
-    assert pr023.startswith("::error file=") and ",line=92," in pr023
-    assert pr023.endswith("(expected 1.12, found 0.000112)")
+    pr022 = next(x for x in lines if "title=PR022::" in x)
+    assert pr022.startswith("::error file=") and ",line=92," in pr022
+    assert pr022.endswith("(expected 0.00, found 8.65)")
     assert any(x.startswith("::warning ") for x in lines)
     assert any(x.startswith("::notice ") and "title=PR074::" in x for x in lines)
-    assert any("title=PR023 (waived)::" in x for x in lines)
+    assert any("title=PR022 (waived)::" in x for x in lines)
     broken = next(x for x in lines if "broken.toml" in x)
     assert (
         broken.startswith("::error file=") and "title=perfrules::report.department%3A" not in broken

@@ -18,32 +18,32 @@ URUMQI = ROOT / "examples" / "urumqi-2023.toml"
 
 def test_finding_record_renders_the_message_in_the_language_asked() -> None:
     result = perfrules.check(perfrules.load(QUYUAN))
-    finding = next(f for f in result.findings if f.rule == "PR023")
+    finding = next(f for f in result.findings if f.rule == "PR022")
     zh, en = finding_record(finding, "zh"), finding_record(finding, "en")
     assert zh == Record(
-        "PR023",
-        "unit",
+        "PR022",
+        "rate",
         "error",
         "line:public",
         finding.path,
         92,
-        Decimal("1.12"),
-        Decimal("0.000112"),
+        Decimal("0.00"),
+        Decimal("8.65"),
         finding.message("zh"),
     )
     assert en == zh._replace(message=finding.message("en"))
-    assert zh.message != en.message and "wrong unit" in en.message
+    assert zh.message != en.message and "states a share" in en.message
     assert (zh.reason, zh.known) == (None, False)
 
 
 def test_finding_record_of_a_waived_finding_carries_the_reason() -> None:
     text = QUYUAN.read_text(encoding="utf-8")
-    text += '\n[[waivers]]\nrule = "PR023"\nabout = "line:public"\nreason = "原表即如此"\n'
+    text += '\n[[waivers]]\nrule = "PR022"\nabout = "line:public"\nreason = "原表即如此"\n'
     result = perfrules.check(perfrules.loads(text, file="waived.toml"))
-    (waived,) = (f for f in result.waived if f.rule == "PR023")
+    (waived,) = (f for f in result.waived if f.rule == "PR022")
     record = finding_record(waived, "en")
     assert record.reason == "原表即如此"
-    assert record.rule == "PR023" and record.known is False
+    assert record.rule == "PR022" and record.known is False
 
 
 def test_problem_record_places_a_problem_without_a_file() -> None:
@@ -125,6 +125,10 @@ def test_score_data_reasons_follow_the_language() -> None:
     assert any(a is not None for a, _ in reasons)
     assert all((a is None) == (b is None) for a, b in reasons)
     assert any(a != b for a, b in reasons if a is not None)
-    assert {k: v for k, v in zh.items() if k != "indicators"} == {
+    assert zh["execution"]["reason"] != en["execution"]["reason"]  # seed 002: not scored
+    assert {k: v for k, v in zh.items() if k != "indicators"} | {"execution": None} == {
         k: v for k, v in en.items() if k != "indicators"
+    } | {"execution": None}
+    assert {k: v for k, v in zh["execution"].items() if k != "reason"} == {
+        k: v for k, v in en["execution"].items() if k != "reason"
     }

@@ -47,6 +47,8 @@ from perfrules.batch.written import written_format as _written_format
 from perfrules.document.encoding import explain_encoding
 from perfrules.document.loader import MAX_DOCUMENT_BYTES, format_of, load, loads
 from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.messages import Message
+from perfrules.messages import output as msg
 from perfrules.output.records import Outcome, finding_record, problem_record
 from perfrules.rules.config import CONFIG_NAME, Config, load_config
 
@@ -288,19 +290,16 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
     ) as exc:  # a bug in perfrules: report it for this document, go on with the others
         if os.environ.get("PERFRULES_DEBUG"):
             raise
-        detail = f"internal error ({type(exc).__name__}: {exc}); please report it to the perfrules developers"
-        detail_zh = f"perfrules 内部错误（{type(exc).__name__}: {exc}），请向开发者报告"
-        problem = Problem("invalid", params={"detail": detail, "detail_zh": detail_zh})
+        detail = msg.InternalError(error=f"{type(exc).__name__}: {exc}")
+        problem = Problem("invalid", params={"detail": detail})
         return Outcome(path, "failed", problems=(problem_record(problem, path, lang),))
 
 
 # --- named paths that hold no report ----------------------------------------------------------
 
-_SKIP_HINT = ("; --skip-non-reports skips such files", "；--skip-non-reports 可跳过此类文件")
 
-
-def _refusal(path: str, lang: str, en: str, zh: str) -> Outcome:
-    problem = Problem("invalid", params={"detail": en, "detail_zh": zh})
+def _refusal(path: str, lang: str, detail: Message) -> Outcome:
+    problem = Problem("invalid", params={"detail": detail})
     return Outcome(path, "failed", problems=(problem_record(problem, path, lang),))
 
 
@@ -311,59 +310,41 @@ def refuse_non_report(path: str, options: Options, data: bytes | None = None) ->
     standard input). Why: it is empty, holds no keys, holds none of the
     report's top-level keys, or is not a table at all.
     """
-    hint_en, hint_zh = _SKIP_HINT
     raw = _read(path, data)
     body = (raw or b"").removeprefix(b"\xef\xbb\xbf").strip()
     try:
         parsed = _parsed(body, options.input_format or format_of(path)) if body else {}
     except (ValueError, RecursionError):  # it parsed when checked: changed since, or unreadable
         parsed = None
+    reason: Message
     if not body:
-        en, zh = "the file is empty", "文件为空"
+        reason = msg.FileEmpty()
     elif isinstance(parsed, Mapping) and not parsed:
-        en = "it holds no keys (a report starts with a [report] table; perfrules init writes a template)"
-        zh = "文件中没有任何键（报告以 [report] 表开头；perfrules init 可生成模板）"
+        reason = msg.NoKeys()
     elif isinstance(parsed, Mapping):
-        keys = sorted(str(k) for k in parsed)
-        shown = ", ".join(keys[:5]) + (", …" if len(keys) > 5 else "")
-        shown_zh = "、".join(keys[:5]) + ("等" if len(keys) > 5 else "")
-        en = f"none of its top-level keys ({shown}) is a report key ([report], [budget], [[lines]], …)"
-        zh = f"顶层键（{shown_zh}）都不是报告文档的键（[report]、[budget]、[[lines]] 等）"
+        reason = msg.TopKeys(keys=msg.Keys(keys=tuple(sorted(str(k) for k in parsed))))
     else:
-        kind_en, kind_zh = (
-            ("a list", "列表")
+        kind = (
+            msg.TopList()
             if isinstance(parsed, list)
-            else ("a text", "文本")
+            else msg.TopText()
             if isinstance(parsed, str)
-            else ("true or false", "布尔值")
+            else msg.TopBoolean()
             if isinstance(parsed, bool)
-            else ("a number", "数值")
+            else msg.TopNumber()
             if isinstance(parsed, (int, float))
-            else ("empty (null)", "空值（null）")
+            else msg.TopNull()
         )
-        en = f"its top level is {kind_en}, not a table (object)"
-        zh = f"顶层是{kind_zh}，不是表（对象）"
-    return _refusal(
-        path,
-        options.lang,
-        f"not a report document: {en}{hint_en}",
-        f"不是报告文档：{zh}{hint_zh}",
-    )
+        reason = msg.TopLevel(kind=kind)
+    return _refusal(path, options.lang, msg.NotAReport(reason=reason, hint=msg.SkipHint()))
 
 
 def no_report_found(folder: str, skipped: int, lang: str) -> Outcome:
     """A folder named on the command line in which no report document was found, as a failure."""
+    count: Message | str = ""
     if skipped:
-        en = f"; {skipped} file{'' if skipped == 1 else 's'} skipped: not report documents"
-        zh = f"；{skipped} 个文件不是报告文档，已跳过"
-    else:
-        en = zh = ""
-    return _refusal(
-        folder,
-        lang,
-        f"no report document found in this folder (searched for *.toml, *.json, *.txt, *.docx, *.xlsx and *.pdf{en})",
-        f"该文件夹中没有找到报告文档（查找 *.toml、*.json、*.txt、*.docx、*.xlsx 和 *.pdf{zh}）",
-    )
+        count = (msg.SkippedOne if skipped == 1 else msg.SkippedMany)(count=skipped)
+    return _refusal(folder, lang, msg.NoReportFound(skipped=count))
 
 
 # --- many documents -------------------------------------------------------------------------

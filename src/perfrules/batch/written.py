@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from perfrules.errors import DocumentError, Problem
+from perfrules.messages import Message, Names
+from perfrules.messages import output as msg
 from perfrules.output.records import Origin, Record, finding_record, origin_record
 
 if TYPE_CHECKING:
@@ -182,38 +184,33 @@ def extraction_lines(extraction: Extraction, target: str, lang: str) -> list[str
     …), what was not read (listed at the end of the document) and each stale
     override, one line each, in ``lang``.
     """
-    en = lang == "en"
     report = extraction.report
-    where = ("standard output" if en else "标准输出") if target == "-" else target
-    counts = (len(report.lines), len(report.indicators), len(report.claims))
-    nouns = ("line", "indicator", "claim")
-    shown = ", ".join(f"{n} {w}{'' if n == 1 else 's'}" for n, w in zip(counts, nouns, strict=True))
-    out = [
-        f"{extraction.file}: wrote {where}: {shown}"
-        if en
-        else f"{extraction.file}: 已写入 {where}：{counts[0]} 个预算行、{counts[1]} 个指标、{counts[2]} 条表述"
-    ]
-    for r in extraction.review:
-        reason = r.reason if en else r.reason_zh
-        label = "needs review" if en else "需人工判断"
-        out.append(f"{r.origin.place.render(lang)}: {label} {r.about}: {reason}")
-    note = "note" if en else "说明"
-    out.extend(
-        f"{extraction.file}: {note}: {n}" for n in extraction.notes if "stale override" not in n
+    file = extraction.file
+    where: Message | str = msg.StandardOutput() if target == "-" else target
+    counts = Names(
+        names=tuple(
+            msg.EXTRACTED[noun if n == 1 else f"{noun}s"](n=n)
+            for n, noun in (
+                (len(report.lines), "line"),
+                (len(report.indicators), "indicator"),
+                (len(report.claims), "claim"),
+            )
+        )
     )
+    said: list[Message] = [msg.WroteExtraction(file=file, target=where, counts=counts)]
+    for r in extraction.review:
+        place = r.origin.place.render(lang)
+        said.append(msg.NeedsReview(place=place, about=r.about, reason=r.message))
+    said += [
+        msg.ExtractionNote(file=file, note=n) for n in extraction.notes if "stale override" not in n
+    ]
     if extraction.unread:
         n = len(extraction.unread)
-        out.append(
-            f"{extraction.file}: {n} piece{'' if n == 1 else 's'} not read, listed at the end of the document"
-            if en
-            else f"{extraction.file}: {n} 处内容未读入，列在文档末尾"
-        )
-    overrides = Path(extraction.file).with_name(Path(extraction.file).stem + ".overrides.toml")
-    for o in extraction.overrides:
-        if not o.applied:
-            out.append(
-                f"{overrides}: stale override {o.override.about}: {o.detail}; not applied"
-                if en
-                else f"{overrides}: 覆盖项 {o.override.about} 已过时（{o.detail}），未应用"
-            )
-    return out
+        said.append((msg.NotRead if n == 1 else msg.NotReadMany)(file=file, count=n))
+    overrides = Path(file).with_name(Path(file).stem + ".overrides.toml")
+    said += [
+        msg.StaleOverride(file=overrides, about=o.override.about, detail=o.detail)
+        for o in extraction.overrides
+        if not o.applied
+    ]
+    return [m.render(lang) for m in said]

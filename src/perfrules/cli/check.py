@@ -27,8 +27,9 @@ from perfrules.cli.common import (
     all_rules,
     config_path,
     print_problems,
-    t,
 )
+from perfrules.messages import Message
+from perfrules.messages import cli as msg
 
 if TYPE_CHECKING:
     from perfrules.batch import Options
@@ -77,8 +78,8 @@ def docs_base(value: str | None, directory: str | None) -> str:
     return os.path.relpath(os.path.abspath(base), os.path.abspath(directory)).replace(os.sep, "/")
 
 
-def _usage(err: TextIO, lang: str, en: str, zh: str) -> int:
-    err.write(f"perfrules: {en if lang == 'en' else zh}\n")
+def _usage(err: TextIO, lang: str, detail: Message) -> int:
+    err.write(msg.Usage(detail=detail).render(lang))
     return EXIT_USAGE
 
 
@@ -167,13 +168,8 @@ def _bad_choices(args: argparse.Namespace, options: Options) -> list[str]:
         for value in values:
             if value != "ALL" and value not in known:
                 hint = did_you_mean(value, known, options.lang)
-                out.append(
-                    t(
-                        options.lang,
-                        f"perfrules check: {flag}：{value!r} 既不是规则编号也不是类别{hint}",
-                        f"perfrules check: {flag}: {value!r} is neither a rule id nor a category{hint}",
-                    )
-                )
+                bad = msg.NotASelector(flag=flag, value=value, hint=hint)
+                out.append(bad.render(options.lang))
     return out
 
 
@@ -231,12 +227,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     html = args.format == "html"
     directory: str | None = getattr(args, "output", None)
     if directory is not None and not html:
-        return _usage(
-            err,
-            lang,
-            "--output is for --format html (the other formats write to standard output)",
-            "--output 仅用于 --format html（其他格式写到标准输出）",
-        )
+        return _usage(err, lang, msg.OutputNeedsHtml())
     options = Options(
         config=config_path(args),
         select=_selectors(args.select),
@@ -277,23 +268,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         explicit |= {STDIN_NAME}
     folders = _Folders(named_paths)
     if html and directory is None and len(paths) + use_stdin != 1:
-        return _usage(
-            err,
-            lang,
-            f"--format html writes one report's page to standard output; for {len(paths) + use_stdin} documents give --output DIR",
-            f"--format html 只能把一份报告的页面写到标准输出；{len(paths) + use_stdin} 个文件请用 --output DIR",
-        )
+        return _usage(err, lang, msg.HtmlOneReport(count=len(paths) + use_stdin))
     if directory is not None:
         try:
             os.makedirs(directory, exist_ok=True)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            return _usage(
-                err,
-                lang,
-                f"cannot create the output folder {directory}: {reason}",
-                f"无法创建输出文件夹 {directory}：{reason}",
-            )
+            return _usage(err, lang, msg.CannotCreateFolder(directory=directory, reason=reason))
     writer = make_writer(
         args.format,
         out,

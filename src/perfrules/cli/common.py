@@ -26,7 +26,6 @@ __all__ = [
     "load_config",
     "make_parser_class",
     "print_problems",
-    "t",
 ]
 
 EXIT_OK = 0
@@ -96,11 +95,6 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
             raise ParserExit(status)
 
     return Parser
-
-
-def t(lang: str, zh: str, en: str) -> str:
-    """The text for ``lang``: ``en`` for English, ``zh`` otherwise."""
-    return en if lang == "en" else zh
 
 
 def print_problems(err: TextIO, exc: PerfrulesError, lang: str) -> int:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
-from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems, t
+from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems
+from perfrules.messages import cli as msg
+from perfrules.messages.rules import AtLeast, AtMost
 
 if TYPE_CHECKING:
     from perfrules.rules.config import Config
@@ -60,71 +62,53 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from perfrules.cli.suggest import did_you_mean
 
         hint = did_you_mean(wanted, [*rules, *(r.name for r in rules.values())], lang)
-        err.write(
-            t(
-                lang,
-                f"perfrules explain: 没有规则 {wanted}{hint}（`perfrules rules` 列出全部规则）\n",
-                f"perfrules explain: no rule {wanted}{hint} (`perfrules rules` lists them all)\n",
-            )
-        )
+        err.write(msg.NoSuchRule(wanted=wanted, hint=hint).render(lang))
         return EXIT_USAGE
     doc = rule.doc
     parts = [
         f"{rule.id} {rule.name}: {rule.title.get(lang)}",
-        t(
-            lang,
-            f"类别 {rule.category} · 严重程度 {rule.severity.value}",
-            f"category {rule.category} · severity {rule.severity.value}",
-        )
+        msg.RuleHead(category=rule.category, severity=rule.severity.value).render(lang)
         + (
-            f" · {t(lang, '适用年度', 'years')} {rule.years[0]}–{rule.years[1]}"
+            msg.RuleYears(first=rule.years[0], last=rule.years[1]).render(lang)
             if rule.years
             else ""
         ),
         "",
-        t(lang, "检查内容 (what)", "What it checks"),
+        msg.WhatHeading().render(lang),
         _indent(doc.what),
         "",
-        t(lang, "原因 (why)", "Why"),
+        msg.WhyHeading().render(lang),
         _indent(doc.why),
         "",
-        t(lang, "依据 (source)", "Source"),
+        msg.SourceHeading().render(lang),
         _indent(doc.source),
         "",
-        t(lang, "提示信息", "Message"),
+        msg.MessageHeading().render(lang),
         _indent(rule.message.get(lang)),
     ]
     if rule.params:
         parts += [
             "",
-            t(
-                lang,
-                "参数（在 perfrules.toml 的 [params] 中设置）",
-                "Parameters (set in perfrules.toml under [params])",
-            ),
+            msg.ParamsHeading().render(lang),
         ]
         for name, param in rule.params.items():
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
             )
-            bounds = [
-                t(lang, f"不小于 {param.min}", f"at least {param.min}")
-                if param.min is not None
-                else "",
-                t(lang, f"不大于 {param.max}", f"at most {param.max}")
-                if param.max is not None
-                else "",
+            limits = [
+                AtLeast(low=param.min) if param.min is not None else None,
+                AtMost(high=param.max) if param.max is not None else None,
             ]
-            extra = "".join(f", {b}" for b in bounds if b)
+            extra = "".join(f", {b.render(lang)}" for b in limits if b is not None)
             line = f"{name} ({param.type}, default {default}{extra})"
             parts.append(_indent(line + (f": {param.doc}" if param.doc else "")))
     if doc.passing.strip():
-        parts += ["", t(lang, "通过的示例", "Passing example"), _indent(doc.passing)]
+        parts += ["", msg.PassingHeading().render(lang), _indent(doc.passing)]
     if doc.failing.strip():
-        parts += ["", t(lang, "不通过的示例", "Failing example"), _indent(doc.failing)]
+        parts += ["", msg.FailingHeading().render(lang), _indent(doc.failing)]
         found = _example_findings(rule, config, lang)
         if found:
-            parts += ["", t(lang, "perfrules 对该示例的检查结果", "What perfrules reports for it")]
+            parts += ["", msg.ReportsHeading().render(lang)]
             parts += [_indent(line) for line in found]
     out.write("\n".join(parts) + "\n")
     return EXIT_OK

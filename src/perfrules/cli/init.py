@@ -9,7 +9,8 @@ import argparse
 import os
 from typing import TextIO
 
-from perfrules.cli.common import EXIT_OK, EXIT_USAGE, t
+from perfrules.cli.common import EXIT_OK, EXIT_USAGE
+from perfrules.messages import cli as msg
 
 __all__ = ["run"]
 
@@ -27,26 +28,14 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if os.path.isdir(path):
         path = os.path.join(path, "report.toml")
     if os.path.lexists(path) and not args.force:
-        err.write(
-            t(
-                lang,
-                f"{path}: 文件已存在（使用 --force 覆盖）\n",
-                f"{path}: the file exists (use --force to overwrite it)\n",
-            )
-        )
+        err.write(msg.FileExists(path=path).render(lang))
         return EXIT_USAGE
     try:
         with open(path, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        err.write(t(lang, f"{path}: 无法写入：{reason}\n", f"{path}: cannot write: {reason}\n"))
+        err.write(msg.CannotWrite(path=path, reason=reason).render(lang))
         return EXIT_USAGE
-    out.write(
-        t(
-            lang,
-            f"已写入 {path}：请填入报告数据后运行 perfrules check {path}\n",
-            f"wrote {path}: fill in your report, then run perfrules check {path}\n",
-        )
-    )
+    out.write(msg.Wrote(path=path).render(lang))
     return EXIT_OK

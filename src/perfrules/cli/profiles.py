@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from perfrules.cli.common import EXIT_OK, print_problems, t
+from perfrules.cli.common import EXIT_OK, print_problems
+from perfrules.messages import cli as msg
 
 __all__ = ["run"]
 
@@ -27,13 +28,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for p in profiles:
         lines = [f"{p.id}: {p.title}"]
         if p.extends:
-            lines.append(f"  {t(lang, '继承', 'extends')}: {', '.join(p.extends)}")
+            lines.append(f"  {msg.Extends().render(lang)}: {', '.join(p.extends)}")
         if p.years is not None:
             first, last = p.years
             span = f"{first}–" if last >= 9999 else f"{first}–{last}"
-            lines.append(f"  {t(lang, '适用年度', 'years')}: {span}")
+            lines.append(f"  {msg.Years().render(lang)}: {span}")
         if p.sources:
-            lines.append(f"  {t(lang, '依据', 'sources')}:")
+            lines.append(f"  {msg.Sources().render(lang)}:")
             lines.extend(f"    - {s}" for s in p.sources)
         blocks.append("\n".join(lines))
     out.write("\n\n".join(blocks) + "\n")

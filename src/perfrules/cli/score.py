@@ -12,6 +12,7 @@ import argparse
 from typing import TextIO
 
 from perfrules.cli.common import EXIT_OK, EXIT_USAGE, load_config, print_problems
+from perfrules.messages import cli as msg
 
 __all__ = ["run"]
 
@@ -70,7 +71,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from perfrules.output.text import score_table
 
         out.write(score_table(sheet, args.file, lang))
-        heading = "指标体系" if lang != "en" else "Indicator system"
+        heading = msg.SystemHeading().render(lang)
         lines = system_lines(sheet.system, sheet.recomputed_by_tier, lang)
         out.write("\n" + heading + "\n" + "".join(f"  {line}\n" for line in lines))
     return EXIT_OK

@@ -13,6 +13,9 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from perfrules.messages import Names
+from perfrules.messages import cli as msg
+
 __all__ = ["closest", "did_you_mean", "profile_hint", "unknown_choice"]
 
 _RULE_ID = re.compile(r"(?i)^\s*p?r?\s*-?\s*0*(\d{1,3})\s*$")
@@ -40,7 +43,7 @@ def did_you_mean(word: str, candidates: Iterable[str], lang: str) -> str:
     guess = closest(word, candidates)
     if guess is None or guess == word:
         return ""
-    return f"; did you mean {guess}?" if lang == "en" else f"，是否要输入 {guess}？"
+    return msg.DidYouMean(guess=guess).render(lang)
 
 
 def unknown_choice(word: str, choices: Iterable[str], lang: str, what: str = "") -> str:
@@ -50,11 +53,10 @@ def unknown_choice(word: str, choices: Iterable[str], lang: str, what: str = "")
     """
     listed = list(choices)
     hint = did_you_mean(word, listed, lang)
-    if lang == "en":
-        head = f"{what}: " if what else ""
-        return f"{head}invalid choice {word!r} (choose from {', '.join(listed)}){hint}"
-    head = f"{what}：" if what else ""
-    return f"{head}无效的取值 {word!r}（可选：{'、'.join(listed)}）{hint}"
+    shown = Names(names=tuple(listed))
+    if what:
+        return msg.InvalidChoiceOf(what=what, word=word, choices=shown, hint=hint).render(lang)
+    return msg.InvalidChoice(word=word, choices=shown, hint=hint).render(lang)
 
 
 def profile_hint(name: str, lang: str) -> str | None:

@@ -19,7 +19,7 @@ import decimal
 import enum
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar
 
 import attrs
 import cattrs
@@ -40,6 +40,7 @@ from perfrules.document.figures import (
 from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
+from perfrules.messages import document as msg
 
 __all__ = [
     "MAX_DIGITS",
@@ -47,9 +48,12 @@ __all__ = [
     "MONEY_UNIT",
     "BadValue",
     "converter",
+    "structure",
     "type_problem",
     "walk_errors",
 ]
+
+T = TypeVar("T")
 
 #: Figures must be below 10**MAX_DIGITS in magnitude ...
 MAX_DIGITS = 15
@@ -67,17 +71,6 @@ class BadValue(ValueError):
         self.code = code
         self.params = params
         super().__init__(code, params)
-
-
-_TYPE_NAMES = {
-    "string": "字符串",
-    "integer": "整数",
-    "boolean": "布尔值",
-    "number": "数值",
-    "table": "表",
-    "array": "数组",
-    "date": "日期",
-}
 
 
 def _kind_of(value: object) -> str:
@@ -101,9 +94,9 @@ def _type_error(expected: str, value: object) -> BadValue:
     return BadValue(
         "type",
         expected=expected,
-        expected_zh=_TYPE_NAMES.get(expected, expected),
+        expected_name=msg.type_name(expected),
         found=found,
-        found_zh=_TYPE_NAMES.get(found, found),
+        found_name=msg.type_name(found),
     )
 
 
@@ -210,17 +203,13 @@ def _structure_value(value: object, _: object = None) -> Value:
     if isinstance(value, Mapping):
         for key in ("value",):
             if key not in value:
-                raise BadValue(
-                    "invalid",
-                    detail=f"a table value needs '{key}'",
-                    detail_zh=f"表形式的值缺少 {key}",
-                )
+                raise BadValue("invalid", detail=msg.TableValueNeeds(key=key))
         try:
             parsed = parse_value({**value, "value": _number(value["value"])})
         except BadValue:
             raise
         except ValueError as exc:
-            raise BadValue("invalid", detail=str(exc), detail_zh=f"无效的值表：{exc}") from None
+            raise BadValue("invalid", detail=msg.BadValueTable(error=str(exc))) from None
         return _bounded(parsed)
     return parse_value(_number(value))
 
@@ -298,6 +287,21 @@ def _prefixed(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
+def structure(data: object, cls: type[T], path: str = "") -> tuple[T | None, list[Problem]]:
+    """``data`` as a ``cls`` by the one converter, or None and every problem at its key path under ``path``."""
+    try:
+        return converter.structure(data, cls), []
+    except (
+        ClassValidationError,
+        IterableValidationError,
+        BadValue,
+        TypeError,
+        ValueError,
+        KeyError,
+    ) as exc:
+        return None, list(walk_errors(exc, path))
+
+
 def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:
     """Flatten cattrs' exception groups (and hook errors) into problems with key paths."""
     if isinstance(exc, ClassValidationError):
@@ -322,7 +326,7 @@ def walk_errors(exc: BaseException, path: str) -> Iterator[Problem]:
     elif isinstance(exc, RecursionError):
         yield Problem("too-deep", path)
     else:  # a cattrs or attrs complaint we have no template for
-        yield Problem("invalid", path, params={"detail": str(exc), "detail_zh": str(exc)})
+        yield Problem("invalid", path, params={"detail": str(exc)})
 
 
 def _is_array_type(t: Any) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from perfrules.errors import DocumentError, Problem
+from perfrules.messages import document as msg
 
 __all__ = ["explain_encoding", "legacy_encoding_problem"]
 
@@ -48,16 +49,7 @@ def legacy_encoding_problem(data: bytes, file: str | None = None) -> Problem | N
         "invalid",
         line=line,
         file=file,
-        params={
-            "detail": (
-                "the file is saved as GBK/GB18030, not UTF-8: save it as UTF-8 "
-                "(in Notepad: Save As → Encoding: UTF-8) and check it again"
-            ),
-            "detail_zh": (
-                "文件以 GBK/GB18030 编码保存，而不是 UTF-8：请将其另存为 UTF-8 编码"
-                "（记事本：另存为 → 编码选 UTF-8）后再检查"
-            ),
-        },
+        params={"detail": msg.LegacyEncoding()},
     )
 
 

@@ -83,6 +83,14 @@ class Money:
         h = half_ulp(self.exponent)
         return self.amount - h, self.amount + h
 
+    @property
+    def has_unit(self) -> bool:
+        """True when the figure was written with a unit of its own (``"500元"``), not as a bare number."""
+        if self.raw is None:
+            return False
+        parts = _split_number(self.raw)
+        return parts is not None and parts[1] != ""
+
     def rescaled(self, power: int) -> Money:
         """This figure as if it had been written in a unit 10**power times larger."""
         return attrs.evolve(self, amount=self.amount.scaleb(power), exponent=self.exponent + power)

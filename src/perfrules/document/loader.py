@@ -29,6 +29,7 @@ from perfrules.document.fastpath import structure_report
 from perfrules.document.model import Report
 from perfrules.document.source import Source, read_toml
 from perfrules.errors import DocumentError, Problem
+from perfrules.messages import document as msg
 
 __all__ = ["dumps", "format_of", "load", "loads", "to_data"]
 
@@ -95,8 +96,8 @@ def _duplicates(data: Any) -> list[Problem]:
             for key, value in node.items():
                 here = f"{where}.{key}" if where else str(key)
                 if isinstance(value, _Duplicate):
-                    detail = {"detail": f"duplicate key {key!r}", "detail_zh": f"键 {key} 重复"}
-                    problems.append(Problem("invalid", here, params=detail))
+                    detail = msg.DuplicateKey(key=key)
+                    problems.append(Problem("invalid", here, params={"detail": detail}))
                 else:
                     stack.append((value, here))
         elif isinstance(node, list):

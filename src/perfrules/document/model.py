@@ -22,6 +22,8 @@ from perfrules.document.source import Source
 from perfrules.document.values import Value
 
 __all__ = [
+    "BUDGET_FIGURES",
+    "BUDGET_KEYS",
     "Budget",
     "Claim",
     "ClaimValue",
@@ -87,6 +89,12 @@ class Budget:
     execution_score: Decimal | None = None  # points the report gives itself
     deviation_reason: str | None = None  # extension: 预算执行率偏离原因
     adjustment_reason: str | None = None  # extension: 预算调整原因
+
+
+#: The budget block's keys, in the order a 预算执行情况 block lists them.
+BUDGET_KEYS: tuple[str, ...] = tuple(f.name for f in attrs.fields(Budget))
+#: The budget block's figures: its keys but the two reasons.
+BUDGET_FIGURES: tuple[str, ...] = tuple(k for k in BUDGET_KEYS if not k.endswith("_reason"))
 
 
 @attrs.frozen

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 
 import attrs
 
+from perfrules.messages.document import PLACE
+
 __all__ = ["FORMATS", "Place", "Provenance", "Traced"]
 
 #: The kinds of original file a place can be in.
@@ -46,7 +48,6 @@ class Place:
         ``column_name`` (the column's header as the report writes it) names the
         cell's column instead of its number: ``表2 第5行 “实际完成值”``.
         """
-        zh = lang != "en"
         parts: list[str] = []
         if self.sheet is not None:
             return f"{self.sheet}!{self.ref}" if self.ref else self.sheet
@@ -57,21 +58,21 @@ class Place:
             at = f"{self.line}:{self.column}" if self.column is not None else str(self.line)
             return f"{at} ({inner})"
         if self.page is not None:
-            parts.append(f"第{self.page}页" if zh else f"page {self.page}")
+            parts.append(PLACE["page"](n=self.page).render(lang))
         if self.table is not None:
-            parts.append(f"表{self.table}" if zh else f"table {self.table}")
+            parts.append(PLACE["table"](n=self.table).render(lang))
             if self.row is not None:
-                parts.append(f"第{self.row}行" if zh else f"row {self.row}")
+                parts.append(PLACE["row"](n=self.row).render(lang))
             if column_name:
                 parts.append(f"“{column_name}”")
             elif self.cell is not None:
-                parts.append(f"第{self.cell}列" if zh else f"cell {self.cell}")
+                parts.append(PLACE["cell"](n=self.cell).render(lang))
         elif self.paragraph is not None:
-            parts.append(f"第{self.paragraph}段" if zh else f"paragraph {self.paragraph}")
+            parts.append(PLACE["paragraph"](n=self.paragraph).render(lang))
         if self.format == "text" and self.line is not None and self.table is None:
             return f"{self.line}:{self.column}" if self.column is not None else str(self.line)
         if self.line is not None:
-            parts.append(f"第{self.line}行" if zh else f"line {self.line}")
+            parts.append(PLACE["line"](n=self.line).render(lang))
         return " ".join(parts)
 
     def render(self, lang: str = "zh", column_name: str | None = None) -> str:

@@ -11,33 +11,9 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from perfrules.document.system import IndicatorSystem
+from perfrules.messages.document import SYSTEM
 
 __all__ = ["system_lines"]
-
-_LABELS = {
-    "zh": {
-        "weight": "分值",
-        "stated": "填报小计",
-        "recomputed": "重算",
-        "indicators": "指标",
-        "untiered1": "（未填一级指标）",
-        "untiered2": "（未填二级指标）",
-        "unknown": "不在指标体系中",
-        "execution": "预算执行",
-        "misplaced": "应属于{home}",
-    },
-    "en": {
-        "weight": "weight",
-        "stated": "stated",
-        "recomputed": "recomputed",
-        "indicators": "indicators",
-        "untiered1": "(no tier1)",
-        "untiered2": "(no tier2)",
-        "unknown": "not in the taxonomy",
-        "execution": "budget execution",
-        "misplaced": "belongs under {home}",
-    },
-}
 
 
 def _figure(value: Decimal | None) -> str:
@@ -64,8 +40,8 @@ def system_lines(
     then one indented line per second-level node with its indicators' numbers (1-based).
     ``lang`` is ``zh`` or ``en``.
     """
-    words = _LABELS["en" if lang == "en" else "zh"]
-    sep = "，" if lang != "en" else ", "
+    words = {key: entry.template(lang) for key, entry in SYSTEM.items()}
+    sep = words["separator"]
     out: list[str] = []
     for t in system.tiers:
         title = _title(t.name, t.written, words["untiered1"])

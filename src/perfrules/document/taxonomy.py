@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 
 import attrs
-from cattrs.errors import ClassValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import structure
 from perfrules.document.source import read_toml, toml_lines
 from perfrules.errors import RulePackError
 from perfrules.resources import rules_dir
@@ -106,11 +105,10 @@ def load_taxonomy(path: str | Path) -> Taxonomy:
     name = str(path)
     text = Path(path).read_text(encoding="utf-8")
     data = read_toml(text, name, RulePackError)
-    try:
-        spec = converter.structure(data, _TaxonomySpec)
-    except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
+    spec, bad = structure(data, _TaxonomySpec)
+    if spec is None:
         lines = toml_lines(text)
-        raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
+        raise RulePackError(p.at(name, lines.get) for p in bad)
     return Taxonomy(tuple(spec.tier1), dict(spec.tier2_aliases))
 
 

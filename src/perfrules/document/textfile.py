@@ -14,16 +14,12 @@ import os
 import stat
 
 from perfrules.errors import PerfrulesError, Problem
+from perfrules.messages import document as msg
 
 __all__ = ["MAX_SETTINGS_BYTES", "read_settings"]
 
 #: The largest rule pack, configuration or profile read (the built-in packs are a few dozen KB).
 MAX_SETTINGS_BYTES = 4 * 1024 * 1024
-
-_NOT_REGULAR = (
-    "not a regular file (a folder, pipe or device): only a file is read",
-    "不是普通文件（文件夹、管道或设备），只读取普通文件",
-)
 
 
 def read_settings(
@@ -38,24 +34,22 @@ def read_settings(
     """
     name = os.fspath(path)
 
-    def fail(code: str, en: str = "", zh: str = "", **params: object) -> PerfrulesError:
-        detail = {"detail": en, "detail_zh": zh} if en else {}
-        return error([Problem(code, file=name, params={**detail, **params})])
+    def fail(code: str, **params: object) -> PerfrulesError:
+        return error([Problem(code, file=name, params=params)])
 
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(name, flags)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise fail("unreadable", reason, reason) from None
+        raise fail("unreadable", detail=reason) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise fail("unreadable", *_NOT_REGULAR)
+            raise fail("unreadable", detail=msg.NotRegularFile())
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise fail("unreadable", reason, reason) from None
+        raise fail("unreadable", detail=exc.strerror or str(exc)) from None
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -63,4 +57,4 @@ def read_settings(
     try:
         return name, data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise fail("encoding", str(exc), str(exc)) from None
+        raise fail("encoding", detail=str(exc)) from None

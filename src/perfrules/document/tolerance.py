@@ -6,16 +6,36 @@ inside the inputs' intervals reproduces the stated figure. There is no fixed
 epsilon anywhere: ``12.95`` is [12.945, 12.955], money written as a whole
 number is exact (unless the configuration says the source rounds to whole
 units), and a percentage keeps its written precision even when whole.
+
+Holding within rounding is not the same as agreeing as written. Two figures
+*agree* when they are equal at the coarser of their written places (98.40
+and 98.4 agree; 6.07 and 4.26 + 1.623924 + 0.19 = 6.073924 agree, 6.073924
+rounding to 6.07). Figures that differ at that place but whose intervals
+still meet (106.41 against 106.40, 98.41 against 90.20 + 8.20 = 98.40) hold
+only if rounding is assumed: :func:`sum_gap`, :func:`ratio_gap` and
+:func:`value_gap` give that difference, so a rule can report it as what it
+is — a one-cent disagreement between figures written to the cent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from decimal import Decimal
+from collections.abc import Iterable, Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+import attrs
 
 from perfrules.document.figures import Money, Percent
 
-__all__ = ["Interval", "ratio_interval", "sum_interval", "within"]
+__all__ = [
+    "Gap",
+    "Interval",
+    "ratio_gap",
+    "ratio_interval",
+    "sum_gap",
+    "sum_interval",
+    "value_gap",
+    "within",
+]
 
 Interval = tuple[Decimal, Decimal]
 _HUNDRED = Decimal(100)
@@ -57,3 +77,77 @@ def midpoint_ratio(numerator: Decimal, denominator: Decimal, places: int = 2) ->
     if not denominator:
         return None
     return (numerator * _HUNDRED / denominator).quantize(Decimal(1).scaleb(-places))
+
+
+@attrs.frozen
+class Gap:
+    """How a stated figure compares with what it must equal, at the coarser written place.
+
+    ``holds``: some values inside the written intervals agree (the rules'
+    verdict). ``difference``: stated − computed, both rounded half-up to
+    ``place`` (the exponent of the coarser written last digit; None when both
+    sides are exact): zero when they agree as written.
+    """
+
+    holds: bool
+    difference: Decimal
+    place: int | None
+
+    @property
+    def agrees(self) -> bool:
+        """Equal as written, at the coarser written place."""
+        return self.difference == 0
+
+    @property
+    def by_rounding_only(self) -> bool:
+        """Different as written, yet within what rounding of the written figures allows."""
+        return self.holds and self.difference != 0
+
+
+def _at(value: Decimal, place: int | None) -> Decimal:
+    return value if place is None else value.quantize(Decimal(1).scaleb(place), ROUND_HALF_UP)
+
+
+def value_gap(
+    stated: Decimal, stated_place: int | None, other: Decimal, other_place: int | None, holds: bool
+) -> Gap:
+    """The gap between two figures written to ``stated_place`` and ``other_place`` (None: exact)."""
+    places = [p for p in (stated_place, other_place) if p is not None]
+    place = max(places) if places else None
+    return Gap(holds, _at(stated, place) - _at(other, place), place)
+
+
+def _place(money: Money, integers_exact: bool) -> int | None:
+    """The written place of a money figure; None for a whole amount read as exact."""
+    return None if money.exact and integers_exact else money.exponent
+
+
+def sum_gap(total: Money, parts: Sequence[Money], integers_exact: bool = True) -> Gap:
+    """``total`` against the sum of ``parts``, compared at the coarsest written place among them."""
+    holds = within(sum_interval(parts, integers_exact), total.bounds(integers_exact))
+    part_places = [p for p in (_place(m, integers_exact) for m in parts) if p is not None]
+    amount = sum((m.amount for m in parts), Decimal(0))
+    return value_gap(
+        total.amount,
+        _place(total, integers_exact),
+        amount,
+        max(part_places) if part_places else None,
+        holds,
+    )
+
+
+def ratio_gap(
+    stated: Percent, numerator: Money, denominator: Money, integers_exact: bool = True
+) -> Gap | None:
+    """A stated percentage against ``numerator ÷ denominator`` of the figures as written.
+
+    The ratio is computed exactly from the written figures and rounded to the
+    stated percentage's written place; None when it cannot be judged.
+    """
+    ok = percent_matches(
+        stated, numerator.bounds(integers_exact), denominator.bounds(integers_exact)
+    )
+    if ok is None or not denominator.amount:
+        return None
+    ratio = numerator.amount * _HUNDRED / denominator.amount
+    return Gap(ok, stated.value - _at(ratio, stated.exponent), stated.exponent)

@@ -38,6 +38,8 @@ from perfrules.extract.overrides import Outcome, apply_overrides, read_overrides
 from perfrules.extract.sections import build
 from perfrules.extract.tables import read_tables
 from perfrules.extract.writer import HASH_PREFIX, hash_of, render
+from perfrules.messages import Message
+from perfrules.messages import extract as msg
 
 __all__ = [
     "INPUT_FORMATS",
@@ -156,7 +158,7 @@ def _reader(fmt: str, file: str) -> Any:
                 Problem(
                     "reader-unavailable",
                     file=file,
-                    params={"found": fmt, "detail": str(exc), "detail_zh": str(exc)},
+                    params={"found": fmt, "detail": str(exc)},
                 )
             ]
         ) from None
@@ -196,19 +198,15 @@ def interpret(layout: Layout, knowledge: Forms | None = None) -> Draft:
 def _refuse_non_report(draft: Draft, layout: Layout) -> None:
     if "year" not in draft.info:
         has_content = any(b for b in layout.blocks)
-        detail = (
-            ("it states no budget year and no report title", "未写明预算年度，也没有报告标题")
-            if "title" not in draft.info
-            else ("it states no budget year", "未写明预算年度")
-        )
+        detail: Message = msg.NoYearNoTitle() if "title" not in draft.info else msg.NoYear()
         if not has_content:
-            detail = ("it has no text", "没有文字内容")
+            detail = msg.NoText()
         raise DocumentError(
             [
                 Problem(
                     "not-a-report",
                     file=layout.file,
-                    params={"detail": detail[0], "detail_zh": detail[1]},
+                    params={"detail": detail},
                 )
             ]
         )

@@ -18,9 +18,11 @@ from typing import Any
 
 import attrs
 
+from perfrules.document.model import BUDGET_FIGURES
 from perfrules.document.provenance import Traced
 from perfrules.extract.draft import Amount, Draft, LineDraft, Review, Stated
 from perfrules.extract.forms import folded
+from perfrules.messages import extract as msg
 
 __all__ = ["Entry", "Part", "assemble", "render_amount"]
 
@@ -184,9 +186,7 @@ def _second_reasons(draft: Draft, simplify: dict[int, int]) -> None:
     draft.reviews.append(
         Review(
             "budget.adjustment_reason",
-            "the report gives a second, different reason for the deviation; format 1 holds one "
-            "deviation_reason: if this one explains the adjustment, it is the adjustment_reason",
-            "报告另写了一个不同的偏离原因；格式只有一个 deviation_reason：若它说明的是预算调整，应作 adjustment_reason",
+            msg.SecondReason(),
             ((other.value, "the second reason, as the adjustment's"),),
             other.origin,
         )
@@ -340,16 +340,7 @@ def assemble(draft: Draft, simplify: dict[int, int]) -> list[Part]:
     return parts
 
 
-_BUDGET = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+_BUDGET = BUDGET_FIGURES
 
 
 def to_data(parts: list[Part]) -> dict[str, Any]:

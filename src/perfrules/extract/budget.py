@@ -36,6 +36,7 @@ from perfrules.extract.forms import LineLabel
 from perfrules.extract.lines import find_label, line_for
 from perfrules.extract.reading import Figure, figures, traced, written
 from perfrules.extract.sections import Block, Document
+from perfrules.messages import extract as msg
 
 __all__ = ["read_budget"]
 
@@ -207,8 +208,7 @@ class _Paragraph:
                 self.draft.reviews.append(
                     Review(
                         "budget.adjustment",
-                        f"“{phrase}” says neither 调减 nor 调增: the sign is a reading, not the text",
-                        f"“{phrase}”未写明调减还是调增：调整数的正负需人工判断",
+                        msg.AdjustmentSign(phrase=phrase),
                         ((value.negated(), "调减 (a reduction)"), (value, "调增 (an increase)")),
                         stated.origin,
                     )
@@ -307,8 +307,7 @@ class _Paragraph:
                 draft.reviews.append(
                     Review(
                         f"line:{line.id}",
-                        f"nothing says whether “{phrase}” is a budget or an amount spent",
-                        f"“{phrase}”未说明是预算数还是执行数，需人工判断",
+                        msg.BudgetOrSpent(phrase=phrase),
                         (("budget", "预算数 budget"), ("executed", "执行数 executed")),
                         stated.origin,
                         amount(f),

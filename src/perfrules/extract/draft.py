@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.provenance import Traced
+from perfrules.messages import Message
 
 __all__ = ["Amount", "Draft", "IndicatorDraft", "LineDraft", "Review", "Stated"]
 
@@ -58,11 +59,21 @@ class Review:
     """
 
     about: str
-    reason: str
-    reason_zh: str
+    #: Why a person must decide (a message of the catalogue; both languages are written).
+    message: Message
     alternatives: tuple[tuple[Any, str], ...]  # (value, note)
     origin: Traced
     chosen: Any = None
+
+    @property
+    def reason(self) -> str:
+        """Why, in English."""
+        return self.message.render("en")
+
+    @property
+    def reason_zh(self) -> str:
+        """Why, in Chinese."""
+        return self.message.render("zh")
 
 
 @attrs.define

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
-from perfrules.document.model import LineKind
+from perfrules.document.convert import structure
+from perfrules.document.model import BUDGET_FIGURES, LineKind
 from perfrules.document.source import nearest, read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
+from perfrules.messages import extract as msg
 from perfrules.resources import rules_dir
 
 __all__ = [
@@ -39,16 +40,7 @@ __all__ = [
 ]
 
 #: The budget block's fields a label may name (format 1 ``[budget]``).
-BUDGET_FIELDS = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+BUDGET_FIELDS = BUDGET_FIGURES
 _Words = list[str]
 
 
@@ -262,21 +254,14 @@ def _problems_of(data: Any, spec: _File) -> Iterable[Problem]:
         mapped: dict[str, str] = {}
         for i, pair in enumerate(spec.traditional.words):
             if len(pair) != 2 or len(pair[0]) != len(pair[1]) or not pair[0]:
-                detail = "a pair [traditional, simplified] of words of the same length"
                 yield Problem(
-                    "invalid",
-                    f"traditional.words[{i}]",
-                    params={"detail": detail, "detail_zh": "应为等长的一对词：[繁体, 简体]"},
+                    "invalid", f"traditional.words[{i}]", params={"detail": msg.TraditionalPair()}
                 )
                 continue
             for t, s in zip(pair[0], pair[1], strict=True):
                 if mapped.setdefault(t, s) != s:
-                    detail = f"{t} is mapped to both {mapped[t]} and {s}"
-                    yield Problem(
-                        "invalid",
-                        f"traditional.words[{i}]",
-                        params={"detail": detail, "detail_zh": f"{t} 同时对应 {mapped[t]} 与 {s}"},
-                    )
+                    detail = msg.TraditionalTwice(char=t, first=mapped[t], second=s)
+                    yield Problem("invalid", f"traditional.words[{i}]", params={"detail": detail})
     for path, words in _word_lists(data):
         for k, word in enumerate(words):
             if not isinstance(word, str) or not word.strip():
@@ -294,26 +279,12 @@ def _word_lists(data: Any, prefix: str = "") -> Iterable[tuple[str, list[Any]]]:
 
 
 def _read(path: Path) -> _File:
-    name = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulePackError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    name, text = read_settings(path, RulePackError)
     data = read_toml(text, name, RulePackError)
     lines = toml_lines(text)
-    try:
-        spec = converter.structure(data, _File)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        raise RulePackError(p.at(name, lines.get) for p in walk_errors(exc, "")) from None
+    spec, bad = structure(data, _File)
+    if spec is None:
+        raise RulePackError(p.at(name, lines.get) for p in bad)
     problems = list(_problems_of(data, spec))
     if problems:
         raise RulePackError(p.at(name, lambda path: nearest(lines, path)) for p in problems)

@@ -20,6 +20,7 @@ from perfrules.extract.forms import Template, folded
 from perfrules.extract.layout import Table, Text
 from perfrules.extract.reading import reading, traced, written
 from perfrules.extract.sections import Block, Document
+from perfrules.messages import extract as msg
 
 __all__ = ["parse_date", "read_header"]
 
@@ -247,8 +248,7 @@ def _year(doc: Document, draft: Draft, title: tuple[Block, Text, str] | None) ->
             draft.reviews.append(
                 Review(
                     "report.year",
-                    f"the title says {title_year.value}, the body evaluates {year} ({count} statements): which is the budget year is for a person to confirm",
-                    f"标题写 {title_year.value} 年，正文 {count} 处写评价 {year} 年：预算年度需人工确认",
+                    msg.TitleYear(title=title_year.value, year=year, count=count),
                     ((year, "the year the body evaluates"), (title_year.value, "the title's year")),
                     first[year].origin,
                     year,

@@ -12,6 +12,7 @@ say a target was not met, and the conclusion is the sentence stating the grade.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from decimal import Decimal
 
 from perfrules.extract.draft import PROSE, Draft, Stated
@@ -37,6 +38,14 @@ def _stated(doc: Document, block: Block, lo: int, hi: int, value: object, note: 
     )
 
 
+def _prose(doc: Document, draft: Draft) -> Iterator[Block]:
+    """The paragraphs of ``doc`` that hold none of the indicators ``draft`` has read."""
+    indicator_blocks = {
+        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
+    }
+    return (block for block in doc.paragraphs() if block.index not in indicator_blocks)
+
+
 def read_evaluation(doc: Document, draft: Draft) -> None:
     """The stated total score, grade and tier subtotals."""
     grades = "|".join(
@@ -52,13 +61,8 @@ def read_evaluation(doc: Document, draft: Draft) -> None:
     )
     subjects = doc.forms.get("evaluation.grade_subjects")
     excluded = doc.forms.get("evaluation.not_subjects")
-    indicator_blocks = {
-        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
-    }
-    for block in doc.paragraphs():
+    for block in _prose(doc, draft):
         assert block.text is not None
-        if block.index in indicator_blocks:
-            continue
         s = block.text.text
         for clause in _CLAUSE.finditer(s):
             c = clause.group()
@@ -154,13 +158,8 @@ _BUDGET_REASON = re.compile(r"(?:预算)?执行率?(?:偏离|偏差)原因(?:分
 
 def read_budget_reasons(doc: Document, draft: Draft) -> None:
     """``预算执行率偏离原因：…``: the reason the report gives for its budget execution."""
-    indicator_blocks = {
-        st.order // 100000 for ind in draft.indicators for sts in ind.fields.values() for st in sts
-    }
-    for block in doc.paragraphs():
+    for block in _prose(doc, draft):
         assert block.text is not None
-        if block.index in indicator_blocks:
-            continue
         s = block.text.text
         for m in _BUDGET_REASON.finditer(s):
             end = s.find("。", m.end())

@@ -27,7 +27,9 @@ from typing import Any
 
 import attrs
 
+from perfrules.document.convert import type_problem
 from perfrules.document.source import read_toml, toml_lines
+from perfrules.document.textfile import read_settings
 from perfrules.errors import DocumentError, Problem
 from perfrules.extract.assemble import Entry, Part
 
@@ -61,13 +63,7 @@ class Outcome:
 
 def read_overrides(path: str | Path) -> tuple[Override, ...]:
     """Read an overrides file; a malformed one is a DocumentError with file, key path and line."""
-    name = str(path)
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": str(exc)})]
-        ) from None
+    name, text = read_settings(path, DocumentError)
     data = read_toml(text, name, DocumentError)
     lines = toml_lines(text)
     problems: list[Problem] = []
@@ -139,9 +135,8 @@ def read_overrides(path: str | Path) -> tuple[Override, ...]:
     return tuple(out)
 
 
-def _type(expected: str, found: object) -> dict[str, str]:
-    kind = type(found).__name__
-    return {"expected": expected, "expected_zh": expected, "found": kind, "found_zh": kind}
+def _type(expected: str, found: object) -> dict[str, object]:
+    return dict(type_problem(expected, found, "").params)
 
 
 def _address(part: Part) -> list[str]:

@@ -41,6 +41,7 @@ from perfrules.document.provenance import Place
 from perfrules.extract.layout import Cell, Layout, Paragraph, Table, Text, Unread
 from perfrules.extract.pdfpage import Grid, Line, PageScan, cover, edges, join, scan
 from perfrules.extract.readkit import check_bytes, describe, fail, missing, not_format
+from perfrules.messages import extract as msg
 
 __all__ = ["MAX_PAGES", "read"]
 
@@ -71,8 +72,7 @@ def read(data: bytes, file: str) -> Layout:
             "not-format",
             file,
             format=".pdf",
-            detail="the file does not start with %PDF-",
-            detail_zh="文件开头没有 %PDF- 标记",
+            detail=msg.NoPdfMark(),
         )
     scans: list[PageScan] = []
     with warnings.catch_warnings():

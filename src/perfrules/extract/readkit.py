@@ -12,6 +12,7 @@ import io
 import zipfile
 
 from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.messages import extract as msg
 
 __all__ = [
     "MAX_BYTES",
@@ -80,8 +81,7 @@ def check_zip(data: bytes, file: str, format: str) -> None:
             "not-format",
             file,
             format=suffix,
-            detail=f"an old binary Office file ({old}): save it as {suffix}",
-            detail_zh=f"这是旧版二进制 Office 文件（{old}），请另存为 {suffix}",
+            detail=msg.OldOffice(old=old, suffix=suffix),
         )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
@@ -91,16 +91,14 @@ def check_zip(data: bytes, file: str, format: str) -> None:
             "not-format",
             file,
             format=suffix,
-            detail=f"not a zip package (corrupt, or another kind of file renamed {suffix}): {describe(exc)}",
-            detail_zh=f"不是 zip 压缩包（文件已损坏，或是其他类型的文件改名为 {suffix}）：{describe(exc)}",
+            detail=msg.NotZip(suffix=suffix, reason=describe(exc)),
         ) from None
     if len(infos) > MAX_PARTS:
         raise fail(
             "not-format",
             file,
             format=suffix,
-            detail=f"more than {MAX_PARTS} parts in the package",
-            detail_zh=f"压缩包内的部件超过 {MAX_PARTS} 个",
+            detail=msg.TooManyParts(limit=MAX_PARTS),
         )
     xml = sum(info.file_size for info in infos if info.filename.endswith((".xml", ".rels")))
     if xml > MAX_XML_BYTES:

@@ -16,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from perfrules.errors import PerfrulesError, Problem
+from perfrules.messages import Message
+from perfrules.messages import output as msg
 
 if TYPE_CHECKING:
     from perfrules.output.records import Outcome
@@ -130,8 +132,8 @@ class Baseline:
         return outcome._replace(findings=tuple(marked))
 
 
-def _baseline_problem(file: str, en: str, zh: str) -> Problem:
-    return Problem("invalid", file=file, params={"detail": en, "detail_zh": zh})
+def _baseline_problem(file: str, detail: Message) -> Problem:
+    return Problem("invalid", file=file, params={"detail": detail})
 
 
 def load_baseline(path: str) -> Baseline:
@@ -163,29 +165,13 @@ def load_baseline(path: str) -> Baseline:
         or data.get("version") != 1
         or not isinstance(data.get("files"), list)
     ):
-        raise PerfrulesError(
-            [
-                _baseline_problem(
-                    path,
-                    'not a perfrules JSON output (version 1): expected {"version": 1, "files": [...]}',
-                    '不是 perfrules 的 JSON 输出（version 1）：应为 {"version": 1, "files": [...]}',
-                )
-            ]
-        )
+        raise PerfrulesError([_baseline_problem(path, msg.NotJsonOutput())])
     entries: list[tuple[str, str, str]] = []
     for i, item in enumerate(data["files"]):
         findings = item.get("findings") if isinstance(item, Mapping) else None
         file = item.get("path") if isinstance(item, Mapping) else None
         if not isinstance(file, str) or not isinstance(findings, list):
-            raise PerfrulesError(
-                [
-                    _baseline_problem(
-                        path,
-                        f"files[{i}] needs a path and findings",
-                        f"files[{i}] 缺少 path 或 findings",
-                    )
-                ]
-            )
+            raise PerfrulesError([_baseline_problem(path, msg.BaselineFileEntry(index=i))])
         for f in findings:
             if (
                 isinstance(f, Mapping)

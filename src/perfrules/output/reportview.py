@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from perfrules.document.model import BUDGET_KEYS
+
 if TYPE_CHECKING:
     from perfrules.document.model import Report
     from perfrules.document.provenance import Traced
@@ -31,20 +33,6 @@ __all__ = [
     "report_view",
     "value_text",
 ]
-
-#: The keys of ``[budget]`` in the order a 预算执行情况 block lists them.
-BUDGET_KEYS = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-    "deviation_reason",
-    "adjustment_reason",
-)
 
 #: The keys of ``[narrative]``, in the order of the report's sections.
 NARRATIVE_KEYS = ("unmet_targets", "problems", "measures", "conclusion")

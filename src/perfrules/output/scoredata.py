@@ -76,6 +76,7 @@ def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
             "stated": ex.stated,
             "recomputed": ex.recomputed,
             "formula": ex.formula,
+            "reason": ex.reason_text(lang),
         },
         "total": {
             "stated": total.stated,

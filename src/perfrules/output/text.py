@@ -27,6 +27,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from perfrules.messages import Message
+from perfrules.messages import text as msg
+from perfrules.messages.output import NeedsReview
 from perfrules.output.writer import Summary, Writer
 from perfrules.rules.findings import render_arg
 
@@ -71,7 +74,7 @@ def _tail(f: Record, color: bool, lang: str) -> str:
     if values:
         text += f" ({', '.join(values)})"
     if f.reason is not None:
-        text += f" — 豁免理由：{f.reason}" if lang != "en" else f" — waiver: {f.reason}"
+        text += msg.WaiverReason(reason=f.reason).render(lang)
     if f.known:
         text += " " + _paint("[known]", "known", color)
     return text
@@ -92,59 +95,46 @@ def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh")
     return f"{head}{_paint(label, label, color)}: {_tail(f, color, lang)}"
 
 
-def _count(n: int, en: str, zh: str, lang: str) -> str:
-    if lang == "en":
-        return f"{n} {en}{'' if n == 1 else 's'}"
-    return f"{n} 个{zh}"
+def _count(n: int, one: str, many: str | None = None) -> Message:
+    return msg.COUNTS[one if n == 1 or many is None else many](n=n)
 
 
 def summary_line(s: Summary, lang: str = "zh") -> str:
     """The closing line: how many files, findings by severity, waived, known, failed, skipped."""
-    en = lang == "en"
-    parts = []
-    for n, e, z in (
-        (s.errors, "error", "错误"),
-        (s.warnings, "warning", "警告"),
-        (s.infos, "info", "提示"),
-    ):
-        if n:
-            parts.append(_count(n, e, z, lang))
-    if s.known:
-        parts.append(f"{s.known} known" if en else f"{s.known} 个已知")
-    if s.waived:
-        parts.append(f"{s.waived} waived" if en else f"{s.waived} 个已豁免")
+    parts = [
+        _count(n, one, many)
+        for n, one, many in (
+            (s.errors, "error", "errors"),
+            (s.warnings, "warning", "warnings"),
+            (s.infos, "info", "infos"),
+            (s.known, "known", None),
+            (s.waived, "waived", None),
+        )
+        if n
+    ]
+    tail = [
+        _count(n, one, many)
+        for n, one, many in (
+            (s.failed, "failed", "failed-many"),
+            (s.rule_errors, "rule-errors", "rule-errors-many"),
+            (s.skipped, "skipped", None),
+        )
+        if n
+    ]
     checked = s.files  # as the JSON summary's "files": checked, or failed to load
     none_loaded = not parts and s.failed and s.failed >= checked
-    if en:
-        head = f"Checked {checked} file{'' if checked == 1 else 's'}"
-        body = ", ".join(parts) if parts else "no findings"
-        if none_loaded:
-            body = "no report was checked"
-        elif not parts and s.failed:
-            body = "no findings in the files that loaded"
-        tail = []
-        if s.failed:
-            tail.append(f"{s.failed} file{'' if s.failed == 1 else 's'} could not be loaded")
-        if s.rule_errors:
-            n = s.rule_errors
-            tail.append(f"rules failed to evaluate on {n} file{'' if n == 1 else 's'}")
-        if s.skipped:
-            tail.append(f"{s.skipped} skipped (not report documents)")
-        return f"{head}: {body}" + ("; " + "; ".join(tail) if tail else "") + "."
-    head = f"已检查 {checked} 个文件"
-    body = "，".join(parts) if parts else "未发现问题"
     if none_loaded:
-        body = "未能检查任何报告"
+        body: Message = msg.COUNTS["none-checked"]()
     elif not parts and s.failed:
-        body = "已载入的文件未发现问题"
-    tail = []
-    if s.failed:
-        tail.append(f"{s.failed} 个文件无法载入")
-    if s.rule_errors:
-        tail.append(f"{s.rule_errors} 个文件有规则无法求值")
-    if s.skipped:
-        tail.append(f"{s.skipped} 个文件已跳过（不是报告文档）")
-    return f"{head}：{body}" + ("；" + "；".join(tail) if tail else "") + "。"
+        body = msg.COUNTS["none-in-loaded"]()
+    else:
+        body = msg.Commas(parts=tuple(parts)) if parts else msg.COUNTS["no-findings"]()
+    line = msg.Summary(
+        head=_count(checked, "checked", "checked-many"),
+        body=body,
+        tail=msg.Clauses(clauses=tuple(tail)),
+    )
+    return line.render(lang)
 
 
 #: A rule with at least this many findings in one file is written as one block.
@@ -201,7 +191,7 @@ def grouped_lines(
             continue  # written with its block
         where = _where(path, f)
         label = "waived" if f.reason is not None else f.severity
-        count = f"{len(members)} findings" if lang == "en" else f"共 {len(members)} 处"
+        count = msg.GroupCount(count=len(members)).render(lang)
         lines.append(
             f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
             f"{_paint(label, label, color)}: {count}"
@@ -243,9 +233,12 @@ class TextWriter(Writer):
     def _reviews(self, outcome: Outcome) -> list[str]:
         """A report read as written: each value its extraction left to a person, one line each."""
         en = self.lang == "en"
-        label = "needs review" if en else "需人工判断"
         return [
-            f"{r['place']['render']}: {label} {r['about']}: {r['reason'] if en else r['reason_zh']}"
+            NeedsReview(
+                place=r["place"]["render"],
+                about=r["about"],
+                reason=r["reason"] if en else r["reason_zh"],
+            ).render(self.lang)
             for r in (outcome.extraction or {}).get("review", ())
         ]
 
@@ -254,11 +247,7 @@ class TextWriter(Writer):
         lines: list[str] = []
         if outcome.status == "skipped":
             if outcome.path in self.explicit:
-                note = (
-                    "skipped: not a report document"
-                    if self.lang == "en"
-                    else "已跳过：不是报告文档"
-                )
+                note = msg.SkippedNote().render(self.lang)
                 lines.append(f"{_paint(outcome.path, 'path', self.color)}: {note}")
         elif outcome.status == "failed":
             lines.extend(p.rendered for p in outcome.problems)
@@ -321,14 +310,11 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
     Each line shows the stated value next to the recomputed one, ``≠`` where
     they differ, and the formula used (or why an indicator cannot be scored).
     """
-    en = lang == "en"
+    w = {key: entry.template(lang) for key, entry in msg.SCORE.items()}
     profile = sheet.profile
-    out = [f"{path} — {'profile' if en else '评分方案'} {profile.id}: {profile.title}", ""]
-    head = (
-        ["indicator", "tier", "target", "actual", "weight", "stated", "", "recomputed", "formula"]
-        if en
-        else ["指标", "一级指标", "目标值", "实际值", "分值", "自评", "", "重算", "计算方法"]
-    )
+    out = [f"{path} — {w['profile']} {profile.id}: {profile.title}", ""]
+    head = [w[k] for k in ("indicator", "tier", "target", "actual", "weight", "stated")]
+    head += ["", w["recomputed"], w["formula"]]
     rows = [head]
     for s in sheet.indicators:
         ind = s.indicator
@@ -350,14 +336,11 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
     if len(rows) > 1:
         out += _table(rows, frozenset({4, 5, 7}))
     else:
-        out.append("no indicators" if en else "（没有绩效指标）")
+        out.append(w["no-indicators"])
     if sheet.tiers:
         out.append("")
-        head = (
-            ["tier", "weight", "stated", "", "sum of stated", "recomputed"]
-            if en
-            else ["一级指标小计", "分值", "填报小计", "", "自评之和", "重算"]
-        )
+        head = [w["tier-subtotal"], w["weight"], w["stated-subtotal"], ""]
+        head += [w["sum-of-stated"], w["recomputed"]]
         rows = [head]
         for t in sheet.tiers:
             recomputed = _num(t.recomputed) + (" *" if t.partial else "")
@@ -378,42 +361,36 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
     out.append("")
     rows = [
         [
-            "budget execution" if en else "预算执行",
-            f"{'weight' if en else '分值'} {_num(ex.weight)}",
-            f"{'stated' if en else '自评'} {_num(ex.stated)}",
+            w["execution"],
+            f"{w['weight']} {_num(ex.weight)}",
+            f"{w['stated']} {_num(ex.stated)}",
             _mark(
                 None if ex.stated is None or ex.recomputed is None else ex.stated == ex.recomputed
             ),
-            f"{'recomputed' if en else '重算'} {_num(ex.recomputed)}",
+            f"{w['recomputed']} {_num(ex.recomputed)}",
             ex.formula
             if ex.recomputed is not None or not ex.reason
             else (ex.reason_text(lang) or ""),
         ],
         [
-            "total" if en else "总分",
-            f"{'weights' if en else '分值合计'} {_num(total.weights)}/{_num(total.expected_weights)}",
-            f"{'stated' if en else '自评'} {_num(total.stated)}",
+            w["total"],
+            f"{w['weights']} {_num(total.weights)}/{_num(total.expected_weights)}",
+            f"{w['stated']} {_num(total.stated)}",
             _mark(total.matches),
-            f"{'recomputed' if en else '重算'} {_num(total.recomputed)}"
-            + (" *" if total.partial else ""),
-            f"{'sum of stated parts' if en else '各项自评之和'} {_num(total.stated_sum)}"
+            f"{w['recomputed']} {_num(total.recomputed)}" + (" *" if total.partial else ""),
+            f"{w['sum-of-stated-parts']} {_num(total.stated_sum)}"
             + (" ≠" if total.sum_matches is False else ""),
         ],
         [
-            "grade" if en else "等级",
+            w["grade"],
             "",
-            f"{'stated' if en else '自评'} {grade.stated or '—'}",
+            f"{w['stated']} {grade.stated or '—'}",
             _mark(None if grade.inflated is None else not grade.inflated),
-            f"{'recomputed' if en else '重算'} {grade.of_recomputed}",
-            f"{'grade of the stated score' if en else '自评总分对应等级'} {grade.of_stated_score or '—'}",
+            f"{w['recomputed']} {grade.of_recomputed}",
+            f"{w['grade-of-stated']} {grade.of_stated_score or '—'}",
         ],
     ]
     out += _table(rows)
     if sheet.partial:
-        out += [
-            "",
-            "* some parts could not be recomputed: the recomputed total is a lower bound"
-            if en
-            else "* 部分指标无法重算：重算总分为下限",
-        ]
+        out += ["", w["partial"]]
     return "\n".join(out) + "\n"

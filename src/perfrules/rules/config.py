@@ -35,12 +35,12 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import BadValue, structure
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.document.textfile import read_settings
 from perfrules.errors import ConfigError, Problem, RulePackError
+from perfrules.messages import rules as msg
 from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.pack import Rule, builtin_rules, load_pack, structure_rules
 from perfrules.rules.packspec import ParamValue, invalid
@@ -136,13 +136,11 @@ def check_config(config: Config, known: Mapping[str, Rule]) -> list[Problem]:
     problems += _check_severities(config.severity, known)
     for rid, values in config.params.items():
         if rid not in known:
-            problems.append(invalid(f"params.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+            problems.append(invalid(f"params.{rid}", msg.NoRule(rule=rid)))
             continue
         problems += _check_params(known[rid], values, f"params.{rid}")
     if not problems and not any(config.selects(rule) for rule in known.values()):
-        problems.append(
-            invalid("select", "the configuration leaves no rule selected", "配置未选中任何规则")
-        )
+        problems.append(invalid("select", msg.NothingSelected()))
     return problems
 
 
@@ -153,7 +151,7 @@ def _check_severities(
     problems = []
     for rid, sev in severity.items():
         if known is not None and rid not in known:
-            problems.append(invalid(f"severity.{rid}", f"no rule {rid}", f"没有规则 {rid}"))
+            problems.append(invalid(f"severity.{rid}", msg.NoRule(rule=rid)))
         elif sev not in _SEVERITIES:
             problems.append(
                 Problem(
@@ -169,11 +167,7 @@ def _check_selectors(
     selectors: tuple[str, ...], known: Mapping[str, Rule], key: str
 ) -> list[Problem]:
     return [
-        invalid(
-            f"{key}[{i}]",
-            f"{sel!r} is neither a rule id nor a category",
-            f"{sel!r} 既不是规则编号也不是类别",
-        )
+        invalid(f"{key}[{i}]", msg.NotASelector(selector=sel))
         for i, sel in enumerate(selectors)
         if sel != "ALL" and sel not in known and sel not in CATEGORIES
     ]
@@ -186,11 +180,7 @@ def _check_params(rule: Rule, values: Mapping[str, Any], key: str) -> list[Probl
         if declared is None:
             choices = ", ".join(rule.params) or "none"
             problems.append(
-                invalid(
-                    f"{key}.{name}",
-                    f"rule {rule.id} has no parameter {name!r} (it has: {choices})",
-                    f"规则 {rule.id} 没有参数 {name!r}（可用：{choices}）",
-                )
+                invalid(f"{key}.{name}", msg.NoParameter(rule=rule.id, name=name, choices=choices))
             )
             continue
         try:
@@ -229,13 +219,11 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
             lines.update(toml_lines(text))
         return [p.at(file, lambda path: nearest(lines, path)) for p in problems]
 
-    try:
-        spec = converter.structure(data, _ConfigSpec)
-    except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-        found = list(walk_errors(exc, ""))
+    spec, bad = structure(data, _ConfigSpec)
+    if spec is None:
         if isinstance(data.get("rules"), list):  # the inline rules' problems show in the same run
-            found += structure_rules(data["rules"], "rules", file, text)[1]
-        raise ConfigError(here(found)) from None
+            bad += structure_rules(data["rules"], "rules", file, text)[1]
+        raise ConfigError(here(bad))
     problems: list[Problem] = []
     rules: list[Rule] = []
     for i, pack in enumerate(spec.packs):
@@ -243,9 +231,7 @@ def loads_config(text: str, file: str = CONFIG_NAME, base: Path | None = None) -
             rules.extend(load_pack((base or Path(file).parent) / pack).rules)
         except RulePackError as exc:  # its problems are located in the pack's file
             problems += exc.problems
-            problems += here(
-                [invalid(f"packs[{i}]", f"rule pack {pack} is invalid", f"规则包 {pack} 有误")]
-            )
+            problems += here([invalid(f"packs[{i}]", msg.PackInvalid(pack=pack))])
     inline, more = structure_rules(spec.rules, "rules", file, text)
     problems += here(more)
     config = Config(

@@ -43,6 +43,7 @@ import attrs
 
 from perfrules.document.figures import Money, Percent
 from perfrules.errors import Problem
+from perfrules.messages import rules as msg
 from perfrules.rules.context import Context
 from perfrules.rules.expr import Expression, ExpressionEvalError
 from perfrules.rules.exprnames import compile_rule_expressions, names_for
@@ -143,10 +144,10 @@ class _Failures:
             params={
                 "key": exc.where or "expression",
                 "origin": origin,
-                "detail": exc.detail,
-                "detail_zh": exc.detail_zh,
-                "more": f" (and {more} more subject{'s' if more > 1 else ''})" if more else "",
-                "more_zh": f"（另有 {more} 处同样失败）" if more else "",
+                "detail": exc.message,
+                "more": (msg.MoreFailedMany if more > 1 else msg.MoreFailed)(more=more)
+                if more
+                else "",
             },
         )
 

@@ -22,6 +22,8 @@ from attrs import AttrsInstance
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed
 from perfrules.errors import Problem
+from perfrules.messages import Message
+from perfrules.messages.kinds import Clipped
 
 if TYPE_CHECKING:
     from perfrules.document.model import Waiver
@@ -91,8 +93,10 @@ class Templates:
         return self.en if lang == "en" else self.zh
 
 
-def render_arg(value: object) -> str:
-    """How a message argument is written: Decimals as written, values by their text."""
+def render_arg(value: object, lang: str = "zh") -> str:
+    """How a message argument is written: Decimals as written, values by their text, messages in ``lang``."""
+    if isinstance(value, Message):
+        return value.render(lang)
     if isinstance(value, Decimal):
         return format(value, "f")
     if value is None:
@@ -121,9 +125,7 @@ def clip(text: str, lang: str = "zh", limit: int = MESSAGE_VALUE_LIMIT) -> str:
     """``text`` for a message: whole up to ``limit`` characters, else its start and its length."""
     if len(text) <= limit:
         return text
-    if lang == "en":
-        return f"{text[: limit - 20]}… ({len(text)} characters)"
-    return f"{text[: limit - 20]}…（共 {len(text)} 字）"
+    return Clipped(start=text[: limit - 20], length=len(text)).render(lang)
 
 
 #: A finding's message arguments: (name, value) pairs, in the order they were given.
@@ -169,7 +171,7 @@ class Finding:
 
     def message(self, lang: str = "zh") -> str:
         """The finding's message in ``lang`` (``zh`` default, or ``en``), long values shortened (:func:`clip`)."""
-        args = {k: clip(render_arg(v), lang) for k, v in self.args}
+        args = {k: clip(render_arg(v, lang), lang) for k, v in self.args}
         args.setdefault("expected", clip(render_arg(self.expected), lang))
         args.setdefault("found", clip(render_arg(self.found), lang))
         args.setdefault("about", clip(self.about, lang))

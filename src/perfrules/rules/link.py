@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 import attrs
 
 from perfrules.errors import PerfrulesError, Problem
+from perfrules.messages import rules as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import Kind, kind, names
@@ -51,11 +52,7 @@ def link(rule: Rule, values: Mapping[str, ParamValue]) -> tuple[Linked | None, l
             return None, [rule.locate(problem)]
         return _link_kind(rule, found, values)
     if rule.expression is None:
-        problem = invalid(
-            "",
-            "a rule needs exactly one of 'kind' or 'expression'",
-            "规则必须且只能有 kind 或 expression 之一",
-        )
+        problem = invalid("", msg.KindOrExpression())
         return None, [rule.locate(problem)]
     return _link_expression(rule, values)
 
@@ -82,23 +79,16 @@ def _disagreements(rule: Rule, found: Kind) -> Iterator[Problem]:
     for name, param in rule.params.items():
         if name not in takes:
             yield invalid(
-                f"params.{name}",
-                f"kind {found.name} has no parameter {name!r} (it takes: {listed})",
-                f"检查类型 {found.name} 没有参数 {name!r}（可用：{listed}）",
+                f"params.{name}", msg.KindNoParameter(kind=found.name, name=name, listed=listed)
             )
         elif param.type != takes[name]:
-            yield invalid(
-                f"params.{name}.type",
-                f"kind {found.name} takes {name!r} as a {takes[name]}, not a {param.type}",
-                f"检查类型 {found.name} 的参数 {name!r} 应为 {takes[name]}，而非 {param.type}",
+            detail = msg.KindParameterType(
+                kind=found.name, name=name, takes=takes[name], type=param.type
             )
+            yield invalid(f"params.{name}.type", detail)
     for name, ptype in takes.items():
         if name not in rule.params:
-            yield invalid(
-                "params",
-                f"kind {found.name} needs the parameter {name!r} ({ptype}): declare it with its default",
-                f"检查类型 {found.name} 需要参数 {name!r}（{ptype}），请声明并给出默认值",
-            )
+            yield invalid("params", msg.KindNeedsParameter(kind=found.name, name=name, type=ptype))
     usable = BASE_FIELDS | found.fields
     for lang in ("zh", "en"):
         problem = check_template(f"message.{lang}", rule.message.get(lang), usable)

@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, type_problem, walk_errors
+from perfrules.document.convert import structure, type_problem
 from perfrules.document.source import Source, nearest, read_toml, toml_lines
 from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, RulePackError
@@ -193,17 +192,8 @@ def structure_rules(
     for i, item in enumerate(data):
         here = f"{path}[{i}]"
         rid = item.get("id") if isinstance(item, Mapping) else None
-        try:
-            spec = converter.structure(item, RuleSpec)
-        except (
-            ClassValidationError,
-            IterableValidationError,
-            BadValue,
-            TypeError,
-            ValueError,
-            KeyError,
-        ) as exc:
-            found = [*walk_errors(exc, here)]
+        spec, found = structure(item, RuleSpec, here)
+        if spec is None:
             if isinstance(item, Mapping):  # the values that are there are judged too
                 found += [_under(here, p) for p in check_present(item)]
             problems.extend(
@@ -249,10 +239,8 @@ def loads_pack(text: str, file: str = "<rules>") -> RulePack:
     elif not isinstance(data["pack"], Mapping):
         problems.append(type_problem("table", data["pack"], "pack"))
     else:
-        try:
-            head = converter.structure(data["pack"], _PackHead)
-        except (ClassValidationError, BadValue, TypeError, ValueError, KeyError) as exc:
-            problems.extend(walk_errors(exc, "pack"))
+        head, bad = structure(data["pack"], _PackHead, "pack")
+        problems.extend(bad)
     for key in data:
         if key not in ("pack", "rules"):
             problems.append(Problem("unknown-key", key, params={"key": key}))

@@ -22,6 +22,8 @@ import attrs
 
 from perfrules.document.convert import BadValue
 from perfrules.errors import ExpressionError, Problem
+from perfrules.messages import Message
+from perfrules.messages import rules as msg
 from perfrules.rules.exprnames import GLOBALS, SUBJECTS, compile_rule_expressions, names_for
 from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.templates import check_template, template_fields
@@ -112,11 +114,7 @@ def param_value(ptype: str, value: Any) -> ParamValue:
         return value
     if ptype == "string" and isinstance(value, str):
         return value
-    raise BadValue(
-        "invalid",
-        detail=f"expected a {ptype}, found {value!r}",
-        detail_zh=f"应为 {ptype}，实际为 {value!r}",
-    )
+    raise BadValue("invalid", detail=msg.ParamType(type=ptype, value=value))
 
 
 def check_range(value: ParamValue, low: ParamValue | None, high: ParamValue | None) -> ParamValue:
@@ -125,19 +123,22 @@ def check_range(value: ParamValue, low: ParamValue | None, high: ParamValue | No
         below = low is not None and value < low  # type: ignore[operator]
         above = high is not None and value > high  # type: ignore[operator]
         if below or above:
-            if low is not None and high is not None:
-                en, zh = f"from {low} to {high}", f"为 {low} 至 {high}"
-            elif low is not None:
-                en, zh = f"at least {low}", f"不小于 {low}"
-            else:
-                en, zh = f"at most {high}", f"不大于 {high}"
-            raise BadValue("param-range", found=str(value), range=en, range_zh=zh)
+            raise BadValue("param-range", found=str(value), range=bounds(low, high))
     return value
 
 
-def invalid(path: str, en: str, zh: str, rule: str | None = None) -> Problem:
-    """An ``invalid`` problem with its English and Chinese detail."""
-    return Problem("invalid", path, params={"detail": en, "detail_zh": zh}, rule=rule)
+def bounds(low: ParamValue | None, high: ParamValue | None) -> Message:
+    """The range ``[low, high]`` in words (either may be None: unbounded; not both)."""
+    if low is not None and high is not None:
+        return msg.Between(low=low, high=high)
+    if low is not None:
+        return msg.AtLeast(low=low)
+    return msg.AtMost(high=high)
+
+
+def invalid(path: str, detail: Message, rule: str | None = None) -> Problem:
+    """An ``invalid`` problem whose detail is a message of the catalogue."""
+    return Problem("invalid", path, params={"detail": detail}, rule=rule)
 
 
 def check_rule(spec: RuleSpec) -> list[Problem]:
@@ -145,13 +146,7 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
     head = _check_head(spec.id, spec.name, spec.category, spec.severity)
     problems = [*head, *_check_check(spec)]
     if spec.years is not None and (len(spec.years) != 2 or spec.years[0] > spec.years[1]):
-        problems.append(
-            invalid(
-                "years",
-                "years must be [first, last] with first ≤ last",
-                "years 应为 [起始年, 终止年]",
-            )
-        )
+        problems.append(invalid("years", msg.BadYears()))
     params_ok = True
     for name, param in spec.params.items():
         if param.type not in PARAM_TYPES:
@@ -195,11 +190,7 @@ def _check_param_range(name: str, param: ParamSpec) -> Iterable[Problem]:
         if value is None:
             continue
         if param.type not in ("decimal", "integer"):
-            yield invalid(
-                f"params.{name}.{key}",
-                f"'{key}' is for decimal and integer parameters, not {param.type}",
-                f"{key} 仅用于 decimal 和 integer 类型的参数，不能用于 {param.type}",
-            )
+            yield invalid(f"params.{name}.{key}", msg.BoundsForNumbers(key=key, type=param.type))
             continue
         try:
             param_value(param.type, value)
@@ -207,11 +198,7 @@ def _check_param_range(name: str, param: ParamSpec) -> Iterable[Problem]:
             yield Problem(exc.code, f"params.{name}.{key}", params=exc.params)
     low, high = _bound(param.type, param.min), _bound(param.type, param.max)
     if low is not None and high is not None and low > high:  # type: ignore[operator]
-        yield invalid(
-            f"params.{name}.max",
-            f"max ({high}) is below min ({low})",
-            f"max（{high}）小于 min（{low}）",
-        )
+        yield invalid(f"params.{name}.max", msg.MaxBelowMin(high=high, low=low))
 
 
 def _check_head(
@@ -221,11 +208,7 @@ def _check_head(
     if rid is not None and not RULE_ID.match(rid):
         yield Problem("rule-id", "id", params={"found": rid})
     if name is not None and not NAME.match(name):
-        yield invalid(
-            "name",
-            f"rule name {name!r} must be lower-case words joined by '-'",
-            f"规则名 {name!r} 应为以 - 连接的小写单词",
-        )
+        yield invalid("name", msg.RuleName(name=name))
     if category is not None and category not in CATEGORIES:
         yield Problem(
             "choice", "category", params={"found": category, "choices": ", ".join(CATEGORIES)}
@@ -274,11 +257,7 @@ def check_present(item: Mapping[str, Any]) -> list[Problem]:
 def _check_check(spec: RuleSpec) -> Iterable[Problem]:
     """The rule's check: exactly one of a kind and an expression, with only its own keys."""
     if (spec.kind is None) == (spec.expression is None):
-        yield invalid(
-            "",
-            "a rule needs exactly one of 'kind' or 'expression'",
-            "规则必须且只能有 kind 或 expression 之一",
-        )
+        yield invalid("", msg.KindOrExpression())
     if spec.expression is not None and spec.for_each not in SUBJECTS:
         yield Problem(
             "choice", "for_each", params={"found": spec.for_each, "choices": ", ".join(SUBJECTS)}
@@ -286,9 +265,7 @@ def _check_check(spec: RuleSpec) -> Iterable[Problem]:
     if spec.kind is not None:
         for key in ("for_each", "about", "found", "expected"):
             if getattr(spec, key) is not None:
-                yield invalid(
-                    key, f"'{key}' belongs to expression rules", f"{key} 仅用于表达式规则"
-                )
+                yield invalid(key, msg.ExpressionOnly(key=key))
 
 
 def _check_templates(spec: RuleSpec, params_ok: bool) -> Iterable[Problem]:

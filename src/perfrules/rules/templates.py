@@ -14,17 +14,18 @@ import string
 from collections.abc import Iterable
 
 from perfrules.errors import Problem
+from perfrules.messages import Message
+from perfrules.messages import rules as msg
 
 __all__ = ["TemplateError", "check_template", "template_fields", "unknown_fields"]
 
 
 class TemplateError(ValueError):
-    """A template that is not text with plain ``{name}`` fields; says why in English and Chinese."""
+    """A template that is not text with plain ``{name}`` fields; ``message`` says why."""
 
-    def __init__(self, en: str, zh: str) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
+    def __init__(self, message: Message) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 def _shown(field: str, spec: str, conversion: str | None) -> str:
@@ -37,25 +38,20 @@ def template_fields(template: str) -> set[str]:
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError as exc:
-        raise TemplateError(f"bad template: {exc}", f"模板有误：{exc}") from None
+        raise TemplateError(msg.BadTemplate(error=exc)) from None
     names = set()
     for _, field, spec, conversion in parsed:
         if field is None:
             continue
         if not field.isidentifier() or spec or conversion:
             shown = _shown(field, spec or "", conversion)
-            raise TemplateError(
-                f"template field {shown} is not a plain name: a field is written {{name}}, "
-                "without a format spec (:…), a conversion (!…), an attribute (.…) or an index ([…])",
-                f"模板字段 {shown} 不是单纯的名称：字段只能写作 {{名称}}，"
-                "不能带格式说明（:…）、转换（!…）、属性（.…）或下标（[…]）",
-            )
+            raise TemplateError(msg.NotPlainField(shown=shown))
         names.add(field)
     return names
 
 
-def _invalid(path: str, en: str, zh: str) -> Problem:
-    return Problem("invalid", path, params={"detail": en, "detail_zh": zh})
+def _invalid(path: str, detail: Message) -> Problem:
+    return Problem("invalid", path, params={"detail": detail})
 
 
 def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> Problem | None:
@@ -65,11 +61,7 @@ def unknown_fields(which: str, fields: Iterable[str], usable: Iterable[str]) -> 
     if not unknown:
         return None
     names = ", ".join(sorted(allowed)) or "none"
-    return _invalid(
-        which,
-        f"unknown template field(s) {', '.join(unknown)}; available: {names}",
-        f"模板中的字段 {', '.join(unknown)} 不存在；可用：{names}",
-    )
+    return _invalid(which, msg.UnknownFields(fields=", ".join(unknown), available=names))
 
 
 def check_template(which: str, template: str, usable: Iterable[str] | None) -> Problem | None:
@@ -77,5 +69,5 @@ def check_template(which: str, template: str, usable: Iterable[str] | None) -> P
     try:
         fields = template_fields(template)
     except TemplateError as exc:
-        return _invalid(which, exc.en, exc.zh)
+        return _invalid(which, exc.message)
     return None if usable is None else unknown_fields(which, fields, usable)

@@ -8,45 +8,21 @@ spells out, only when asked, how the score was reached.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 import attrs
 
 from perfrules.document.model import Indicator
 from perfrules.document.values import Op
+from perfrules.messages import Message, reasons
 from perfrules.scoring.model import QualitativeBand
 
 __all__ = ["REASONS", "IndicatorScore", "at_precision", "figure"]
 
 _ZERO = Decimal(0)
 
-#: Why something could not be scored, by code: (Chinese, English) templates.
-REASONS: Mapping[str, tuple[str, str]] = {
-    "no-weight": ("未填写分值", "no weight is given"),
-    "bad-weight": ("分值为负数", "the weight is negative"),
-    "no-target": ("缺少年初目标值", "no target is given"),
-    "no-actual": ("缺少实际完成值", "no actual is given"),
-    "unreadable-target": ("无法识别目标值“{target}”", "the target {target!r} cannot be read"),
-    "unreadable-actual": ("无法识别实际完成值“{actual}”", "the actual {actual!r} cannot be read"),
-    "units": (
-        "目标值与实际完成值单位不同（{target_unit} / {actual_unit}）",
-        "target and actual are in different units ({target_unit} / {actual_unit})",
-    ),
-    "mismatch": (
-        "目标值“{target}”与实际完成值“{actual}”无法比较",
-        "the target {target!r} and the actual {actual!r} cannot be compared",
-    ),
-    "no-date": (
-        "时间目标“{target}”与实际“{actual}”缺少可比较的日期",
-        "the time target {target!r} and the actual {actual!r} give no dates to compare",
-    ),
-    "no-budget": ("缺少预算执行数据", "the budget block is missing"),
-    "no-rate": (
-        "缺少执行数或{basis_zh}，也未填报执行率",
-        "no executed amount or {basis_en}, and no stated execution rate",
-    ),
-}
+#: Why something could not be scored: the catalogue's entry of each reason code.
+REASONS = reasons.REASONS
 
 
 def figure(d: Decimal | None) -> str:
@@ -171,9 +147,14 @@ class IndicatorScore:
 
     def reason_text(self, lang: str = "zh") -> str | None:
         """Why the indicator could not be scored, in ``lang``."""
-        if self.reason is None:
+        message = self.reason_message()
+        return message.render(lang) if message is not None else self.reason
+
+    def reason_message(self) -> Message | None:
+        """Why the indicator could not be scored, as a message of the catalogue (None: scored, or an unknown reason)."""
+        entry = REASONS.get(self.reason) if self.reason is not None else None
+        if entry is None:
             return None
-        zh, en = REASONS.get(self.reason, (self.reason, self.reason))
         ind = self.indicator
         params = {
             "target": _text(ind.target),
@@ -181,7 +162,7 @@ class IndicatorScore:
             "target_unit": _unit_of(ind.target) or "无",
             "actual_unit": _unit_of(ind.actual) or "无",
         }
-        return (en if lang == "en" else zh).format(**params)
+        return entry(**{k: v for k, v in params.items() if k in entry.names})
 
     @property
     def formula(self) -> str:

@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from cattrs.errors import ClassValidationError, IterableValidationError
 
-from perfrules.document.convert import BadValue, converter, walk_errors
+from perfrules.document.convert import structure
 from perfrules.document.model import Report
 from perfrules.document.source import nearest, read_toml, toml_lines
 from perfrules.document.textfile import read_settings
 from perfrules.errors import Problem, ProfileError
+from perfrules.messages import scoring as msg
 from perfrules.resources import rules_dir
 from perfrules.scoring.model import Profile
 from perfrules.scoring.spec import NAME, OWN, TABLES, ProfileSpec, build, span, year_range
@@ -98,29 +98,15 @@ def _parse_layer(text: str, file: str) -> _Layer:
     """Parse one profile file and validate its keys and types (before merging)."""
     data = read_toml(text, file, ProfileError)
     layer = _Layer(file, text, data, ProfileSpec())
-    try:
-        spec = converter.structure(data, ProfileSpec)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        raise _error(walk_errors(exc, ""), layer) from None
+    spec, bad = structure(data, ProfileSpec)
+    if spec is None:
+        raise _error(bad, layer)
     problems = []
     for key in ("id", "title"):
         if getattr(spec, key) is None:
             problems.append(Problem("missing-key", key))
     if spec.id is not None and not NAME.match(spec.id):
-        problems.append(
-            invalid(
-                "id",
-                f"profile id {spec.id!r} must be lower-case letters, digits, '-' or '_'",
-                f"配置方案 id {spec.id!r} 只能由小写字母、数字、- 或 _ 组成",
-            )
-        )
+        problems.append(invalid("id", msg.ProfileId(id=spec.id)))
     problems.extend(check_years(spec.years, "years"))
     if problems:
         raise _error(problems, layer)
@@ -156,26 +142,14 @@ def _chain(first: _Layer) -> list[_Layer]:
         if path is None or not path.is_file():
             known = ", ".join(_builtin_ids())
             raise _error(
-                [
-                    invalid(
-                        "extends",
-                        f"extends names no profile: {layer.spec.extends!r} (built-in: {known})",
-                        f"extends 指向的配置方案不存在：{layer.spec.extends!r}（内置：{known}）",
-                    )
-                ],
+                [invalid("extends", msg.ExtendsNothing(extends=layer.spec.extends, known=known))],
                 layer,
             )
         key = str(path.resolve())
         if key in seen:
             cycle = " → ".join([*(Path(x.file).stem for x in chain), path.stem])
             raise _error(
-                [
-                    invalid(
-                        "extends",
-                        f"profiles extend each other in a cycle: {cycle}",
-                        f"配置方案的 extends 形成循环：{cycle}",
-                    )
-                ],
+                [invalid("extends", msg.ExtendsCycle(cycle=cycle))],
                 layer,
             )
         seen.add(key)
@@ -222,21 +196,12 @@ def _origin_of(path: str, origin: Mapping[str, _Layer], leaf: _Layer) -> _Layer:
 def _from_layer(leaf: _Layer, year: int | None) -> Profile:
     chain = _chain(leaf)
     merged, origin = _merge(chain)
-    try:
-        spec = converter.structure(merged, ProfileSpec)
-    except (
-        ClassValidationError,
-        IterableValidationError,
-        BadValue,
-        TypeError,
-        ValueError,
-        KeyError,
-    ) as exc:
-        problems = list(walk_errors(exc, ""))
+    spec, bad = structure(merged, ProfileSpec)
+    if spec is None:
         raise ProfileError(
             p.at(_origin_of(p.path, origin, leaf).file, _origin_of(p.path, origin, leaf).line)
-            for p in problems
-        ) from None
+            for p in bad
+        )
     problems = list(check(spec, merged))
     if not problems:
         profile = build(spec, [x.spec for x in chain], chain[0].file, year)
@@ -254,13 +219,7 @@ def _from_layer(leaf: _Layer, year: int | None) -> Profile:
                 if (r := year_range(x.spec.years)) is not None
             )
             raise ProfileError(
-                [
-                    invalid(
-                        "years",
-                        f"the years of this profile and of the profiles it extends do not overlap ({spans})",
-                        f"本配置方案与其所继承方案的适用年度没有交集（{spans}）",
-                    ).at(leaf.file, leaf.line)
-                ]
+                [invalid("years", msg.YearsDisjoint(spans=spans)).at(leaf.file, leaf.line)]
             )
         if year is not None and not problems and not profile.in_force(year):
             assert profile.years is not None
@@ -276,11 +235,9 @@ def _from_layer(leaf: _Layer, year: int | None) -> Profile:
             )
             raise ProfileError(
                 [
-                    invalid(
-                        "years",
-                        f"profile {profile.id!r} applies to report years {years}, not {year}",
-                        f"配置方案 {profile.id!r} 适用于 {years} 年度的报告，不适用于 {year} 年度",
-                    ).at(culprit.file, culprit.line)
+                    invalid("years", msg.NotInForce(id=profile.id, years=years, year=year)).at(
+                        culprit.file, culprit.line
+                    )
                 ]
             )
     if problems:
@@ -315,11 +272,9 @@ def _load_builtin(name: str, year: int | None) -> Profile:
     if profile.id != name:
         raise ProfileError(
             [
-                invalid(
-                    "id",
-                    f"a built-in profile's id must be its file name: {profile.id!r} in {name}.toml",
-                    f"内置配置方案的 id 须与文件名一致：{name}.toml 中为 {profile.id!r}",
-                ).at(file, toml_lines(text).get("id"))
+                invalid("id", msg.BuiltinId(id=profile.id, name=name)).at(
+                    file, toml_lines(text).get("id")
+                )
             ]
         )
     return profile
@@ -338,9 +293,7 @@ def load_profile(name_or_path: str | os.PathLike[str], year: int | None = None) 
     malformed file, or a year the profile is not in force for.
     """
     if isinstance(year, bool) or (year is not None and not isinstance(year, int)):
-        raise ProfileError(
-            [invalid("", f"year must be an integer, not {year!r}", f"年度须为整数，而非 {year!r}")]
-        )
+        raise ProfileError([invalid("", msg.YearInteger(year=year))])
     if isinstance(name_or_path, str) and not _is_path(name_or_path):
         return _load_builtin(name_or_path, year)
     file, text = _read(Path(name_or_path))

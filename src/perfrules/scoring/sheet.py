@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from perfrules.document.system import FirstTier, IndicatorSystem
+from perfrules.messages.document import Text
+from perfrules.messages.reasons import BASES
 from perfrules.scoring.indicatorscore import REASONS, IndicatorScore, at_precision, figure
 from perfrules.scoring.model import GradeBand, Profile
 
@@ -28,11 +30,6 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
-
-_BASIS_NAMES = {
-    "adjusted": ("调整后预算数", "adjusted budget"),
-    "initial": ("年初预算数", "initial budget"),
-}
 
 
 @attrs.frozen
@@ -164,9 +161,13 @@ class ExecutionScore:
         """Why the execution score could not be recomputed, in ``lang``."""
         if self.reason is None:
             return None
-        zh, en = REASONS.get(self.reason, (self.reason, self.reason))
-        names = _BASIS_NAMES.get(self.basis, (self.basis, self.basis))
-        return (en if lang == "en" else zh).format(basis_zh=names[0], basis_en=names[1])
+        entry = REASONS.get(self.reason)
+        if entry is None:
+            return self.reason
+        if "basis" not in entry.names:
+            return entry().render(lang)
+        name = BASES.get(self.basis)
+        return entry(basis=name() if name else Text(text=self.basis)).render(lang)
 
     @property
     def formula(self) -> str:

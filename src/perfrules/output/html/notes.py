@@ -120,7 +120,7 @@ class Notes:
         """The markers of the findings at ``path`` (icon and number, linking to the note)."""
         out = []
         for n in self.by_anchor.get(path, ()):
-            icon = SEVERITIES.get(n.severity, ("•", "", ""))[0]
+            icon = SEVERITIES.get(n.severity, "•")
             out.append(
                 f'<a class="mark sev-{n.severity}" href="#n{n.number}">'
                 f'<span aria-hidden="true">{icon}</span>{n.number}</a>'

@@ -145,11 +145,11 @@ def _score_section(score: Mapping[str, Any] | None, lang: str) -> str:
         f'<td class="n">{esc(grade.get("of_stated_score") or "—")}</td>'
         f'<td class="n">{esc(grade.get("recomputed") or "—")}{star}</td></tr>'
     )
-    formula = (
-        f'<p class="sub">{label(lang, "execution")}{colon(lang)}{esc(ex["formula"])}</p>'
-        if ex.get("formula")
-        else ""
+    # a formula is arithmetic, the same in both languages; why nothing was scored is prose
+    how = (
+        ex.get("reason") if ex.get("recomputed") is None and ex.get("reason") else ex.get("formula")
     )
+    formula = f'<p class="sub">{label(lang, "execution")}{colon(lang)}{esc(how)}</p>' if how else ""
     note = f'<p class="sub">{label(lang, "partial_note")}</p>' if total.get("partial") else ""
     return (
         f'<section class="block" aria-labelledby="h-scoresheet"><h2 id="h-scoresheet">{label(lang, "scoresheet")}'

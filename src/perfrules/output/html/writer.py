@@ -67,6 +67,7 @@ class HtmlWriter(Writer):
 
     def _write(self, name: str, text: str) -> None:
         from perfrules.errors import PerfrulesError, Problem
+        from perfrules.messages import output as msg
 
         assert self.directory is not None
         target = os.path.join(self.directory, name)
@@ -78,10 +79,7 @@ class HtmlWriter(Writer):
             problem = Problem(
                 "invalid",
                 file=target,
-                params={
-                    "detail": f"cannot write the page: {reason}",
-                    "detail_zh": f"无法写入页面：{reason}",
-                },
+                params={"detail": msg.CannotWritePage(reason=reason)},
             )
             raise PerfrulesError([problem]) from None
 
@@ -107,10 +105,10 @@ class HtmlWriter(Writer):
             return
         self._write(INDEX, index_page(self.rows, summary, self.lang))
         index = os.path.join(self.directory, INDEX)
-        if self.lang == "en":
-            line = f"Wrote {self.written} review page{'s' if self.written != 1 else ''} and the overview: {index}"
-        else:
-            line = f"已写入 {self.written} 个审阅页面及汇总页：{index}"
+        from perfrules.messages import output as msg
+
+        wrote = msg.WrotePage if self.written == 1 else msg.WrotePages
+        line = wrote(count=self.written, index=index).render(self.lang)
         from perfrules.output.text import summary_line
 
         self.out.write(f"{line}\n{summary_line(summary, self.lang)}\n")

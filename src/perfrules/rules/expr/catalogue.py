@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from perfrules.document.figures import half_ulp
+from perfrules.messages import evaluation as msg
 from perfrules.rules.expr.grammar import MAX_ITEMS, MAX_ROUND
 from perfrules.rules.expr.runtime import Refused, as_number, kind_of
 
@@ -28,10 +29,7 @@ _HUNDRED = Decimal(100)
 def _items(x: object, fname: str) -> Iterable[object]:
     if isinstance(x, (tuple, list)):
         return x
-    en, zh = kind_of(x)
-    raise Refused(
-        f"{fname}() needs a list, found {en}", f"{fname}() 需要列表，实际为{zh}", missing=x is None
-    )
+    raise Refused(msg.NeedsList(function=fname, kind=kind_of(x)), missing=x is None)
 
 
 def _f_sum(items: object) -> Decimal:
@@ -69,12 +67,7 @@ def _f_len(x: object) -> Decimal:
     """Number of characters of text or items of a list."""
     if isinstance(x, (str, tuple, list)):
         return Decimal(len(x))
-    en, zh = kind_of(x)
-    raise Refused(
-        f"len() needs text or a list, found {en}",
-        f"len() 需要文本或列表，实际为{zh}",
-        missing=x is None,
-    )
+    raise Refused(msg.LenNeeds(kind=kind_of(x)), missing=x is None)
 
 
 def _f_any(items: object) -> bool:
@@ -97,10 +90,7 @@ def _f_round(x: object, places: object = _ZERO) -> Decimal:
     value = as_number(x, "round()")
     p = as_number(places, "round()")
     if p != p.to_integral_value() or not -MAX_ROUND <= p <= MAX_ROUND:
-        raise Refused(
-            f"round() places must be a whole number from {-MAX_ROUND} to {MAX_ROUND}, found {p}",
-            f"round() 的位数应为 {-MAX_ROUND} 至 {MAX_ROUND} 的整数，实际为 {p}",
-        )
+        raise Refused(msg.RoundPlaces(low=-MAX_ROUND, high=MAX_ROUND, found=p))
     return value.quantize(Decimal(1).scaleb(-int(p)), rounding=ROUND_HALF_UP)
 
 

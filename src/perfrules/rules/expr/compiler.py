@@ -17,6 +17,8 @@ import warnings
 from collections.abc import Callable, Collection, Mapping
 
 from perfrules.errors import ExpressionError, Problem
+from perfrules.messages import Message
+from perfrules.messages import expr as msg
 from perfrules.rules.expr.catalogue import FUNCTIONS, SIGNATURES
 from perfrules.rules.expr.grammar import MAX_SOURCE, bracket_problem
 from perfrules.rules.expr.rewrite import Rewriter
@@ -33,8 +35,8 @@ _BASE_GLOBALS: Mapping[str, object] = {
 }
 
 
-def _problem(where: str, en: str, zh: str) -> ExpressionError:
-    return ExpressionError([Problem("invalid", where, params={"detail": en, "detail_zh": zh})])
+def _problem(where: str, detail: Message) -> ExpressionError:
+    return ExpressionError([Problem("invalid", where, params={"detail": detail})])
 
 
 def compile_expression(
@@ -56,33 +58,19 @@ def compile_expression(
     """
     if not isinstance(source, str):
         kind = type(source).__name__
-        raise _problem(
-            where, f"an expression must be text, found {kind}", f"表达式必须是文本，实际为 {kind}"
-        )
+        raise _problem(where, msg.NotText(kind=kind))
     name_set = frozenset(names)
     for name in sorted(name_set):
         # Names come from rule parameters too, so a bad one is the rule author's error.
         if not name.isidentifier() or keyword.iskeyword(name) or name.startswith("_"):
-            raise _problem(
-                where,
-                f"'{name}' cannot be used as a name in expressions "
-                "(it must be an identifier that is not a keyword and does not start with '_')",
-                f"{name} 不能用作表达式中的名称（须为非关键字、且不以 _ 开头的标识符）",
-            )
+            raise _problem(where, msg.BadName(name=name))
         if name in FUNCTIONS:
-            raise _problem(
-                where,
-                f"'{name}' cannot be used as a name in expressions: it is a function",
-                f"{name} 不能用作表达式中的名称：它是函数名",
-            )
+            raise _problem(where, msg.NameIsFunction(name=name))
     rewriter = Rewriter(source, name_set, frozenset(attributes), where)
     if len(source) > MAX_SOURCE:
-        rewriter.fail(
-            f"the expression is {len(source)} characters long; the limit is {MAX_SOURCE}",
-            f"表达式长 {len(source)} 个字符，超过上限 {MAX_SOURCE}",
-        )
+        rewriter.fail(msg.SourceLong(size=len(source), limit=MAX_SOURCE))
     if not source.strip():
-        rewriter.fail("the expression is empty", "表达式为空")
+        rewriter.fail(msg.Empty())
     brackets = bracket_problem(rewriter.text)
     if brackets is not None:
         rewriter.fail(*brackets)
@@ -105,13 +93,10 @@ def _parse(rewriter: Rewriter) -> ast.Expression:
             warnings.simplefilter("ignore")  # e.g. invalid escapes: not errors, not noise
             return ast.parse(rewriter.text, mode="eval")
     except SyntaxError as exc:
-        msg = exc.msg or "invalid syntax"
-        rewriter.fail(f"syntax error: {msg}", f"语法错误：{msg}", exc.lineno, exc.offset)
+        text = exc.msg or "invalid syntax"
+        rewriter.fail(msg.Syntax(error=text), exc.lineno, exc.offset)
     except (ValueError, RecursionError, MemoryError, OverflowError) as exc:
-        rewriter.fail(
-            f"the expression cannot be parsed (too deeply nested or too large): {exc}",
-            f"无法解析表达式（嵌套过深或过大）：{exc}",
-        )
+        rewriter.fail(msg.Unparsable(error=exc))
 
 
 def _build(

@@ -15,6 +15,9 @@ import io
 import tokenize
 from collections.abc import Iterable, Mapping
 
+from perfrules.messages import Message
+from perfrules.messages import expr as msg
+
 __all__ = [
     "COMPARISONS",
     "EMAX",
@@ -79,25 +82,22 @@ LIMITS: Mapping[str, int] = {
 # below. Everything else is refused, with these reasons where a reader needs one.
 
 #: Descriptions of constructs that are never allowed, by AST node type.
-FORBIDDEN: Mapping[type, tuple[str, str]] = {
-    ast.Lambda: ("lambda expressions are not allowed", "不允许使用 lambda 表达式"),
-    ast.ListComp: ("comprehensions are not allowed", "不允许使用推导式"),
-    ast.SetComp: ("comprehensions are not allowed", "不允许使用推导式"),
-    ast.DictComp: ("comprehensions are not allowed", "不允许使用推导式"),
-    ast.GeneratorExp: ("generator expressions are not allowed", "不允许使用生成器表达式"),
-    ast.NamedExpr: ("assignment expressions (:=) are not allowed", "不允许使用赋值表达式（:=）"),
-    ast.Starred: ("starred expressions (*x) are not allowed", "不允许使用星号展开（*x）"),
-    ast.JoinedStr: ("f-strings are not allowed", "不允许使用 f 字符串"),
-    ast.FormattedValue: ("f-strings are not allowed", "不允许使用 f 字符串"),
-    ast.Dict: ("dict literals are not allowed", "不允许使用字典"),
-    ast.Set: ("set literals are not allowed", "不允许使用集合"),
-    ast.Await: ("await is not allowed", "不允许使用 await"),
-    ast.Yield: ("yield is not allowed", "不允许使用 yield"),
-    ast.YieldFrom: ("yield is not allowed", "不允许使用 yield"),
-    ast.Slice: (
-        "slices are not allowed (index with a whole-number constant)",
-        "不允许使用切片（下标只能是整数常量）",
-    ),
+FORBIDDEN: Mapping[type, type[Message]] = {
+    ast.Lambda: msg.Lambda,
+    ast.ListComp: msg.Comprehension,
+    ast.SetComp: msg.Comprehension,
+    ast.DictComp: msg.Comprehension,
+    ast.GeneratorExp: msg.Generator,
+    ast.NamedExpr: msg.Assignment,
+    ast.Starred: msg.Starred,
+    ast.JoinedStr: msg.FString,
+    ast.FormattedValue: msg.FString,
+    ast.Dict: msg.Dict,
+    ast.Set: msg.Set,
+    ast.Await: msg.Await,
+    ast.Yield: msg.Yield,
+    ast.YieldFrom: msg.Yield,
+    ast.Slice: msg.Slice,
 }
 
 #: Operators that are never allowed (bitwise and integer ones), with their symbols.
@@ -145,8 +145,8 @@ def listing(names: Iterable[str]) -> str:
 # --- tokens -------------------------------------------------------------------------------
 
 
-def bracket_problem(text: str) -> tuple[str, str, int, int] | None:
-    """The first bracket problem of ``text`` as (English, Chinese, line, column), or None.
+def bracket_problem(text: str) -> tuple[Message, int, int] | None:
+    """The first bracket problem of ``text`` as (message, line, column), or None.
 
     ``text`` is the source wrapped in a bracket pair on lines of their own (as
     the compiler parses it). Bracket nesting must stay within MAX_DEPTH
@@ -166,19 +166,9 @@ def bracket_problem(text: str) -> tuple[str, str, int, int] | None:
         if tok.string in _OPENERS:
             depth += 1
             if depth > MAX_DEPTH + 1:  # + 1: the wrapping bracket
-                return (
-                    f"brackets are nested more than {MAX_DEPTH} deep",
-                    f"括号嵌套超过 {MAX_DEPTH} 层",
-                    tok.start[0],
-                    tok.start[1] + 1,
-                )
+                return msg.BracketsDeep(limit=MAX_DEPTH), tok.start[0], tok.start[1] + 1
         elif tok.string in _CLOSERS:
             depth -= 1
             if depth == 0 and tok.start[0] != last:
-                return (
-                    f"unbalanced '{tok.string}'",
-                    f"括号不配对：{tok.string}",
-                    tok.start[0],
-                    tok.start[1] + 1,
-                )
+                return msg.Unbalanced(bracket=tok.string), tok.start[0], tok.start[1] + 1
     return None

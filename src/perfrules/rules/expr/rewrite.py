@@ -18,6 +18,8 @@ from decimal import Decimal
 from typing import Any, NoReturn
 
 from perfrules.errors import ExpressionError, Problem
+from perfrules.messages import Message
+from perfrules.messages import expr as msg
 from perfrules.rules.expr.catalogue import ARITHMETIC_FUNCTIONS, FUNCTIONS, SIGNATURES
 from perfrules.rules.expr.grammar import (
     COMPARISONS,
@@ -69,27 +71,24 @@ class Rewriter:
 
     # -- reporting ---------------------------------------------------------------------
 
-    def _location(self, line: int | None, column: int | None) -> tuple[str, str]:
-        """English and Chinese location in the user's source (1-based line and column)."""
+    def _located(self, detail: Message, line: int | None, column: int | None) -> Message:
+        """``detail`` with its place in the user's source (1-based line and column)."""
         if line is None:
-            return "", ""
+            return detail
         user_lines = self.source.split("\n")
         line = max(1, min(line - 1, len(user_lines)))
         col = column if column is not None else 1
         if len(user_lines) == 1:
-            return f" (column {col})", f"（第 {col} 列）"
-        return f" (line {line}, column {col})", f"（第 {line} 行第 {col} 列）"
+            return msg.AtColumn(detail=detail, column=col)
+        return msg.AtLineColumn(detail=detail, line=line, column=col)
 
-    def fail(
-        self, en: str, zh: str, line: int | None = None, column: int | None = None
-    ) -> NoReturn:
+    def fail(self, detail: Message, line: int | None = None, column: int | None = None) -> NoReturn:
         """Reject the expression: raise ExpressionError with a problem at ``where``."""
-        loc_en, loc_zh = self._location(line, column)
         shown = self.source if len(self.source) <= 200 else self.source[:200] + "…"
-        params = {"detail": f"{en}{loc_en}", "detail_zh": f"{zh}{loc_zh}", "expression": shown}
+        params = {"detail": self._located(detail, line, column), "expression": shown}
         raise ExpressionError([Problem("invalid", self.where, params=params)])
 
-    def reject(self, node: ast.AST, en: str, zh: str, *, tail: str | None = None) -> NoReturn:
+    def reject(self, node: ast.AST, detail: Message, *, tail: str | None = None) -> NoReturn:
         """Reject the construct at ``node`` (position converted from UTF-8 bytes to characters).
 
         With ``tail``, point at that text ending the node (an attribute's name) instead.
@@ -102,7 +101,7 @@ class Rewriter:
             column = len(prefix.decode("utf-8", errors="replace")) + 1
             if tail:
                 column = max(1, column - len(tail))
-        self.fail(en, zh, lineno, column)
+        self.fail(detail, lineno, column)
 
     # -- the validating rewrite ----------------------------------------------------------
 
@@ -110,24 +109,14 @@ class Rewriter:
         """Check ``node`` and return its safe rewrite."""
         self.count += 1
         if self.count > MAX_NODES:
-            self.reject(
-                node,
-                f"the expression has more than {MAX_NODES} parts",
-                f"表达式超过 {MAX_NODES} 个节点",
-            )
+            self.reject(node, msg.TooManyNodes(limit=MAX_NODES))
         if depth > MAX_DEPTH:
-            self.reject(
-                node,
-                f"the expression is nested more than {MAX_DEPTH} deep",
-                f"表达式嵌套超过 {MAX_DEPTH} 层",
-            )
+            self.reject(node, msg.TooDeep(limit=MAX_DEPTH))
         handler = _HANDLERS.get(type(node))
         if handler is None:
-            en, zh = FORBIDDEN.get(
-                type(node),
-                (f"{type(node).__name__} is not allowed", f"不允许使用 {type(node).__name__}"),
-            )
-            self.reject(node, en, zh)
+            forbidden = FORBIDDEN.get(type(node))
+            name = type(node).__name__
+            self.reject(node, forbidden() if forbidden else msg.NotAllowed(construct=name))
         new = handler(self, node, depth)
         return ast.copy_location(new, node)
 
@@ -137,51 +126,35 @@ class Rewriter:
             return ast.Constant(value)
         if isinstance(value, str):
             if len(value) > MAX_STRING:
-                self.reject(
-                    node,
-                    f"a text literal is {len(value)} characters long; the limit is {MAX_STRING}",
-                    f"文本常量长 {len(value)} 个字符，超过上限 {MAX_STRING}",
-                )
+                self.reject(node, msg.TextLiteralLong(size=len(value), limit=MAX_STRING))
             return ast.Constant(value)
         if isinstance(value, (int, float)):
             return self.decimal_constant(node)
         if isinstance(value, complex):
-            self.reject(node, "complex numbers are not allowed", "不允许使用复数")
+            self.reject(node, msg.Complex())
         if isinstance(value, bytes):
-            self.reject(node, "bytes literals are not allowed", "不允许使用字节串")
-        self.reject(node, f"the constant {value!r} is not allowed", f"不允许使用常量 {value!r}")
+            self.reject(node, msg.Bytes())
+        self.reject(node, msg.Constant(value=value))
 
     def decimal_constant(self, node: ast.Constant) -> ast.expr:
         """A numeric literal as a Decimal taken from its source text (never through float)."""
         text = ast.get_source_segment(self.text, node) or ""
         if len(text) > 2 * PRECISION + 10:
-            self.reject(
-                node,
-                f"a number literal is too long (over {PRECISION} digits)",
-                f"数字常量超过 {PRECISION} 位",
-            )
+            self.reject(node, msg.NumberLong(precision=PRECISION))
         try:
             number = Decimal(text)
         except decimal.InvalidOperation:
             if type(node.value) is not int:
-                self.reject(node, f"cannot read the number {text!r}", f"无法读取数字 {text!r}")
+                self.reject(node, msg.NumberUnreadable(text=text))
             number = Decimal(node.value)  # 0x1F, 0o17, 0b101
         digits = number.as_tuple()
         exponent = int(digits.exponent)
         if len(digits.digits) > PRECISION:
-            self.reject(
-                node,
-                f"a number literal has more than {PRECISION} significant digits",
-                f"数字常量超过 {PRECISION} 位有效数字",
-            )
+            self.reject(node, msg.NumberDigits(precision=PRECISION))
         if not EMIN - PRECISION <= exponent <= EMAX or (
             number and not EMIN <= number.adjusted() <= EMAX
         ):
-            self.reject(
-                node,
-                f"a number literal is out of range (1E{EMIN} to 1E+{EMAX})",
-                f"数字常量超出范围（1E{EMIN} 至 1E+{EMAX}）",
-            )
+            self.reject(node, msg.NumberRange(emin=EMIN, emax=EMAX))
         key = (str(number), number.is_signed())
         name = self.constant_names.get(key)
         if name is None:
@@ -193,23 +166,11 @@ class Rewriter:
     def v_name(self, node: ast.Name, depth: int) -> ast.expr:
         name = node.id
         if name.startswith("_"):
-            self.reject(
-                node,
-                f"names starting with '_' are not allowed: {name}",
-                f"不允许使用以 _ 开头的名称：{name}",
-            )
+            self.reject(node, msg.UnderscoreName(name=name))
         if name in FUNCTIONS:
-            self.reject(
-                node,
-                f"{name} is a function: call it as {name}(...)",
-                f"{name} 是函数，应写作 {name}(...)",
-            )
+            self.reject(node, msg.FunctionName(name=name))
         if name not in self.names:
-            self.reject(
-                node,
-                f"unknown name '{name}'; the names available here are: {listing(self.names)}",
-                f"未知名称 {name}；此处可用的名称：{listing(self.names)}",
-            )
+            self.reject(node, msg.UnknownName(name=name, names=listing(self.names)))
         self.used.setdefault(name)
         return ast.Name(id=name, ctx=ast.Load())
 
@@ -217,19 +178,10 @@ class Rewriter:
         attr = node.attr
         value = self.visit(node.value, depth + 1)  # first, so the leftmost problem is reported
         if attr.startswith("_"):
-            self.reject(
-                node,
-                f"fields starting with '_' are not allowed: .{attr}",
-                f"不允许访问以 _ 开头的字段：.{attr}",
-                tail=attr,
-            )
+            self.reject(node, msg.UnderscoreField(field=attr), tail=attr)
         if attr not in self.attributes:
-            self.reject(
-                node,
-                f"unknown field '.{attr}'; the fields are: {listing(self.attributes)}",
-                f"未知字段 .{attr}；可用字段：{listing(self.attributes)}",
-                tail=attr,
-            )
+            detail = msg.UnknownField(field=attr, fields=listing(self.attributes))
+            self.reject(node, detail, tail=attr)
         return self.call("_attr", [value, ast.Constant(attr)])
 
     def v_binop(self, node: ast.BinOp, depth: int) -> ast.expr:
@@ -238,43 +190,30 @@ class Rewriter:
         if isinstance(op, ast.Pow):
             exponent = int_constant(node.right)
             if exponent is None or abs(exponent) > MAX_POWER:
-                self.reject(
-                    node.right,
-                    f"the exponent of ** must be a whole-number constant "
-                    f"from {-MAX_POWER} to {MAX_POWER}",
-                    f"** 的指数必须是 {-MAX_POWER} 至 {MAX_POWER} 的整数常量",
-                )
+                self.reject(node.right, msg.Exponent(low=-MAX_POWER, high=MAX_POWER))
             self.count += 1
             return self.call("_pow", [self.visit(node.left, depth + 1), ast.Constant(exponent)])
         if type(op) in OPERATORS:
             sym = OPERATORS[type(op)]
-            self.reject(node, f"the operator {sym} is not allowed", f"不允许使用运算符 {sym}")
+            self.reject(node, msg.Operator(operator=sym))
         if isinstance(op, ast.Mult):
             for side in (node.left, node.right):
                 if is_sequence_literal(side):
-                    self.reject(
-                        side,
-                        "repeating text or lists with * is not allowed",
-                        "不允许用 * 重复文本或列表",
-                    )
+                    self.reject(side, msg.Repeat())
         if isinstance(op, ast.Mod) and is_sequence_literal(node.left):
-            self.reject(node, "formatting text with % is not allowed", "不允许用 % 格式化文本")
+            self.reject(node, msg.PercentFormat())
         left = self.visit(node.left, depth + 1)
         right = self.visit(node.right, depth + 1)
         if isinstance(op, ast.Sub):  # numbers only, bounded by the decimal context
             return ast.BinOp(left=left, op=op, right=right)
         helper = {ast.Add: "_add", ast.Mult: "_mul", ast.Div: "_div", ast.Mod: "_mod"}.get(type(op))
         if helper is None:
-            self.reject(
-                node,
-                f"the operator {type(op).__name__} is not allowed",
-                f"不允许使用运算符 {type(op).__name__}",
-            )
+            self.reject(node, msg.Operator(operator=type(op).__name__))
         return self.call(helper, [left, right])
 
     def v_unaryop(self, node: ast.UnaryOp, depth: int) -> ast.expr:
         if isinstance(node.op, ast.Invert):
-            self.reject(node, "the operator ~ is not allowed", "不允许使用运算符 ~")
+            self.reject(node, msg.Operator(operator="~"))
         if not isinstance(node.op, ast.Not):
             self.arithmetic = True  # unary minus/plus round to the context's precision
         return ast.UnaryOp(op=node.op, operand=self.visit(node.operand, depth + 1))
@@ -286,15 +225,9 @@ class Rewriter:
         for op, right in zip(node.ops, node.comparators, strict=True):
             if isinstance(op, (ast.Is, ast.IsNot)):
                 if not (isinstance(right, ast.Constant) and right.value is None):
-                    self.reject(
-                        right,
-                        "'is' and 'is not' are only allowed as 'is None' / 'is not None'",
-                        "is 与 is not 只能写作 is None / is not None",
-                    )
+                    self.reject(right, msg.IsNone())
             elif not isinstance(op, COMPARISONS):
-                self.reject(
-                    node, f"the comparison {type(op).__name__} is not allowed", "不允许的比较运算"
-                )
+                self.reject(node, msg.Comparison(operator=type(op).__name__))
         left = self.visit(node.left, depth + 1)
         comparators = [self.visit(c, depth + 1) for c in node.comparators]
         return ast.Compare(left=left, ops=node.ops, comparators=comparators)
@@ -308,11 +241,7 @@ class Rewriter:
 
     def v_sequence(self, node: ast.List | ast.Tuple, depth: int) -> ast.expr:
         if len(node.elts) > MAX_ITEMS:
-            self.reject(
-                node,
-                f"a list has {len(node.elts)} items; the limit is {MAX_ITEMS}",
-                f"列表有 {len(node.elts)} 项，超过上限 {MAX_ITEMS}",
-            )
+            self.reject(node, msg.ListLong(size=len(node.elts), limit=MAX_ITEMS))
         elts = [self.visit(e, depth + 1) for e in node.elts]
         if isinstance(node, ast.List):
             return ast.List(elts=elts, ctx=ast.Load())
@@ -323,55 +252,29 @@ class Rewriter:
         index = int_constant(node.slice)
         if index is None or abs(index) > MAX_INDEX:
             if isinstance(node.slice, ast.Slice):
-                en, zh = FORBIDDEN[ast.Slice]
-            else:
-                en = f"an index must be a whole-number constant from {-MAX_INDEX} to {MAX_INDEX}"
-                zh = f"下标必须是 {-MAX_INDEX} 至 {MAX_INDEX} 的整数常量"
-            self.reject(node.slice, en, zh)
+                self.reject(node.slice, msg.Slice())
+            self.reject(node.slice, msg.Index(low=-MAX_INDEX, high=MAX_INDEX))
         self.count += 1
         return ast.Subscript(value=value, slice=ast.Constant(index), ctx=ast.Load())
 
     def v_call(self, node: ast.Call, depth: int) -> ast.expr:
         func = node.func
         if isinstance(func, ast.Attribute):
-            self.reject(
-                func,
-                f"method calls are not allowed (.{func.attr}(...)); "
-                f"only these functions can be called: {listing(FUNCTIONS)}",
-                f"不允许调用方法（.{func.attr}(...)）；只能调用这些函数：{listing(FUNCTIONS)}",
-                tail=func.attr,
-            )
+            detail = msg.MethodCall(method=func.attr, functions=listing(FUNCTIONS))
+            self.reject(func, detail, tail=func.attr)
         if not isinstance(func, ast.Name):
-            self.reject(
-                func,
-                f"only these functions can be called, by name: {listing(FUNCTIONS)}",
-                f"只能按名称调用这些函数：{listing(FUNCTIONS)}",
-            )
+            self.reject(func, msg.CallByName(functions=listing(FUNCTIONS)))
         name = func.id
         if name.startswith("_"):
-            self.reject(
-                func,
-                f"names starting with '_' are not allowed: {name}",
-                f"不允许使用以 _ 开头的名称：{name}",
-            )
+            self.reject(func, msg.UnderscoreName(name=name))
         if name not in FUNCTIONS:
-            self.reject(
-                func,
-                f"calling {name}() is not allowed; the functions are: {listing(FUNCTIONS)}",
-                f"不允许调用 {name}()；可用函数：{listing(FUNCTIONS)}",
-            )
+            self.reject(func, msg.UnknownFunction(name=name, functions=listing(FUNCTIONS)))
         if node.keywords:
-            self.reject(
-                node.keywords[0], "keyword arguments are not allowed", "不允许使用关键字参数"
-            )
+            self.reject(node.keywords[0], msg.KeywordArguments())
         _, least, most = SIGNATURES[name]
         if not least <= len(node.args) <= most:
             wanted = str(least) if least == most else f"{least} to {most}"
-            self.reject(
-                node,
-                f"{name}() takes {wanted} argument(s), {len(node.args)} given",
-                f"{name}() 需要 {wanted} 个参数，实际给出 {len(node.args)} 个",
-            )
+            self.reject(node, msg.Arity(name=name, wanted=wanted, given=len(node.args)))
         self.count += 1
         if name in ARITHMETIC_FUNCTIONS:
             self.arithmetic = True

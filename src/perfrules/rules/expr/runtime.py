@@ -22,6 +22,8 @@ import attrs
 
 from perfrules.document.figures import Money, Percent
 from perfrules.errors import Problem
+from perfrules.messages import Message
+from perfrules.messages import evaluation as msg
 from perfrules.rules.expr.grammar import (
     EMAX,
     EMIN,
@@ -55,7 +57,8 @@ _CONTEXT = decimal.Context(
 class ExpressionEvalError(ValueError):
     """An accepted expression failed while evaluating (a missing value, a division by zero …).
 
-    ``detail`` and ``detail_zh`` say what went wrong in English and Chinese;
+    ``message`` (a message of :mod:`perfrules.messages.evaluation`) says what
+    went wrong; ``detail`` and ``detail_zh`` are its English and Chinese text.
     ``where`` is the location given to :func:`~perfrules.rules.expr.compile_expression`.
     ``missing`` is True when the failure comes from a value that is absent (None,
     or an index past the end of a list): the subject lacks what the expression
@@ -65,27 +68,28 @@ class ExpressionEvalError(ValueError):
     """
 
     def __init__(
-        self,
-        detail: str,
-        detail_zh: str,
-        *,
-        source: str = "",
-        where: str = "",
-        missing: bool = False,
+        self, message: Message, *, source: str = "", where: str = "", missing: bool = False
     ) -> None:
-        self.detail = detail
-        self.detail_zh = detail_zh
+        self.message = message
         self.source = source
         self.where = where
         self.missing = missing
-        super().__init__(f"{where}: {detail}" if where else detail)
+        super().__init__(f"{where}: {self.detail}" if where else self.detail)
+
+    @property
+    def detail(self) -> str:
+        """What went wrong, in English."""
+        return self.message.render("en")
+
+    @property
+    def detail_zh(self) -> str:
+        """What went wrong, in Chinese."""
+        return self.message.render("zh")
 
     @property
     def problem(self) -> Problem:
         """This failure as a :class:`~perfrules.errors.Problem` (code ``invalid``)."""
-        return Problem(
-            "invalid", self.where, params={"detail": self.detail, "detail_zh": self.detail_zh}
-        )
+        return Problem("invalid", self.where, params={"detail": self.message})
 
 
 class Refused(Exception):
@@ -94,32 +98,30 @@ class Refused(Exception):
     ``missing``: the refused value was None (see :attr:`ExpressionEvalError.missing`).
     """
 
-    def __init__(self, en: str, zh: str, *, missing: bool = False) -> None:
-        super().__init__(en)
-        self.en = en
-        self.zh = zh
+    def __init__(self, message: Message, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.message = message
         self.missing = missing
 
 
 # --- values -------------------------------------------------------------------------------
 
 
-def kind_of(x: object) -> tuple[str, str]:
-    """A reader's name for the type of ``x``, in English and Chinese."""
+def kind_of(x: object) -> Message:
+    """A reader's name for the type of ``x``."""
     if x is None:
-        return "nothing (None)", "空值（None）"
+        return msg.KindNone()
     if isinstance(x, bool):
-        return "true/false", "布尔值"
+        return msg.KindBoolean()
     if isinstance(x, (int, Decimal)):
-        return "a number", "数值"
+        return msg.KindNumber()
     if isinstance(x, str):
-        return "text", "文本"
+        return msg.KindText()
     if isinstance(x, (tuple, list)):
-        return "a list", "列表"
+        return msg.KindList()
     if isinstance(x, datetime.date):
-        return "a date", "日期"
-    name = type(x).__name__
-    return f"a {name}", f"{name} 对象"
+        return msg.KindDate()
+    return msg.KindOther(name=type(x).__name__)
 
 
 def as_number(x: object, op: str) -> Decimal:
@@ -128,10 +130,7 @@ def as_number(x: object, op: str) -> Decimal:
         return x
     if isinstance(x, int):  # bool included: True is 1
         return Decimal(int(x))
-    en, zh = kind_of(x)
-    raise Refused(
-        f"{op} needs numbers, found {en}", f"{op} 需要数值，实际为{zh}", missing=x is None
-    )
+    raise Refused(msg.NeedsNumbers(op=op, kind=kind_of(x)), missing=x is None)
 
 
 def _plain(v: object) -> object:
@@ -148,9 +147,7 @@ def _plain(v: object) -> object:
     if isinstance(v, enum.Enum):
         return _plain(v.value)
     if isinstance(v, float):
-        raise Refused(
-            "float values are not allowed (use Decimal)", "不允许使用浮点数（应为 Decimal）"
-        )
+        raise Refused(msg.NoFloats())
     if isinstance(v, int):
         return Decimal(int(v))
     return v
@@ -195,8 +192,7 @@ def _attr(obj: object, name: str) -> object:
         return tuple([_attr(item, name) for item in obj])
     if isinstance(obj, datetime.date) and name in _DATE_FIELDS:
         return Decimal(getattr(obj, name))
-    en, zh = kind_of(obj)
-    raise Refused(f"{en} has no field '{name}'", f"{zh}没有字段 {name}")
+    raise Refused(msg.NoField(kind=kind_of(obj), name=name))
 
 
 def _add(a: object, b: object) -> object:
@@ -211,19 +207,13 @@ def _add(a: object, b: object) -> object:
     if isinstance(a, str) and isinstance(b, str):
         size = len(a) + len(b)
         if size > MAX_CONCAT_CHARS:
-            raise Refused(
-                f"+ would build text of {size} characters; the limit is {MAX_CONCAT_CHARS}",
-                f"+ 将生成 {size} 个字符的文本，超过上限 {MAX_CONCAT_CHARS}",
-            )
+            raise Refused(msg.TextTooLong(size=size, limit=MAX_CONCAT_CHARS))
     elif (isinstance(a, list) and isinstance(b, list)) or (
         isinstance(a, tuple) and isinstance(b, tuple)
     ):
         size = len(a) + len(b)
         if size > MAX_CONCAT_ITEMS:
-            raise Refused(
-                f"+ would build a list of {size} items; the limit is {MAX_CONCAT_ITEMS}",
-                f"+ 将生成 {size} 项的列表，超过上限 {MAX_CONCAT_ITEMS}",
-            )
+            raise Refused(msg.ListTooLong(size=size, limit=MAX_CONCAT_ITEMS))
     return a + b  # type: ignore[operator]
 
 
@@ -273,30 +263,24 @@ def _is_missing(exc: BaseException) -> bool:
     return isinstance(exc, IndexError) or (isinstance(exc, TypeError) and "NoneType" in str(exc))
 
 
-def _explain(exc: BaseException) -> tuple[str, str]:
-    """English and Chinese text for an exception raised while evaluating."""
+def _explain(exc: BaseException) -> Message:
+    """What an exception raised while evaluating means, as a message."""
     conditions = exc.args[0] if exc.args and isinstance(exc.args[0], list) else []
     if isinstance(exc, ZeroDivisionError) or decimal.DivisionUndefined in conditions:
-        return "division by zero", "除数为零"  # x / 0, and 0 / 0 (decimal's DivisionUndefined)
+        return msg.DivisionByZero()  # x / 0, and 0 / 0 (decimal's DivisionUndefined)
     if isinstance(exc, decimal.Overflow):
-        return f"a number is too large (beyond 1E+{EMAX})", f"数值过大（超过 1E+{EMAX}）"
+        return msg.TooLarge(emax=EMAX)
     if isinstance(exc, decimal.InvalidOperation):
-        return (
-            f"invalid decimal operation (e.g. a result needing more than {PRECISION} digits)",
-            f"无效的数值运算（例如结果需要超过 {PRECISION} 位有效数字）",
-        )
+        return msg.InvalidOperation(precision=PRECISION)
     if isinstance(exc, TypeError):
         if "NoneType" in str(exc):
-            return (
-                f"a value is missing (None) where a number or text is needed: {exc}",
-                f"缺少取值（None），无法参与运算：{exc}",
-            )
-        return f"wrong type: {exc}", f"类型不符：{exc}"
+            return msg.MissingValue(error=exc)
+        return msg.WrongType(error=exc)
     if isinstance(exc, IndexError):
-        return "index out of range", "下标超出范围"
+        return msg.IndexRange()
     if isinstance(exc, (RecursionError, MemoryError)):
-        return "the expression needs too much memory", "表达式所需内存过多"
-    return f"{type(exc).__name__}: {exc}", f"求值失败：{type(exc).__name__}: {exc}"
+        return msg.TooMuchMemory()
+    return msg.Failed(error=f"{type(exc).__name__}: {exc}")
 
 
 @attrs.frozen
@@ -329,14 +313,11 @@ class Expression:
         except KeyError as exc:
             name = exc.args[0] if exc.args else "?"
             raise ExpressionEvalError(
-                f"name '{name}' is not bound",
-                f"名称 {name} 没有取值",
-                source=self.source,
-                where=self.where,
+                msg.NotBound(name=name), source=self.source, where=self.where
             ) from None
         except Refused as exc:
             raise ExpressionEvalError(
-                exc.en, exc.zh, source=self.source, where=self.where, missing=exc.missing
+                exc.message, source=self.source, where=self.where, missing=exc.missing
             ) from None
         try:
             if not self._arithmetic:
@@ -345,10 +326,9 @@ class Expression:
                 return self._fn(*args)
         except Refused as exc:
             raise ExpressionEvalError(
-                exc.en, exc.zh, source=self.source, where=self.where, missing=exc.missing
+                exc.message, source=self.source, where=self.where, missing=exc.missing
             ) from None
         except Exception as exc:  # every failure of an accepted expression is an evaluation error
-            en, zh = _explain(exc)
             raise ExpressionEvalError(
-                en, zh, source=self.source, where=self.where, missing=_is_missing(exc)
+                _explain(exc), source=self.source, where=self.where, missing=_is_missing(exc)
             ) from None

@@ -14,8 +14,8 @@ from typing import Any
 import attrs
 
 from perfrules.document.figures import MONEY_UNITS, Money, Percent, exponent_of, half_ulp
-from perfrules.document.model import Indicator
-from perfrules.document.tolerance import Interval, within
+from perfrules.document.model import BUDGET_FIGURES, Indicator
+from perfrules.document.tolerance import Gap, Interval, value_gap, within
 from perfrules.document.units import canonical
 from perfrules.document.values import (
     Approx,
@@ -32,16 +32,7 @@ from perfrules.rules.findings import render_arg
 _ALMOST_ONE = Decimal("0.9999")
 INDICATOR_FIELDS = ("target", "actual", "midyear", "weight", "score", "completion_rate")
 LINE_FIELDS = ("budget", "executed", "share")
-BUDGET_FIELDS = (
-    "initial",
-    "adjustment",
-    "adjusted",
-    "executed",
-    "execution_rate",
-    "carryover",
-    "execution_weight",
-    "execution_score",
-)
+BUDGET_FIELDS = BUDGET_FIGURES
 
 
 @attrs.frozen
@@ -198,3 +189,39 @@ def values_agree(a: Value, b: Value) -> bool:
     ia = _interval(va, na[2]) if na[2] else (va, va)
     ib = _interval(vb, nb[2]) if nb[2] else (vb, vb)
     return within(ia, ib)
+
+
+def _place(value: Decimal, exact: bool) -> int | None:
+    return None if exact else int(value.as_tuple().exponent)
+
+
+def claim_gap(ctx: Context, stated: Any, claim: Value | bool) -> tuple[Gap, Decimal] | None:
+    """How a number claim compares with the figure it repeats, and their difference as written.
+
+    Only plain numbers (no 约, 余 or comparison) of money, percentages and
+    scores are compared: the gap is at the coarser written place, the
+    difference (stated − claimed, money in the report's unit) exact. None for
+    anything else.
+    """
+    if isinstance(claim, bool) or not isinstance(claim, Quantity) or claim.approx is not None:
+        return None
+    value, unit = claim.value, claim.unit
+    if isinstance(stated, Money):
+        report_unit = ctx.report.report.money_unit
+        unit = unit or report_unit
+        if unit not in MONEY_UNITS:
+            return None
+        power = MONEY_UNITS[unit] - MONEY_UNITS[report_unit]
+        exp = int(value.as_tuple().exponent)
+        claimed = value.scaleb(power)
+        mine = None if stated.exact and ctx.integers_exact else stated.exponent
+        theirs = None if exp >= 0 else exp + power
+        gap = value_gap(stated.amount, mine, claimed, theirs, True)
+        return gap, stated.amount - claimed
+    if isinstance(stated, Percent) and unit in ("%", ""):
+        gap = value_gap(stated.value, stated.exponent, value, _place(value, False), True)
+        return gap, stated.value - value
+    if isinstance(stated, Decimal) and unit == "":
+        gap = value_gap(stated, _place(stated, False), value, _place(value, False), True)
+        return gap, stated - value
+    return None

@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from attrs import AttrsInstance
+
 from perfrules.document.figures import exponent_of, half_ulp
+from perfrules.document.model import Indicator
 from perfrules.document.tolerance import Interval
 from perfrules.document.units import canonical
 from perfrules.document.values import Approx, Comparison, Op, Quantity, Value
+from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds._narrative import empty
 
 #: Words that announce what will be done about a deviation: 改进措施, 下一步, 今后将加强….
@@ -16,6 +20,17 @@ _MEASURE = re.compile(
     r"改进|整改|措施|下一步|今后|下一?年度?|明年|将(?:进一步|继续|加强|加大|加快|提前|及时|积极|做好|完善)"
     r"|进一步|加强|加大|加快|提前|督促"
 )
+
+
+def indicator_hit(ind: Indicator, index: int, field: str, args: AttrsInstance) -> Hit:
+    """A hit about indicator ``index``'s ``field``, its target expected and its actual found."""
+    return Hit(
+        ind.key,
+        f"indicators[{index}].{field}",
+        expected=render_arg(ind.target),
+        found=render_arg(ind.actual),
+        args=args,
+    )
 
 
 def number(v: Value | None) -> tuple[Decimal, str, Op | None, Approx | None] | None:

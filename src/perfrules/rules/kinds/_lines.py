@@ -4,7 +4,9 @@ Computed once per check (``ctx.shared(analyse)``) and used by the
 ``line_sum``, ``root_sum``, ``line_share`` and ``unit_slip`` kinds, so that one
 mistake gives one finding: a sum that fails only because one figure was
 written in 元 instead of 万元 (or the reverse) is reported as that unit slip,
-not also as a failed sum and a wrong share.
+not also as a failed sum and a wrong share. Only bare figures are suspected.
+``rounding_gaps`` lists the sums that hold only within rounding, for the
+``sum_rounding`` kind.
 """
 
 from __future__ import annotations
@@ -14,10 +16,14 @@ from decimal import Decimal
 
 import attrs
 
-from perfrules.document.figures import Money
+from perfrules.document.figures import Money, Percent
 from perfrules.document.model import LineKind
-from perfrules.document.tolerance import percent_matches, sum_interval, within
+from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
+from perfrules.messages import Message
+from perfrules.messages.document import Text
+from perfrules.messages.kinds import FIGURES as FIGURE_NAMES
 from perfrules.rules.context import Context
+from perfrules.rules.findings import Hit
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
 PARTITIONS: tuple[frozenset[LineKind], ...] = (
@@ -27,13 +33,14 @@ PARTITIONS: tuple[frozenset[LineKind], ...] = (
     frozenset({LineKind.BASIC, LineKind.PROJECT}),
 )
 FIGURES = ("budget", "executed")
-#: How figures are named in Chinese messages.
-FIGURE_ZH = {
-    "budget": "预算数",
-    "executed": "执行数",
-    "adjusted": "调整后预算数",
-    "initial": "年初预算数",
-}
+
+
+def figure_name(key: str) -> Message:
+    """The name of the budget figure ``key`` on the form (an unknown key as it is)."""
+    entry = FIGURE_NAMES.get(key)
+    return entry() if entry is not None else Text(text=key)
+
+
 SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
 
 
@@ -87,33 +94,41 @@ def _holds(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -> bool
     return any(within(s, t.bounds(exact)) for t in totals)
 
 
-def _find_slip(
+def _candidates(
     totals: Sequence[Figure], parts: Sequence[Figure], exact: bool
-) -> tuple[Figure, int] | None:
-    """The one figure whose rescaling by 10**±4 makes the relation hold, if exactly one does."""
+) -> list[tuple[Figure, int]]:
+    """Each bare figure whose rescaling by 10**±4 makes the relation hold.
+
+    A figure written with a unit of its own (``"500元"`` in a 万元 table) is
+    never a candidate: its unit was written, not assumed, and it converts as
+    written (500元 = 0.05万元). Only a bare number can be in the wrong unit.
+    """
     found: list[tuple[Figure, int]] = []
     monies = [p.money for p in parts]
     for i, part in enumerate(parts):
+        if part.money.has_unit:
+            continue
         for power in SLIP_POWERS:
             trial = [*monies[:i], part.money.rescaled(power), *monies[i + 1 :]]
             if _holds([t.money for t in totals], trial, exact):
                 found.append((part, power))
     for t in totals:
+        if t.money.has_unit:
+            continue
         for power in SLIP_POWERS:
             if _holds([t.money.rescaled(power)], monies, exact):
                 found.append((t, power))
-    return found[0] if len(found) == 1 else None
+    return found
 
 
 def _relation(
     about: str, path: str, label: str, totals: list[Figure], parts: list[Figure], exact: bool
 ) -> Relation:
     holds = _holds([t.money for t in totals], [p.money for p in parts], exact)
-    slip = None if holds else _find_slip(totals, parts, exact)
-    return Relation(about, path, label, tuple(totals), tuple(parts), holds, slip)
+    return Relation(about, path, label, tuple(totals), tuple(parts), holds)
 
 
-def _children_relations(ctx: Context) -> Iterator[Relation]:
+def _children_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
     exact = ctx.integers_exact
     for parent_id, kids in ctx.children.items():
         if parent_id is None or parent_id not in ctx.lines_by_id:
@@ -124,7 +139,7 @@ def _children_relations(ctx: Context) -> Iterator[Relation]:
             values = [getattr(kid, key) for _, kid in kids]
             if total is None or any(v is None for v in values):
                 continue
-            if _holds((total,), values, exact):
+            if not every and _holds((total,), values, exact):
                 continue  # the common case: nothing to build
             parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
             yield _relation(
@@ -137,7 +152,7 @@ def _children_relations(ctx: Context) -> Iterator[Relation]:
             )
 
 
-def _root_relations(ctx: Context) -> Iterator[Relation]:
+def _root_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
     budget = ctx.report.budget
     if budget is None:
         return
@@ -159,7 +174,7 @@ def _root_relations(ctx: Context) -> Iterator[Relation]:
             values = [getattr(line, key) for _, line in members]
             if not totals or any(v is None for v in values):
                 continue
-            if _holds([t.money for t in totals], values, exact):
+            if not every and _holds([t.money for t in totals], values, exact):
                 continue
             parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
             label = "/".join(sorted(k.value for k in group))
@@ -168,15 +183,118 @@ def _root_relations(ctx: Context) -> Iterator[Relation]:
             )
 
 
+def _every_relation(ctx: Context) -> tuple[Relation, ...]:
+    """Every sum relation of the report, holding or not (for the slip veto and the rounding gaps)."""
+    return (*_children_relations(ctx, True), *_root_relations(ctx, True))
+
+
+def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
+    """True when the figure, as written, agrees elsewhere and its rescaling would break that.
+
+    A sum that holds with the figure as written (500 in a parent whose other
+    parts and total agree with it), or a stated execution rate that fits the
+    figure as written, is evidence that its unit is right.
+    """
+    exact = ctx.integers_exact
+    where = (fig.index, fig.key)
+    for rel in ctx.shared(_every_relation):
+        if not rel.holds:
+            continue
+        totals = [
+            t.money.rescaled(power) if (t.index, t.key) == where else t.money for t in rel.totals
+        ]
+        parts = [
+            p.money.rescaled(power) if (p.index, p.key) == where else p.money for p in rel.parts
+        ]
+        touched = any((f.index, f.key) == where for f in (*rel.totals, *rel.parts))
+        if touched and not _holds(totals, parts, exact):
+            return True
+    if fig.index >= 0:
+        return _breaks_a_share(ctx, fig, power)
+    budget = ctx.report.budget
+    if budget is None or budget.execution_rate is None:
+        return False
+    base_key = ctx.profile.execution_basis
+    executed, base = budget.executed, getattr(budget, base_key, None)
+    if executed is None or base is None or fig.key not in ("executed", base_key):
+        return False
+    rate = budget.execution_rate
+    as_written = percent_matches(rate, executed.bounds(exact), base.bounds(exact))
+    if fig.key == "executed":
+        executed = executed.rescaled(power)
+    else:
+        base = base.rescaled(power)
+    return bool(as_written) and not percent_matches(
+        rate, executed.bounds(exact), base.bounds(exact)
+    )
+
+
+def _breaks_a_share(ctx: Context, fig: Figure, power: int) -> bool:
+    """True when a stated share that holds with the line figure as written fails once it is rescaled.
+
+    The line's own share (its figure over its parent's) and its children's
+    shares (their figures over it) are the ones it takes part in.
+    """
+    exact = ctx.integers_exact
+    line = ctx.report.lines[fig.index]
+    pairs: list[tuple[Percent, Money, Money, bool]] = []  # share, part, whole, rescale the part
+    if line.share is not None and line.parent in ctx.lines_by_id:
+        whole = getattr(ctx.lines_by_id[line.parent][1], fig.key)
+        if whole is not None:
+            pairs.append((line.share, fig.money, whole, True))
+    for _, kid in ctx.children.get(line.id, []):
+        part = getattr(kid, fig.key)
+        if kid.share is not None and part is not None:
+            pairs.append((kid.share, part, fig.money, False))
+    for share, part, whole, on_part in pairs:
+        moved_part = part.rescaled(power) if on_part else part
+        moved_whole = whole if on_part else whole.rescaled(power)
+        if percent_matches(share, part.bounds(exact), whole.bounds(exact)) and not percent_matches(
+            share, moved_part.bounds(exact), moved_whole.bounds(exact)
+        ):
+            return True
+    return False
+
+
+def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
+    """The sum relations that hold only if rounding is assumed, each with the total it is nearest.
+
+    A relation whose parts add up, as written, to one of its totals at the
+    coarser written place agrees; one that meets a total only within the
+    figures' rounding intervals is listed with that total and the difference.
+    """
+    out: list[tuple[Relation, Figure, Gap]] = []
+    for rel in ctx.shared(_every_relation):
+        if not rel.holds:
+            continue
+        parts = [p.money for p in rel.parts]
+        gaps = [(t, sum_gap(t.money, parts, ctx.integers_exact)) for t in rel.totals]
+        if any(g.agrees for _, g in gaps):
+            continue
+        near = [(t, g) for t, g in gaps if g.by_rounding_only]
+        if near:
+            out.append((rel, *near[0]))
+    return out
+
+
 def analyse(ctx: Context) -> Analysis:
-    """The report's failing sum relations, and the unit slips that explain them."""
-    relations = (*_children_relations(ctx), *_root_relations(ctx))
+    """The report's failing sum relations, and the unit slips that explain them.
+
+    A relation is explained by a slip when exactly one bare figure's rescaling
+    makes it hold without breaking anything that holds as written.
+    """
+    failing = (*_children_relations(ctx), *_root_relations(ctx))
+    relations: list[Relation] = []
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
-    for rel in relations:
-        if rel.slip is not None:
-            fig = rel.slip[0]
-            slips.setdefault((fig.index, fig.key), rel.slip)
-    return Analysis(relations, slips)
+    for rel in failing:
+        found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
+        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
+        if len(found) == 1:
+            fig = found[0][0]
+            rel = attrs.evolve(rel, slip=found[0])
+            slips.setdefault((fig.index, fig.key), found[0])
+        relations.append(rel)
+    return Analysis(tuple(relations), slips)
 
 
 def corrected(analysis: Analysis, index: int, key: str, money: Money) -> Money:
@@ -226,11 +344,11 @@ def shares(ctx: Context) -> list[ShareCheck]:
             for k, a, b in candidates
         )
         slip = None
-        if not explained:
-            for power in (4, -4):
+        if not explained and not part.has_unit:
+            for power in SLIP_POWERS:
                 if percent_matches(
                     line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
-                ):
+                ) and not _breaks_what_holds(ctx, Figure(index, key, part), power):
                     slip = (Figure(index, key, part), power)
                     break
         out.append(ShareCheck(index, key, part, whole, False, explained, slip))
@@ -242,3 +360,42 @@ def unit_of_power(power: int, written: str) -> str:
     return {("元", 4): "万元", ("万元", -4): "元", ("万元", 4): "亿元", ("亿元", -4): "万元"}.get(
         (written, power), written
     )
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class SumArgs:
+    """What a failing sum's message may name: the line (or group of root lines), the figure, its total and the parts."""
+
+    label: str
+    figure: str
+    #: The figure's name on the form (年初预算数 …).
+    figure_name: Message
+    total: Money
+    sum: Decimal
+    parts: str
+
+
+def sum_hits(ctx: Context, prefix: str) -> Iterator[Hit]:
+    """A hit for each failing relation whose subject starts with ``prefix`` (``line:``, ``budget.``).
+
+    A relation explained by a unit slip is left to the ``unit_slip`` kind, so
+    that one mistake gives one finding.
+    """
+    for rel in ctx.shared(analyse).relations:
+        if rel.holds or rel.slip is not None or not rel.about.startswith(prefix):
+            continue
+        computed = rel.sum()
+        yield Hit(
+            rel.about,
+            rel.path,
+            expected=computed,
+            found=rel.total.money.amount,
+            args=SumArgs(
+                label=rel.label,
+                figure=rel.total.key,
+                figure_name=figure_name(rel.total.key),
+                total=rel.total.money,
+                sum=computed,
+                parts=" + ".join(str(p.money) for p in rel.parts),
+            ),
+        )

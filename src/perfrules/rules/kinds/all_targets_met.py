@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from perfrules.messages import Message, Names
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -23,8 +25,8 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
-    evidence_zh: str
-    evidence_en: str
+    #: What shows a target was missed (a message of the catalogue).
+    evidence: Message
     claim_source: str
 
 
@@ -40,13 +42,11 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     missed = [report.indicators[s.index].name for s in ctx.sheet.indicators if s.met is False]
     narrative = report.narrative
     if missed:
-        zh = "指标未完成：" + "、".join(missed)
-        en = "indicators missed their targets: " + ", ".join(missed)
+        evidence: Message = msg.IndicatorsMissed(names=Names(names=tuple(missed)))
     elif narrative is not None and (
         names_unmet(narrative.unmet_targets) or names_unmet(narrative.problems)
     ):
-        zh = "报告自述有目标未完成"
-        en = "the report's own text says a target was not met"
+        evidence = msg.OwnTextUnmet()
     else:
         return
     for i, claim in claims:
@@ -55,5 +55,5 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             f"claims[{i}].value",
             expected="false",
             found="true",
-            args=Args(evidence_zh=zh, evidence_en=en, claim_source=claim.source or "—"),
+            args=Args(evidence=evidence, claim_source=claim.source or "—"),
         )

@@ -17,7 +17,7 @@ from perfrules.document.figures import Money
 from perfrules.document.tolerance import sum_interval, within
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -33,7 +33,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    budget = ctx.report.budget
+    budget = _slips.budget(ctx)
     if (
         budget is None
         or budget.initial is None

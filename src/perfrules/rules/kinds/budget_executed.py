@@ -15,6 +15,8 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Percent
+from perfrules.messages import Both, Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -29,8 +31,7 @@ class Args:
     rate: Percent | None
     score: Decimal | None
     #: What the block states instead, in words: 执行率 95.66%、执行得分 9.57.
-    stated_zh: str
-    stated_en: str
+    stated: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -40,16 +41,14 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     rate, score = b.execution_rate, b.execution_score
     if rate is None and score is None:
         return
-    zh, en = [], []
+    stated: list[Message] = []
     if rate is not None:
-        zh.append(f"执行率 {rate}")
-        en.append(f"an execution rate of {rate}")
+        stated.append(msg.StatedRate(rate=rate))
     if score is not None:
-        zh.append(f"执行得分 {score:f}")
-        en.append(f"an execution score of {score:f}")
+        stated.append(msg.StatedScore(score=format(score, "f")))
     yield Hit(
         "budget.executed",
         "budget.executed",
         found=rate.value if rate is not None else score,
-        args=Args(rate=rate, score=score, stated_zh="、".join(zh), stated_en=" and ".join(en)),
+        args=Args(rate=rate, score=score, stated=Both(parts=tuple(stated))),
     )

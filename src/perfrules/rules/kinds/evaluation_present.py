@@ -11,6 +11,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from perfrules.messages import Both, Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -22,8 +24,8 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
-    missing_zh: str
-    missing_en: str
+    #: What the evaluation does not state (总得分, 评价等级).
+    missing: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -32,17 +34,14 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     has_grade = ev is not None and bool((ev.grade or "").strip())
     if has_grade and not has_score:
         return  # a grade with no score: the grade_no_score kind's finding
-    missing = []
+    missing: list[Message] = []
     if not has_score:
-        missing.append(("总得分", "total score"))
+        missing.append(msg.TotalScore())
     if not has_grade:
-        missing.append(("评价等级", "grade"))
+        missing.append(msg.Grade())
     if missing:
         yield Hit(
             "evaluation",
             "evaluation",
-            args=Args(
-                missing_zh="、".join(m[0] for m in missing),
-                missing_en=" and ".join(m[1] for m in missing),
-            ),
+            args=Args(missing=Both(parts=tuple(missing))),
         )

@@ -16,8 +16,8 @@ import attrs
 
 from perfrules.document.values import Value
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
-from perfrules.rules.kinds._indicators import given
+from perfrules.rules.findings import Hit
+from perfrules.rules.kinds._indicators import given, indicator_hit
 
 _PERCENT = Decimal(100)
 _QUANTUM = Decimal("0.01")
@@ -54,12 +54,11 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if given(ind.deviation_reason):
             continue
         ratio = (s.ratio * _PERCENT).quantize(_QUANTUM)
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].deviation_reason",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(
+        yield indicator_hit(
+            ind,
+            s.index,
+            "deviation_reason",
+            Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 import attrs
 
 from perfrules.document.figures import Money
+from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._budget import BASIS_NAMES, basis
+from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._budget import basis, basis_name
 
 Params = NoParams  # this kind takes no parameters
 
@@ -26,23 +27,24 @@ class Args:
 
     executed: Money
     basis: Money
-    basis_zh: str
-    basis_en: str
+    #: The basis's name (年初预算数 / 调整后预算数).
+    basis_name: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     base = basis(ctx)
     if b is None or b.executed is None or base is None:
         return
     exact = ctx.integers_exact
     if b.executed.bounds(exact)[0] <= base.bounds(exact)[1]:
         return
-    zh, en = BASIS_NAMES[ctx.profile.execution_basis]
     yield Hit(
         "budget.executed",
         "budget.executed",
         expected=base.amount,
         found=b.executed.amount,
-        args=Args(executed=b.executed, basis=base, basis_zh=zh, basis_en=en),
+        args=Args(
+            executed=b.executed, basis=base, basis_name=basis_name(ctx.profile.execution_basis)
+        ),
     )

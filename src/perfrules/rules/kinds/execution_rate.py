@@ -15,10 +15,12 @@ import attrs
 
 from perfrules.document.figures import Money, Percent
 from perfrules.document.tolerance import midpoint_ratio, percent_matches
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._budget import BASES, BASIS_NAMES, basis
+from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._budget import BASES, basis, basis_name
 
 Params = NoParams  # this kind takes no parameters
 
@@ -29,16 +31,16 @@ class Args:
 
     executed: Money
     basis: Money
-    basis_zh: str
-    basis_en: str
+    #: The basis's name (年初预算数 / 调整后预算数).
+    basis_name: Message
     computed: Decimal | None
     stated: Percent
-    note_zh: str
-    note_en: str
+    #: The other basis the stated rate matches, when it does.
+    note: Message | str
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return
     exact = ctx.integers_exact
@@ -49,7 +51,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     ok = percent_matches(b.execution_rate, b.executed.bounds(exact), base.bounds(exact))
     if ok is None or ok:
         return
-    note_zh = note_en = ""
+    note: Message | str = ""
     for other in BASES:
         if other == name:
             continue
@@ -57,11 +59,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if alt is not None and percent_matches(
             b.execution_rate, b.executed.bounds(exact), alt.bounds(exact)
         ):
-            zh, en = BASIS_NAMES[other]
-            note_zh = f"；所报执行率与按{zh}（{alt}）计算的结果一致，口径与本配置方案不同"
-            note_en = f"; the stated rate matches the {en} ({alt}) instead, a different basis from this profile's"
+            note = msg.OtherBasis(basis=basis_name(other), amount=alt)
     computed = midpoint_ratio(b.executed.amount, base.amount)
-    zh, en = BASIS_NAMES[name]
     yield Hit(
         "budget.execution_rate",
         "budget.execution_rate",
@@ -70,11 +69,9 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         args=Args(
             executed=b.executed,
             basis=base,
-            basis_zh=zh,
-            basis_en=en,
+            basis_name=basis_name(name),
             computed=computed,
             stated=b.execution_rate,
-            note_zh=note_zh,
-            note_en=note_en,
+            note=note,
         ),
     )

@@ -15,7 +15,7 @@ import attrs
 from perfrules.document.tolerance import midpoint_ratio
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 from perfrules.rules.kinds._budget import basis
 
 Params = NoParams  # this kind takes no parameters
@@ -30,7 +30,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    b = ctx.report.budget
+    b = _slips.budget(ctx)
     threshold = ctx.profile.execution_reason_below
     if b is None or threshold is None or (b.deviation_reason or "").strip():
         return

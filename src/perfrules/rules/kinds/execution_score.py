@@ -13,7 +13,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -28,7 +28,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    ex = ctx.sheet.execution
+    ex = _slips.sheet(ctx).execution
     if ex.matches is False:
         yield Hit(
             "budget.execution_score",

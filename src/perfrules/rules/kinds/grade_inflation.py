@@ -14,7 +14,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -31,7 +31,7 @@ class Args:
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return  # nothing was weighted, so there is no recomputed total to compare with
-    g = ctx.sheet.grade
+    g = _slips.sheet(ctx).grade
     if g.inflated:
         yield Hit(
             "evaluation.grade",

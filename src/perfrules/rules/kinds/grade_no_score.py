@@ -11,7 +11,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -24,6 +24,6 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    g = ctx.sheet.grade
+    g = _slips.sheet(ctx).grade
     if g.without_score:
         yield Hit("evaluation.grade", "evaluation.grade", found=g.stated, args=Args(grade=g.stated))

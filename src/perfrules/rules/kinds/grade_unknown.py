@@ -12,7 +12,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -26,7 +26,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    g = ctx.sheet.grade
+    g = _slips.sheet(ctx).grade
     if g.known is False:
         words = "、".join(w for band in ctx.profile.bands for w in (band.word, *band.synonyms))
         yield Hit(

@@ -16,9 +16,12 @@ from collections.abc import Iterator
 import attrs
 
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, TimingKind, Value
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import indicator_hit
 
 Params = NoParams  # this kind takes no parameters
 
@@ -34,25 +37,23 @@ class Args:
     target: Value | None
     actual: Value | None
     #: What each value is, in words: 数值, 定性表述, 日期, 未写明日期的时间表述.
-    target_kind_zh: str
-    target_kind_en: str
-    actual_kind_zh: str
-    actual_kind_en: str
+    target_kind: Message
+    actual_kind: Message
     #: The scorer's reason code: ``mismatch`` or ``no-date``.
     reason: str
 
 
-def described(value: Value | None) -> tuple[str, str]:
-    """What a value is, in Chinese and English, for a message."""
+def described(value: Value | None) -> Message:
+    """What a value is, for a message."""
     if isinstance(value, (Comparison, Quantity)):
-        return "数值", "a number"
+        return msg.ANumber()
     if isinstance(value, Qualitative):
-        return "定性表述", "a qualitative word"
+        return msg.AQualitativeWord()
     if isinstance(value, Timing):
         if value.kind is TimingKind.DATE and (value.month is not None or value.year is not None):
-            return "日期", "a date"
-        return "未写明日期的时间表述", "a time without a date"
-    return "无法识别的文字", "unreadable text"
+            return msg.ADate()
+        return msg.ATimeWithoutDate()
+    return msg.UnreadableText()
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -61,20 +62,16 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if s.reason not in REASONS:
             continue
         ind = indicators[s.index]
-        (tz, te), (az, ae) = described(ind.target), described(ind.actual)
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].actual",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(
+        yield indicator_hit(
+            ind,
+            s.index,
+            "actual",
+            Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,
-                target_kind_zh=tz,
-                target_kind_en=te,
-                actual_kind_zh=az,
-                actual_kind_en=ae,
+                target_kind=described(ind.target),
+                actual_kind=described(ind.actual),
                 reason=s.reason or "",
             ),
         )

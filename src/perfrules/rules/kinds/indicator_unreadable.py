@@ -16,6 +16,8 @@ from collections.abc import Iterator
 import attrs
 
 from perfrules.document.values import Unparsed
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -23,11 +25,11 @@ from perfrules.scoring.strategies import read_value, read_values
 
 Params = NoParams  # this kind takes no parameters
 
-#: Each field with its name on the form, in Chinese and English.
-FIELDS = (
-    ("target", "年初目标值", "target"),
-    ("actual", "实际完成值", "actual"),
-    ("midyear", "年中监控值", "mid-year value"),
+#: Each field with its name on the form.
+FIELDS: tuple[tuple[str, type[Message]], ...] = (
+    ("target", msg.Target),
+    ("actual", msg.Actual),
+    ("midyear", msg.Midyear),
 )
 
 
@@ -38,8 +40,8 @@ class Args:
     name: str
     #: The document key (``target``, ``actual``, ``midyear``).
     field: str
-    field_zh: str
-    field_en: str
+    #: The field's name on the form (年初目标值, 实际完成值, 年中监控值).
+    field_name: Message
     raw: str
 
 
@@ -51,12 +53,12 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             "actual": actual,
             "midyear": read_value(ind.midyear, None, target=False),
         }
-        for field, zh, en in FIELDS:
+        for field, word in FIELDS:
             value = read[field]
             if isinstance(value, Unparsed):
                 yield Hit(
                     ind.key,
                     f"indicators[{i}].{field}",
                     found=value.raw,
-                    args=Args(name=ind.name, field=field, field_zh=zh, field_en=en, raw=value.raw),
+                    args=Args(name=ind.name, field=field, field_name=word(), raw=value.raw),
                 )

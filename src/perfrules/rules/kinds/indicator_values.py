@@ -14,6 +14,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from perfrules.messages import Both, Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -27,8 +29,8 @@ class Args:
     """What a hit's message may name."""
 
     name: str
-    missing_zh: str
-    missing_en: str
+    #: The cells not filled in, in the form's words.
+    missing: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -37,19 +39,15 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if target is not None and actual is not None:
             continue
         missing = [
-            (zh, en, f)
-            for zh, en, f, value in (
-                ("年初目标值", "target", "target", target),
-                ("实际完成值", "actual", "actual", actual),
+            (word, f)
+            for word, f, value in (
+                (msg.Target(), "target", target),
+                (msg.Actual(), "actual", actual),
             )
             if value is None
         ]
         yield Hit(
             ind.key,
-            f"indicators[{i}].{missing[0][2]}" if len(missing) == 1 else f"indicators[{i}]",
-            args=Args(
-                name=ind.name,
-                missing_zh="、".join(m[0] for m in missing),
-                missing_en=" and ".join(m[1] for m in missing),
-            ),
+            f"indicators[{i}].{missing[0][1]}" if len(missing) == 1 else f"indicators[{i}]",
+            args=Args(name=ind.name, missing=Both(parts=tuple(m[0] for m in missing))),
         )

@@ -16,9 +16,9 @@ import attrs
 
 from perfrules.document.values import Value
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import given, states_measure
+from perfrules.rules.kinds._indicators import given, indicator_hit, states_measure
 
 Params = NoParams  # this kind takes no parameters
 
@@ -43,10 +43,9 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if not given(reason) or given(ind.improvement) or states_measure(reason):
             continue
         assert reason is not None
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].improvement",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(name=ind.name, target=ind.target, actual=ind.actual, reason=reason.strip()),
+        yield indicator_hit(
+            ind,
+            s.index,
+            "improvement",
+            Args(name=ind.name, target=ind.target, actual=ind.actual, reason=reason.strip()),
         )

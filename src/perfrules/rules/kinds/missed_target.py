@@ -16,10 +16,12 @@ from collections.abc import Iterator
 import attrs
 
 from perfrules.document.values import Value
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
-from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import given
+from perfrules.rules.kinds._indicators import given, indicator_hit
 
 Params = NoParams  # this kind takes no parameters
 
@@ -32,8 +34,7 @@ class Args:
     target: Value | None
     actual: Value | None
     #: 偏差原因, or 偏差原因和改进措施 when no measure is given either.
-    missing_zh: str
-    missing_en: str
+    missing: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -45,18 +46,14 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         if given(ind.deviation_reason):
             continue
         measure = given(ind.improvement)
-        yield Hit(
-            ind.key,
-            f"indicators[{s.index}].deviation_reason",
-            expected=render_arg(ind.target),
-            found=render_arg(ind.actual),
-            args=Args(
+        yield indicator_hit(
+            ind,
+            s.index,
+            "deviation_reason",
+            Args(
                 name=ind.name,
                 target=ind.target,
                 actual=ind.actual,
-                missing_zh="偏差原因" if measure else "偏差原因和改进措施",
-                missing_en="deviation reason"
-                if measure
-                else "deviation reason and improvement measure",
+                missing=msg.DeviationReason() if measure else msg.ReasonAndMeasure(),
             ),
         )

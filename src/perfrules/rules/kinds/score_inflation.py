@@ -14,7 +14,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -30,7 +30,7 @@ class Args:
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return  # nothing was weighted, so there is no recomputed total to compare with
-    total = ctx.sheet.total
+    total = _slips.sheet(ctx).total
     if total.inflated:
         yield Hit(
             "evaluation.score",

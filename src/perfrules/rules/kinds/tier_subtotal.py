@@ -14,7 +14,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -29,7 +29,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for t in ctx.sheet.tiers:
+    for t in _slips.sheet(ctx).tiers:
         if t.matches is False:
             key = t.stated_key or t.tier
             yield Hit(

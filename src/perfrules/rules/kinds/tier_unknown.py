@@ -12,6 +12,8 @@ from collections.abc import Iterator
 
 import attrs
 
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -28,8 +30,7 @@ class Args:
     level: str
     name: str | None
     #: The level on the form: 一级指标 / 二级指标, first-level / second-level tier.
-    level_zh: str
-    level_en: str
+    level_name: Message
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -44,8 +45,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 args=Args(
                     level="tier1",
                     name=ind.tier1,
-                    level_zh="一级指标",
-                    level_en="first-level tier",
+                    level_name=msg.FirstTier(),
                 ),
             )
         if place.tier2.unknown:
@@ -56,7 +56,6 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 args=Args(
                     level="tier2",
                     name=ind.tier2,
-                    level_zh="二级指标",
-                    level_en="second-level tier",
+                    level_name=msg.SecondTier(),
                 ),
             )

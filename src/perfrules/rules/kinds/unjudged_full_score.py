@@ -17,6 +17,7 @@ from decimal import Decimal
 
 import attrs
 
+from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
@@ -43,9 +44,8 @@ class Args:
 
     name: str
     score: Decimal
-    #: Why the values cannot be judged, in the scorer's words (``IndicatorScore.reason_text``).
-    why_zh: str
-    why_en: str
+    #: Why the values cannot be judged, in the scorer's words (``IndicatorScore.reason_message``).
+    why: Message | str
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
@@ -63,7 +63,6 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             args=Args(
                 name=ind.name,
                 score=s.stated,
-                why_zh=s.reason_text("zh") or "",
-                why_en=s.reason_text("en") or "",
+                why=s.reason_message() or "",
             ),
         )

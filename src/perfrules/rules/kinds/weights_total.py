@@ -13,7 +13,7 @@ import attrs
 
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds import NoParams, _slips
 
 Params = NoParams  # this kind takes no parameters
 
@@ -27,7 +27,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    total = ctx.sheet.total
+    total = _slips.sheet(ctx).total
     if not any(ind.weight is not None for ind in ctx.report.indicators):
         return
     if not total.weights_match:

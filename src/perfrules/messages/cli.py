@@ -1,0 +1,172 @@
+"""The catalogue's command line: what the sub-commands say besides the findings (usage errors, headings, suggestions)."""
+
+from __future__ import annotations
+
+from perfrules.messages import Message
+
+# --- suggestions (cli/suggest.py) ------------------------------------------------------
+
+
+class DidYouMean(Message):
+    id = "cli.did-you-mean"
+    zh = "，是否要输入 {guess}？"
+    en = "; did you mean {guess}?"
+
+
+class InvalidChoice(Message):
+    id = "cli.invalid-choice"
+    zh = "无效的取值 {word!r}（可选：{choices}）{hint}"
+    en = "invalid choice {word!r} (choose from {choices}){hint}"
+
+
+class InvalidChoiceOf(Message):
+    id = "cli.invalid-choice-of"
+    zh = "{what}：无效的取值 {word!r}（可选：{choices}）{hint}"
+    en = "{what}: invalid choice {word!r} (choose from {choices}){hint}"
+
+
+# --- perfrules check --------------------------------------------------------------------
+
+
+class Usage(Message):
+    id = "cli.usage"
+    zh = "perfrules: {detail}\n"
+    en = "perfrules: {detail}\n"
+
+
+class NotASelector(Message):
+    id = "cli.not-a-selector"
+    zh = "perfrules check: {flag}：{value!r} 既不是规则编号也不是类别{hint}"
+    en = "perfrules check: {flag}: {value!r} is neither a rule id nor a category{hint}"
+
+
+class OutputNeedsHtml(Message):
+    id = "cli.output-needs-html"
+    zh = "--output 仅用于 --format html（其他格式写到标准输出）"
+    en = "--output is for --format html (the other formats write to standard output)"
+
+
+class HtmlOneReport(Message):
+    id = "cli.html-one-report"
+    zh = "--format html 只能把一份报告的页面写到标准输出；{count} 个文件请用 --output DIR"
+    en = "--format html writes one report's page to standard output; for {count} documents give --output DIR"
+
+
+class CannotCreateFolder(Message):
+    id = "cli.cannot-create-folder"
+    zh = "无法创建输出文件夹 {directory}：{reason}"
+    en = "cannot create the output folder {directory}: {reason}"
+
+
+# --- perfrules explain ------------------------------------------------------------------
+
+
+class NoSuchRule(Message):
+    id = "cli.no-such-rule"
+    zh = "perfrules explain: 没有规则 {wanted}{hint}（`perfrules rules` 列出全部规则）\n"
+    en = "perfrules explain: no rule {wanted}{hint} (`perfrules rules` lists them all)\n"
+
+
+class RuleHead(Message):
+    id = "cli.rule-head"
+    zh = "类别 {category} · 严重程度 {severity}"
+    en = "category {category} · severity {severity}"
+
+
+class RuleYears(Message):
+    id = "cli.rule-years"
+    zh = " · 适用年度 {first}–{last}"
+    en = " · years {first}–{last}"
+
+
+class WhatHeading(Message):
+    id = "cli.what"
+    zh = "检查内容 (what)"
+    en = "What it checks"
+
+
+class WhyHeading(Message):
+    id = "cli.why"
+    zh = "原因 (why)"
+    en = "Why"
+
+
+class SourceHeading(Message):
+    id = "cli.source"
+    zh = "依据 (source)"
+    en = "Source"
+
+
+class MessageHeading(Message):
+    id = "cli.message"
+    zh = "提示信息"
+    en = "Message"
+
+
+class ParamsHeading(Message):
+    id = "cli.params"
+    zh = "参数（在 perfrules.toml 的 [params] 中设置）"
+    en = "Parameters (set in perfrules.toml under [params])"
+
+
+class PassingHeading(Message):
+    id = "cli.passing"
+    zh = "通过的示例"
+    en = "Passing example"
+
+
+class FailingHeading(Message):
+    id = "cli.failing"
+    zh = "不通过的示例"
+    en = "Failing example"
+
+
+class ReportsHeading(Message):
+    id = "cli.reports"
+    zh = "perfrules 对该示例的检查结果"
+    en = "What perfrules reports for it"
+
+
+# --- perfrules init, profiles, score ----------------------------------------------------
+
+
+class FileExists(Message):
+    id = "cli.file-exists"
+    zh = "{path}: 文件已存在（使用 --force 覆盖）\n"
+    en = "{path}: the file exists (use --force to overwrite it)\n"
+
+
+class CannotWrite(Message):
+    id = "cli.cannot-write"
+    zh = "{path}: 无法写入：{reason}\n"
+    en = "{path}: cannot write: {reason}\n"
+
+
+class Wrote(Message):
+    id = "cli.wrote"
+    zh = "已写入 {path}：请填入报告数据后运行 perfrules check {path}\n"
+    en = "wrote {path}: fill in your report, then run perfrules check {path}\n"
+
+
+class Extends(Message):
+    id = "cli.extends"
+    zh = "继承"
+    en = "extends"
+
+
+class Years(Message):
+    id = "cli.years"
+    zh = "适用年度"
+    en = "years"
+
+
+class Sources(Message):
+    id = "cli.sources"
+    zh = "依据"
+    en = "sources"
+
+
+class SystemHeading(Message):
+    id = "cli.system"
+    zh = "指标体系"
+    en = "Indicator system"

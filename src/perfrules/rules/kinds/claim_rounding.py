@@ -1,0 +1,61 @@
+"""The claim-rounding check: a figure stated twice whose two statements differ only by rounding.
+
+``claim_mismatch`` passes a claim whose written interval meets the stated
+figure's: 106.41 against 106.40 passes, since 106.405 is in both. Both are
+written to the cent and differ by 0.01, which a reviewer reads as two
+different figures. This kind reports such claims (``_claims.claim_gap``: the
+two compared at the coarser written place, ``tolerance.value_gap``) with the
+difference; claims that disagree beyond rounding stay ``claim_mismatch``'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+import attrs
+
+from perfrules.rules.context import Context
+from perfrules.rules.findings import Hit, render_arg
+from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._claims import agree, claim_gap, subject
+
+Params = NoParams  # this kind takes no parameters
+
+
+@attrs.frozen(eq=False, repr=False, slots=False)
+class Args:
+    """What a hit's message may name."""
+
+    subject: str
+    stated: str
+    claimed: str
+    claim_source: str
+    difference: Decimal
+
+
+def check(ctx: Context, params: Params) -> Iterator[Hit]:
+    for i, claim in enumerate(ctx.report.claims):
+        if claim.about == "all_targets_met":
+            continue
+        subj = subject(ctx, claim.about)
+        if subj is None or subj.value is None or not agree(ctx, subj.value, claim.value):
+            continue  # nothing to compare, or a mismatch beyond rounding (claim_mismatch)
+        found = claim_gap(ctx, subj.value, claim.value)
+        if found is None or found[0].agrees:
+            continue
+        stated = render_arg(subj.value)
+        claimed = render_arg(claim.value)
+        yield Hit(
+            claim.about,
+            f"claims[{i}].value",
+            expected=stated,
+            found=claimed,
+            args=Args(
+                subject=claim.about,
+                stated=stated,
+                claimed=claimed,
+                claim_source=claim.source or "—",
+                difference=abs(found[1]),
+            ),
+        )
