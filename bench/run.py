@@ -735,20 +735,22 @@ def profile_stage(stage: str, texts: Sequence[str], top: int = 30) -> None:
             for t in texts:
                 perfrules.loads(t)
 
-    elif stage == "check":
+    elif stage == "check":  # fresh reports every run (see _fresh), loaded beforehand
+        pools = iter([_fresh(texts, 1) for _ in range(4)])
 
         def run() -> None:
-            for r in reports:
+            for r in next(pools):
                 check(r, rules)
 
     elif stage == "score" and score is not None:
+        pools = iter([_fresh(texts, 1) for _ in range(4)])
 
         def run() -> None:
-            for r, p in zip(reports, profiles, strict=True):
+            for r, p in zip(next(pools), profiles, strict=True):
                 score(r, p)
 
     elif stage == "rules":
-        rule_breakdown(reports, rules)
+        rule_breakdown(texts, rules)
         return
     else:
         raise SystemExit(f"cannot profile {stage!r}")
@@ -764,8 +766,11 @@ def profile_stage(stage: str, texts: Sequence[str], top: int = 30) -> None:
     stats.sort_stats("cumulative").print_stats(top)
 
 
-def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int = 25) -> None:
-    """Time per rule per document (µs), shared facts (score sheet, line analysis) apart."""
+def rule_breakdown(texts: Sequence[str], rules: Any, reps: int = 5, top: int = 25) -> None:
+    """Time per rule per document (µs), shared facts (score sheet, line analysis) apart.
+
+    Each repetition checks freshly loaded reports (see :func:`_fresh`).
+    """
     from perfrules.rules.context import Context
     from perfrules.rules.engine import _resolve_profile
 
@@ -796,8 +801,9 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
         )
     except ImportError:
         pass
+    n = len(texts)
     for _ in range(reps):
-        for report in reports:
+        for report in _fresh(texts, 1):
             ctx = Context(report, _resolve_profile(report, None, rules), rules.integers_exact)
             for name, compute in shared:
                 start = time.perf_counter()
@@ -808,8 +814,8 @@ def rule_breakdown(reports: Sequence[Any], rules: Any, reps: int = 5, top: int =
                 for _hit in active.run(ctx):
                     pass
                 add(f"{active.rule.id} {active.rule.name}", time.perf_counter() - start)
-    n = len(reports) * reps
-    _header(f"time per rule (µs per document, {len(reports)} documents × {reps})")
+    _header(f"time per rule (µs per document, {n} documents × {reps})")
+    n *= reps
     print(f"  {sum(totals.values()) / n * 1e6:8.1f}  all rules and shared facts")
     for name, seconds in sorted(totals.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {seconds / n * 1e6:8.1f}  {name}")
