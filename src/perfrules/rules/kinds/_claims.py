@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from perfrules.document.figures import MONEY_UNITS, Money, Percent, half_ulp
+from perfrules.document.figures import MONEY_UNITS, Money, Percent, exponent_of, half_ulp
 from perfrules.document.model import BUDGET_FIGURES, Indicator
 from perfrules.document.tolerance import Gap, Interval, value_gap, within
 from perfrules.document.units import canonical
@@ -114,13 +114,11 @@ def _number(v: Value) -> tuple[Decimal, str, Approx | None] | None:
 
 def _interval(value: Decimal, approx: Approx | None, exact: bool = False) -> Interval:
     if approx is Approx.MORE:  # "40余": 40 and some, below the next step (50)
-        step = (
-            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
-        )
+        step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step * _ALMOST_ONE
     if exact:
         return value, value
-    h = half_ulp(int(value.as_tuple().exponent))
+    h = half_ulp(exponent_of(value))
     if approx is Approx.ABOUT:
         h = max(h, abs(value) / 20)  # 约: within 5%
     return value - h, value + h
@@ -135,7 +133,7 @@ def _money_interval(v: Value, report_unit: str) -> Interval | None:
     if unit not in MONEY_UNITS:
         return None
     power = MONEY_UNITS[unit] - MONEY_UNITS[report_unit]
-    exact = int(value.as_tuple().exponent) >= 0 and approx is None
+    exact = exponent_of(value) >= 0 and approx is None
     lo, hi = _interval(value, approx, exact)
     return lo.scaleb(power), hi.scaleb(power)
 
@@ -161,7 +159,7 @@ def agree(ctx: Context, stated: Any, claim: Value | bool) -> bool:
         n = _number(claim)
         if n is None:
             return False
-        h = half_ulp(int(stated.as_tuple().exponent))
+        h = half_ulp(exponent_of(stated))
         return within(_interval(n[0], n[2]), (stated - h, stated + h))
     if isinstance(stated, str):
         text = claim.raw if claim.raw is not None else ""
