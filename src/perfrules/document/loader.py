@@ -28,7 +28,7 @@ from perfrules.document.convert import (
 from perfrules.document.fastpath import structure_report
 from perfrules.document.model import Report
 from perfrules.document.source import Source, read_toml
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import DocumentError, Problem, not_regular, os_detail
 from perfrules.messages import document as msg
 
 __all__ = ["dumps", "format_of", "load", "loads", "to_data"]
@@ -48,15 +48,11 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     name = os.fspath(path)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block or never end
-            raise DocumentError(
-                [Problem("unreadable", file=name, params={"detail": "not a regular file"})]
-            )
+            raise DocumentError([Problem("unreadable", file=name, params=not_regular())])
         with open(path, "rb") as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        raise DocumentError([Problem("unreadable", file=name, params=os_detail(exc))]) from None
     return loads(data, format or format_of(name), file=name)
 
 

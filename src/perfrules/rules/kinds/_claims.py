@@ -26,8 +26,12 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
+from perfrules.messages.document import Text
 from perfrules.rules.context import Context
 from perfrules.rules.findings import render_arg
+from perfrules.rules.kinds._lines import figure_name
 
 _ALMOST_ONE = Decimal("0.9999")
 INDICATOR_FIELDS = ("target", "actual", "midyear", "weight", "score", "completion_rate")
@@ -225,3 +229,30 @@ def claim_gap(ctx: Context, stated: Any, claim: Value | bool) -> tuple[Gap, Deci
         gap = value_gap(stated, _place(stated, False), value, _place(value, False), True)
         return gap, stated - value
     return None
+
+
+def described(ctx: Context, about: str) -> Message:
+    """The figure a claim's ``about`` names, in words (指标“X”的年初目标值), or ``about`` as it is."""
+    named: dict[str, Message] = {
+        "target": msg.Target(),
+        "actual": msg.Actual(),
+        "midyear": msg.Midyear(),
+    }
+    if about.startswith("indicator:"):
+        name, _, key = about[len("indicator:") :].rpartition(".")
+        entry = msg.INDICATOR_FIGURES.get(key)
+        figure = named.get(key) or (entry() if entry is not None else None)
+        if figure is not None:
+            return msg.IndicatorFigureSubject(name=name, figure=figure)
+    if about.startswith("line:"):
+        ref, _, key = about[len("line:") :].rpartition(".")
+        if ref in ctx.lines_by_id and key in ("budget", "executed"):
+            label = ctx.lines_by_id[ref][1].label
+            return msg.LineFigureSubject(label=label, figure=figure_name(key))
+    if about.startswith("budget.") and about[len("budget.") :] in msg.FIGURES:
+        return msg.BudgetFigureSubject(figure=figure_name(about[len("budget.") :]))
+    if about == "evaluation.score":
+        return msg.TotalScore()
+    if about == "evaluation.grade":
+        return msg.Grade()
+    return Text(text=about)
