@@ -1,4 +1,4 @@
-"""Peers: perfrules' built-in consistency checks written as simpleeval and cel-python expressions.
+"""Peers: perfrules' built-in consistency checks written by hand in Python, and as simpleeval and cel-python expressions.
 
 A user who did not have perfrules could take a general "safe expression"
 library and write the checks as expressions over the parsed document. This
@@ -34,6 +34,10 @@ tolerance of 0.005 instead of perfrules' written-precision intervals, and they
 do not parse units, operators or dates: they are simpler (and cheaper) than
 the checks they stand for, which favours the peers.
 
+The same checks written by hand as plain Python functions (:class:`PlainChecker`)
+give the yardstick of what the arithmetic itself costs in CPython, with no
+expression language in between.
+
 What a peer costs per document is what a user would pay: grouping the rows,
 building the evaluation context (for CEL, converting the data to CEL values)
 and evaluating every expression for every subject.
@@ -46,7 +50,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["CHECKS", "CelChecker", "SimpleEvalChecker", "subjects"]
+__all__ = ["CHECKS", "CelChecker", "PlainChecker", "SimpleEvalChecker", "subjects"]
 
 TOLERANCE = "0.005"
 
@@ -257,6 +261,85 @@ class SimpleEvalChecker:
             for name, expr, node in self._by_subject.get(subject, ()):
                 try:
                     ok = ev.eval(expr, previously_parsed=node)
+                except (ArithmeticError, TypeError, KeyError):
+                    ok = False
+                if not ok:
+                    failed.append(name)
+        return failed
+
+
+_TOL = Decimal(TOLERANCE)
+
+
+def _close(a: Any, b: Any) -> bool:
+    return abs(a - b) <= _TOL
+
+
+def _grade(score: Any) -> str:
+    return "优" if score >= 90 else "良" if score >= 80 else "中" if score >= 60 else "差"
+
+
+def _plain_checks(stated: Callable[[str], Any]) -> dict[str, Callable[..., bool]]:
+    """The checks of :data:`CHECKS` as Python functions of the subject's names."""
+    return {
+        "budget-chain": lambda budget: _close(
+            budget["initial"] + budget["adjustment"], budget["adjusted"]
+        ),
+        "budget-carryover": lambda budget: _close(
+            budget["adjusted"] - budget["executed"], budget["carryover"]
+        ),
+        "execution-rate": lambda budget: _close(
+            budget["executed"] * 100 / budget["adjusted"], budget["execution_rate"]
+        ),
+        "execution-over-budget": lambda budget: budget["executed"] <= budget["adjusted"],
+        "line-sum": lambda line, children, figure: _close(
+            sum([c[figure] for c in children]), line[figure]
+        ),
+        "root-sum": lambda roots, budget, figure, total: _close(
+            sum([r[figure] for r in roots]), budget[total]
+        ),
+        "line-share": lambda line, parent: _close(
+            line["executed"] * 100 / parent["executed"], line["share"]
+        ),
+        "completion-rate": lambda indicator: _close(
+            num(indicator["actual"]) * 100 / num(indicator["target"]),
+            indicator["completion_rate"],
+        ),
+        "indicator-score-range": lambda indicator: 0 <= indicator["score"] <= indicator["weight"],
+        "claim-mismatch": lambda claim: (
+            claim["value"] == stated(claim["about"])
+            or _close(num(claim["value"]), num(stated(claim["about"])))
+        ),
+        "tier-subtotal": lambda members, subtotal: _close(
+            sum([i["score"] for i in members]), subtotal
+        ),
+        "total-score": lambda evaluation, indicators, budget: _close(
+            sum([i["score"] for i in indicators]) + budget["execution_score"], evaluation["score"]
+        ),
+        "grade-score": lambda evaluation, indicators, budget: (
+            evaluation["grade"] == _grade(evaluation["score"])
+        ),
+    }
+
+
+class PlainChecker:
+    """The checks written by hand as Python functions: no expression language, the floor."""
+
+    name = "plain Python"
+
+    def __init__(self) -> None:
+        self._order: dict[str, list[str]] = {}
+        for name, subject, _, _ in CHECKS:
+            self._order.setdefault(subject, []).append(name)
+
+    def check(self, doc: Mapping[str, Any]) -> list[str]:
+        """The names of the checks that fail on ``doc`` (one entry per failing subject)."""
+        checks = _plain_checks(stated_in(doc))
+        failed = []
+        for subject, names in subjects(doc):
+            for name in self._order.get(subject, ()):
+                try:
+                    ok = checks[name](**names)
                 except (ArithmeticError, TypeError, KeyError):
                     ok = False
                 if not ok:

@@ -104,3 +104,23 @@ class ConfigError(PerfrulesError):
 
 class ProfileError(PerfrulesError):
     """A scoring profile is malformed, unknown, or not in force for the report's year."""
+
+
+def not_regular() -> dict[str, object]:
+    """The parameters of an ``unreadable`` problem about a pipe, device or folder given as a file."""
+    from perfrules.messages.document import NotRegularFile
+
+    return {"detail": NotRegularFile()}
+
+
+def os_detail(exc: OSError) -> dict[str, object]:
+    """The ``detail`` of a problem caused by ``exc``: in the output's language where the catalogue has it."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or 0, "")
+    entry = CATALOGUE.get(f"os.{name}")
+    if entry is None:
+        import perfrules.messages.extract  # noqa: F401  (registers the os.* entries)
+
+        entry = CATALOGUE.get(f"os.{name}")
+    return {"detail": entry() if entry is not None else (exc.strerror or str(exc))}

@@ -73,7 +73,7 @@ def test_no_command_is_a_usage_error() -> None:
 def test_usage_errors(argv: list[str]) -> None:
     code, _, err = cli(*argv)
     assert code == EXIT_USAGE
-    assert "error:" in err
+    assert "错误：" in err  # in Chinese by default (tests/cli/test_usage_errors.py)
 
 
 def test_main_runs_the_command(

@@ -17,6 +17,7 @@ import pytest
 import perfrules
 from perfrules.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from tests.cli.helpers import cli
+from tests.extract.builders import build_docx
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "tests" / "data" / "seeds"
@@ -143,3 +144,47 @@ def test_a_missing_optional_extra_names_it(tmp_path: Path, monkeypatch: pytest.M
         lines = (out + err).splitlines()
         assert expected in lines, lines
         assert len([ln for ln in lines if "pip install" in ln]) == 1
+
+
+@pytest.mark.parametrize("force", [[], ["--force"]])
+def test_extract_never_writes_over_the_report_itself(tmp_path: Path, force: list[str]) -> None:
+    source = seed("002", tmp_path)
+    before = source.read_bytes()
+    code, _, err = cli("extract", source, "-o", source, *force)
+    assert code == EXIT_USAGE
+    assert err == (
+        f"{source}: 输出文件 {source} 就是报告原文：不会用提取的文档覆盖原文（--force 也不会），请换一个输出文件\n"
+    )
+    assert source.read_bytes() == before
+
+
+def test_extract_of_a_report_document_says_to_check_it(tmp_path: Path) -> None:
+    document = tmp_path / "clean.toml"
+    shutil.copyfile(ROOT / "examples" / "clean.toml", document)
+    before = document.read_bytes()
+    code, _, err = cli("extract", document, "--lang", "en")
+    assert code == EXIT_USAGE
+    assert err == (
+        f"{document}: this is a report document (.toml), not a report as written: there is"
+        f" nothing to extract; run perfrules check {document}\n"
+    )
+    assert document.read_bytes() == before
+
+
+def test_extract_to_standard_output_of_several_is_said_in_chinese(tmp_path: Path) -> None:
+    code, _, err = cli("extract", seed("002", tmp_path, "a"), seed("004", tmp_path, "b"), "-o", "-")
+    assert (code, err) == (
+        EXIT_USAGE,
+        "perfrules extract：-o - 只能写出一份报告的文档；多份报告请给出一个文件夹\n",
+    )
+
+
+def test_two_reports_of_one_name_do_not_write_over_each_others_document(tmp_path: Path) -> None:
+    text = seed("002", tmp_path, "a")
+    word = tmp_path / "a.docx"
+    word.write_bytes(build_docx("caidian-2024"))
+    code, _, err = cli("extract", text, word, "--lang", "en")
+    assert code == EXIT_USAGE
+    document = tmp_path / "a.toml"
+    assert f"{word}: {document} was just written from {text}: two reports would write" in err
+    assert perfrules.extract(text).text == document.read_text(encoding="utf-8")  # the first kept

@@ -28,6 +28,7 @@ from perfrules.errors import DocumentError
 from tests.document.test_hostile_documents import time_limit
 
 ROOT = Path(__file__).resolve().parents[2]
+SEED_002 = next((ROOT / "tests" / "data" / "seeds").glob("002_*.txt"))
 CLEAN = ROOT / "examples" / "clean.toml"
 #: A report with findings (errors) under its own profile.
 WITH_FINDINGS = ROOT / "examples" / "caidian-2024.toml"
@@ -256,7 +257,7 @@ def test_named_pipe_in_a_folder_does_not_hang(tmp_path: Path) -> None:
         )
     files = by_name(json.loads(out.getvalue()))
     assert_checked(files)
-    assert "not a regular file" in files["pipe.toml"]["error"]["message"]
+    assert "不是普通文件" in files["pipe.toml"]["error"]["message"]  # in --lang, zh by default
     assert code == 2
 
 
@@ -326,3 +327,20 @@ def test_load_non_report_toml(tmp_path: Path) -> None:
     found = {(p.code, p.path) for p in info.value.problems}
     assert ("unknown-key", "project") in found
     assert ("missing-key", "report") in found
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_pipe_named_like_the_document_beside_a_report_does_not_hang(tmp_path: Path) -> None:
+    """report.txt with a FIFO report.toml beside it: the FIFO is not read as report.txt's document."""
+    folder = good_folder(tmp_path)
+    shutil.copy(SEED_002, folder / "report.txt")
+    os.mkfifo(folder / "report.toml")
+    out, err = io.StringIO(), io.StringIO()
+    with time_limit(30):
+        code = cli.run(
+            ["check", str(folder), "--format", "json", "--jobs", "1", "--no-progress"], out, err
+        )
+    files = by_name(json.loads(out.getvalue()))
+    assert "不是普通文件" in files["report.toml"]["error"]["message"]
+    assert files["report.txt"]["error"] is None  # checked from the text itself
+    assert code == 2

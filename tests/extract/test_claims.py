@@ -107,3 +107,26 @@ def test_claims_check_as_the_reviewer_found() -> None:
         ("PR050", "indicator:组织志愿服务活动次数.target"),
         ("PR050", "indicator:新增志愿者人数.target"),
     }
+
+
+def test_a_claims_source_quotes_from_a_clause_start_never_inside_a_number() -> None:
+    """The words quoted before a figure start after a clause mark, not in "200人次" or "志愿者"."""
+    sources = {
+        c.value.raw: c.source  # type: ignore[union-attr]
+        for c in extracted("001").report.claims
+        if c.about.startswith("indicator:")
+    }
+    assert sources["不少于14次"].endswith(": 开展志愿服务活动不少于14次")  # not "0人次，开展…"
+    assert sources["300人"].endswith(": 完成目标值300人")  # not "者1314人。完成…"
+    assert sources["7500人次"].endswith(": 完成目标值7500人次")  # not "9770人次，完成…"
+
+
+def test_the_lead_in_does_not_start_inside_a_number() -> None:
+    from perfrules.extract.claims import _lead_in
+
+    s = "共开展培训活动123456789次完成目标值7500人次"
+    lo = s.index("7500")
+    assert s[lo - 12 : lo] == "456789次完成目标值"  # twelve back falls inside 123456789
+    assert s[_lead_in(s, lo) : lo] == "次完成目标值"
+    t = "参加1234567人次开展活动14次"
+    assert t[_lead_in(t, t.index("14")) :] == "人次开展活动14次"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import pytest
 
@@ -214,3 +215,47 @@ def test_revisions_content_controls_text_boxes_and_odd_rows() -> None:
     # a vMerge continuation under a cell that starts no merge is not known to merge
     assert (second[1].text.raw, second[1].merged) == ("", False)
     assert second[2].text.raw == "92.84"
+
+
+def _repacked(drop: str = "", body: str | None = None) -> bytes:
+    """The caidian Word file with the part ``drop`` left out, or its body replaced by ``body``."""
+    import io
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(build_docx("caidian-2024")))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as package:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == drop:
+                continue
+            if body is not None and info.filename == "word/document.xml":
+                text = re.sub(
+                    r"<w:body>.*</w:body>", f"<w:body>{body}</w:body>", data.decode(), flags=re.S
+                )
+                data = text.encode()
+            package.writestr(info, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "zh", "en"),
+    [
+        (
+            lambda: _repacked(drop="word/document.xml"),
+            "不是有效的 .docx 文件：压缩包中缺少部件 word/document.xml（",
+            "not a valid .docx file: the package lacks its part word/document.xml (",
+        ),
+        (
+            lambda: _repacked(body="<w:tbl><w:tr><w:tc>" * 400 + "</w:tc></w:tr></w:tbl>" * 400),
+            "不是有效的 .docx 文件：部件中的 XML 已损坏或嵌套过深（",
+            "not a valid .docx file: a part's XML is broken or nested too deeply (",
+        ),
+    ],
+)
+def test_a_broken_package_is_told_in_the_readers_words(data: Any, zh: str, en: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        docx.read(data(), "r.docx")
+    assert caught.value.render("zh").startswith(f"r.docx: {zh}")
+    assert caught.value.render("en").startswith(f"r.docx: {en}")

@@ -176,3 +176,22 @@ def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> N
         pdf.read(b"%PDF-1.4 any bytes", "r.pdf")
     assert caught.value.problems[0].code == "extra-missing"
     assert "pip install 'perfrules[pdf]'" in caught.value.render("en")
+
+
+def test_a_paragraph_running_over_many_lines_is_cut_at_the_bound_not_refused() -> None:
+    """Lines that all run on (no sentence end) are cut into paragraphs within the bound on one text."""
+    from perfrules.extract.layout import MAX_TEXT_CHARS, Paragraph
+    from perfrules.extract.pdf import _assemble
+    from perfrules.extract.pdfpage import Line, PageScan
+
+    words = "这是一段没有句号的文字" * 100  # 1,100 characters a line
+    count = MAX_TEXT_CHARS // len(words) + 50
+    lines = [
+        Line(1, n + 1, 12.0 * n, 12.0 * n + 10, 72.0, 523.0, 10.0, words, head=10.0)
+        for n in range(count)
+    ]
+    layout = _assemble([PageScan(1, 595.0, 12.0 * count + 100, list(lines))], "t.pdf")
+    paragraphs = [b.text.text for b in layout.blocks if isinstance(b, Paragraph)]
+    assert len(paragraphs) >= 2
+    assert max(map(len, paragraphs)) <= MAX_TEXT_CHARS
+    assert sum(p.count("这是") for p in paragraphs) == count * 100

@@ -138,6 +138,31 @@ def test_bad_files_give_one_line_errors(kind: str, code: str) -> None:
         assert "\n" not in caught.value.render(lang)
 
 
+def test_a_huge_sheet_is_refused_before_the_workbook_is_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet("自评表")
+    for r in range(xlsx.MAX_CELLS // 5 + 1):  # one row more than the bound: 5 cells a row
+        ws.append([f"x{r}", r, r * 2, "指标", "100%"])
+    out = io.BytesIO()
+    wb.save(out)
+
+    def load_workbook(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the whole workbook was loaded")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load_workbook)
+    with pytest.raises(DocumentError) as caught:
+        xlsx.read(out.getvalue(), "huge.xlsx")
+    [problem] = caught.value.problems
+    assert (problem.code, problem.params["sheet"]) == ("too-many-cells", "自评表")
+    assert xlsx.MAX_CELLS <= 200_000  # a self-evaluation form has a few thousand cells
+
+
 def test_a_missing_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "openpyxl", None)
     with pytest.raises(PerfrulesError) as caught:

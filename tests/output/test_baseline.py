@@ -139,7 +139,9 @@ def test_load_baseline_reads_every_well_formed_finding(tmp_path: Path) -> None:
         ('{"version": 1, "files": {}}', "invalid", None, "not a perfrules JSON output"),
         ('{"version": 1, "files": [{"path": "a.toml"}]}', "invalid", None, "files[0] needs a path"),
         ('{"version": 1, "files": [{"findings": []}]}', "invalid", None, "files[0] needs a path"),
-        ('{"version": 1,\n "files": [', "syntax", 2, "Expecting value"),
+        ('{"version": 1,\n "files": [', "invalid", 2, "not JSON (it must be the output of"),
+        # a report given as the baseline by mistake: the message says it is the baseline
+        ("[report]\nyear = 2023\n", "invalid", 1, "cannot be a --baseline: not JSON"),
     ],
 )
 def test_load_baseline_problems(
@@ -201,3 +203,28 @@ def test_a_relative_path_reaching_a_file_from_the_baseline_folder_names_only_tha
     assert baseline.mark(other).findings[0].known is False
     mine = other._replace(path="reports/2023/r.toml")
     assert baseline.mark(mine).findings[0].known is True
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_baseline_that_is_a_pipe_or_a_device_is_refused_not_read(
+    tmp_path: Path, kind: str
+) -> None:
+    """--baseline naming a FIFO waited for ever, /dev/zero was read until memory ran out."""
+    import os
+
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        path = tmp_path / "b.json"
+        os.mkfifo(path)
+    else:
+        path = Path("/dev/zero")
+        if not path.exists():
+            pytest.skip("no /dev/zero here")
+    with pytest.raises(PerfrulesError) as error:
+        load_baseline(str(path))
+    (problem,) = error.value.problems
+    assert (problem.code, problem.file) == ("unreadable", str(path))
+    assert (
+        problem.message("zh") == "无法读取文件：不是普通文件（文件夹、管道或设备），只读取普通文件"
+    )

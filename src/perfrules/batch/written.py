@@ -17,12 +17,13 @@ and checking both would report every finding twice (:func:`superseded`).
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import DocumentError, Problem, not_regular
 from perfrules.messages import Message, Names
 from perfrules.messages import output as msg
 from perfrules.output.records import Origin, Record, finding_record, origin_record
@@ -74,8 +75,10 @@ def read_written(path: str, fmt: str | None, data: bytes | None = None) -> Extra
     if data is not None:
         return extract(data, fmt, file=path)
     if not os.path.isfile(path):
-        detail = "no such file" if not os.path.exists(path) else "not a regular file"
-        raise DocumentError([Problem("unreadable", file=path, params={"detail": detail})])
+        from perfrules.messages.extract import NoSuchFile
+
+        detail = {"detail": NoSuchFile()} if not os.path.exists(path) else not_regular()
+        raise DocumentError([Problem("unreadable", file=path, params=detail)])
     return extract(path, fmt)
 
 
@@ -97,11 +100,19 @@ def records(extraction: Extraction, findings: Iterable[Finding], lang: str) -> t
 
 def _extracted_from(document: str) -> str | None:
     """The file name a generated document says it was read from (its header), or None."""
+    try:  # opened without blocking: a FIFO named report.toml must not stall the folder's check
+        fd = os.open(document, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
     try:
-        with open(document, encoding="utf-8") as fh:
-            head = [fh.readline() for _ in range(4)]
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, encoding="utf-8", closefd=False) as fh:
+            head = [fh.readline(4096) for _ in range(4)]
     except (OSError, UnicodeDecodeError):
         return None
+    finally:
+        os.close(fd)
     for line in head:
         if line.startswith(_READ_FROM):
             name, _, rest = line[len(_READ_FROM) :].partition(" (")

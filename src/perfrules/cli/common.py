@@ -79,6 +79,16 @@ def make_parser_class(out: TextIO, err: TextIO) -> type[argparse.ArgumentParser]
                 message = unknown_choice(str(value), [str(c) for c in choices], state["lang"])
                 raise argparse.ArgumentError(action, message)
 
+        def error(self, message: str) -> NoReturn:
+            from perfrules.messages.cli import argparse_message
+
+            self.print_usage(err)
+            text = argparse_message(message, state["lang"])
+            self.exit(
+                EXIT_USAGE,
+                f"{self.prog}{'：错误：' if state['lang'] != 'en' else ': error: '}{text}\n",
+            )
+
         def _print_message(self, message: str, file: Any = None) -> None:
             if not message:
                 return

@@ -36,23 +36,36 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     from perfrules.errors import DocumentError, PerfrulesError, Problem
     from perfrules.extract.api import may_overwrite, write_extraction
+    from perfrules.messages import cli as msg
     from perfrules.output.jsonout import encode
 
     lang = args.lang
     several = len(args.files) > 1
     code = EXIT_OK
     entries: list[dict[str, Any]] = []
+    written: dict[str, str] = {}  # the documents this run wrote → the report each was read from
     if args.format == "toml" and args.output == "-" and several:
-        err.write("perfrules extract: -o - writes one report's document; give a folder\n")
+        err.write(msg.ExtractStdoutOne().render(lang) + "\n")
         return EXIT_USAGE
     for file in args.files:
         target = file
         try:
+            suffix = os.path.splitext(file)[1].lower()
+            if suffix in (".toml", ".json"):
+                detail = msg.ExtractDocument(suffix=suffix, file=file)
+                raise DocumentError([Problem("invalid", params={"detail": detail})])
             extraction = read_written(file, written_format(file))
             if args.format == "json":
                 entries.append(extraction_data(extraction, None, lang))
                 continue
             target = target_for(file, args.output, several)
+            first = written.get(os.path.realpath(target)) if target != "-" else None
+            if first is not None:
+                same = msg.ExtractSameTarget(target=target, first=first)
+                raise DocumentError([Problem("invalid", params={"detail": same})])
+            if target != "-" and _same_file(target, file):
+                over = msg.ExtractOverSource(target=target)
+                raise DocumentError([Problem("invalid", params={"detail": over})])
             if target == "-":
                 out.write(extraction.text)
             elif not args.force and not may_overwrite(target):
@@ -62,6 +75,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 if folder:
                     os.makedirs(folder, exist_ok=True)
                 write_extraction(extraction, target, force=True)
+                written[os.path.realpath(target)] = file
             err.write("".join(f"{line}\n" for line in extraction_lines(extraction, target, lang)))
         except PerfrulesError as exc:
             code = print_problems(err, DocumentError([p.at(file) for p in exc.problems]), lang)
@@ -88,3 +102,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         else:
             out.write(text)
     return code
+
+
+def _same_file(target: str, source: str) -> bool:
+    """True when writing ``target`` would write over ``source`` (the same path, or a link to it)."""
+    try:
+        return os.path.samefile(target, source)
+    except OSError:
+        return os.path.realpath(target) == os.path.realpath(source)

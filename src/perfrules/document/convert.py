@@ -29,7 +29,14 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from perfrules.document import model
-from perfrules.document.figures import MONEY_UNITS, Money, Percent, parse_money, parse_percent
+from perfrules.document.figures import (
+    MONEY_UNITS,
+    Money,
+    Percent,
+    exponent_of,
+    parse_money,
+    parse_percent,
+)
 from perfrules.document.valueparse import parse_value, render_value
 from perfrules.document.values import Comparison, Qualitative, Quantity, Timing, Unparsed, Value
 from perfrules.errors import Problem
@@ -107,17 +114,26 @@ def short(text: str, limit: int = 40) -> str:
 def _finite(value: Decimal) -> Decimal:
     if not value.is_finite():
         raise BadValue("number-invalid", found=short(str(value)))
-    if value and (value.adjusted() >= MAX_DIGITS or int(value.as_tuple().exponent) < -MAX_PLACES):
+    if value and (
+        value.adjusted() >= MAX_DIGITS
+        # a text of at most 14 characters without an exponent has at most 12 places
+        or ((len(text := str(value)) > 14 or "E" in text) and exponent_of(value) < -MAX_PLACES)
+    ):
         raise BadValue(
             "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
         )
     return value
 
 
+_INT_LIMIT = 10**MAX_DIGITS
+
+
 def _number(value: object) -> Decimal:
     if isinstance(value, Decimal):
         return _finite(value)
     if isinstance(value, int) and not isinstance(value, bool):
+        if -_INT_LIMIT < value < _INT_LIMIT:
+            return Decimal(value)  # in range, no places: what _finite would pass
         return _finite(Decimal(value))
     raise _type_error("number", value)
 
@@ -151,9 +167,10 @@ def _structure_money(value: object, _: object) -> Money:
             money = parse_money(value, unit)
             if money is None:
                 raise BadValue("money-unit", found=short(value))
-        else:
+        else:  # a number: its amount is the number, checked by _number
             money = parse_money(_number(value), unit)
             assert money is not None
+            return money
     except (decimal.Overflow, decimal.InvalidOperation):  # more digits than Decimal can scale
         raise BadValue(
             "number-range", found=short(str(value)), max_digits=MAX_DIGITS, max_places=MAX_PLACES
@@ -359,10 +376,12 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_func(lambda t: t == model.ClaimValue, _structure_claim_value)
     conv.register_structure_hook_func(lambda t: t == _TIER_SCORES, _structure_tier_scores)
 
-    conv.register_structure_hook(
-        model.Report,
-        make_dict_structure_fn(
-            model.Report,
+    # Generated on first use: the loader's fast path (document/fastpath.py) structures
+    # reports that are as expected, and this detailed path explains the others.
+    conv.register_structure_hook_factory(
+        lambda t: t is model.Report,
+        lambda t: make_dict_structure_fn(
+            t,
             conv,
             _cattrs_forbid_extra_keys=True,
             _cattrs_detailed_validation=True,
@@ -379,14 +398,16 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_func(
         lambda t: t == _TIER_SCORES, lambda ts: {t.tier: t.score for t in ts}
     )
-    for cls in DOCUMENT_TABLES:
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
-        )
-    conv.register_unstructure_hook(
-        model.Report,
-        make_dict_unstructure_fn(
-            model.Report, conv, _cattrs_omit_if_default=True, source=override(omit=True)
+    # Unstructuring (writing a report back as data) is generated on first use: most
+    # runs never write one, and generating the functions is most of the converter's cost.
+    conv.register_unstructure_hook_factory(
+        lambda t: t in DOCUMENT_TABLES,
+        lambda t: make_dict_unstructure_fn(t, conv, _cattrs_omit_if_default=True),
+    )
+    conv.register_unstructure_hook_factory(
+        lambda t: t is model.Report,
+        lambda t: make_dict_unstructure_fn(
+            t, conv, _cattrs_omit_if_default=True, source=override(omit=True)
         ),
     )
     return conv

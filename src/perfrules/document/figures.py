@@ -15,13 +15,30 @@ from decimal import Decimal
 
 import attrs
 
-__all__ = ["MONEY_UNITS", "Money", "Percent", "half_ulp", "parse_money", "parse_percent"]
+__all__ = [
+    "MONEY_UNITS",
+    "Money",
+    "Percent",
+    "exponent_of",
+    "half_ulp",
+    "parse_money",
+    "parse_percent",
+]
 
 #: Money units and their size in 元, as powers of ten.
 MONEY_UNITS: dict[str, int] = {"元": 0, "万元": 4, "亿元": 8}
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－＋", "0123456789.,%-+")
 _NUMBER = re.compile(r"\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(.*?)\s*\Z", re.S)
+
+
+def exponent_of(value: Decimal) -> int:
+    """``value.as_tuple().exponent`` of a finite Decimal, read from its text (no digit tuple built)."""
+    text = str(value)
+    if "E" in text or not text[-1].isdigit():  # exponent notation, or not finite
+        return int(value.as_tuple().exponent)
+    dot = text.find(".")
+    return 0 if dot < 0 else dot + 1 - len(text)
 
 
 def half_ulp(exponent: int) -> Decimal:
@@ -92,7 +109,7 @@ class Percent:
     @property
     def exponent(self) -> int:
         """Exponent of the last written digit (``86`` -> 0, ``91.35`` -> -2)."""
-        return int(self.value.as_tuple().exponent)
+        return exponent_of(self.value)
 
     def bounds(self) -> tuple[Decimal, Decimal]:
         """The interval this written percentage stands for (always its written precision)."""
@@ -111,7 +128,7 @@ def parse_money(value: Decimal | str, report_unit: str) -> Money | None:
     """
     shift = MONEY_UNITS[report_unit]
     if isinstance(value, Decimal):
-        exp = int(value.as_tuple().exponent)
+        exp = exponent_of(value)
         return Money(value, exp, exp >= 0, report_unit)
     parts = _split_number(value)
     if parts is None:
@@ -120,7 +137,7 @@ def parse_money(value: Decimal | str, report_unit: str) -> Money | None:
     unit = unit or report_unit
     if unit not in MONEY_UNITS:
         return None
-    exp = int(number.as_tuple().exponent)
+    exp = exponent_of(number)
     power = MONEY_UNITS[unit] - shift
     amount = number.scaleb(power) if power else number
     return Money(amount, exp + power, exp >= 0, unit, value)

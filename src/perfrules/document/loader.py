@@ -25,9 +25,10 @@ from perfrules.document.convert import (
     converter,
     walk_errors,
 )
+from perfrules.document.fastpath import structure_report
 from perfrules.document.model import Report
 from perfrules.document.source import Source, read_toml
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import DocumentError, Problem, not_regular, os_detail
 from perfrules.messages import document as msg
 
 __all__ = ["dumps", "format_of", "load", "loads", "to_data"]
@@ -47,15 +48,11 @@ def load(path: str | os.PathLike[str], format: str | None = None) -> Report:
     name = os.fspath(path)
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe or device would block or never end
-            raise DocumentError(
-                [Problem("unreadable", file=name, params={"detail": "not a regular file"})]
-            )
+            raise DocumentError([Problem("unreadable", file=name, params=not_regular())])
         with open(path, "rb") as fh:
             data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        raise DocumentError([Problem("unreadable", file=name, params=os_detail(exc))]) from None
     return loads(data, format or format_of(name), file=name)
 
 
@@ -230,8 +227,13 @@ def _cross_checks(report: Report) -> Iterator[Problem]:
             ids[ind.id] = i
 
 
-def from_data(raw: Any, source: Source | None = None) -> Report:
-    """Build a :class:`Report` from already-parsed data (dicts, lists, Decimals, dates)."""
+def from_data(raw: Any, source: Source | None = None, *, fast: bool = True) -> Report:
+    """Build a :class:`Report` from already-parsed data (dicts, lists, Decimals, dates).
+
+    ``fast=False`` skips the fast path (:mod:`perfrules.document.fastpath`)
+    and structures through the converter's detailed path only: the same
+    report or the same problems, for the tests that hold the two to that.
+    """
     file = source.file if source else None
     line_of = source.line if source else None
     problems, unit = _precheck(raw)
@@ -239,7 +241,9 @@ def from_data(raw: Any, source: Source | None = None) -> Report:
     if not problems or isinstance(raw, Mapping):
         token = MONEY_UNIT.set(unit)
         try:
-            report = converter.structure(raw, Report)
+            report = structure_report(raw) if fast else None
+            if report is None:  # something unexpected: the detailed path explains it
+                report = converter.structure(raw, Report)
         except (ClassValidationError, IterableValidationError) as exc:
             problems.extend(walk_errors(exc, ""))
         except RecursionError:

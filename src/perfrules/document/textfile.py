@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 import stat
 
-from perfrules.errors import PerfrulesError, Problem
+from perfrules.errors import PerfrulesError, Problem, os_detail
 from perfrules.messages import document as msg
 
 __all__ = ["MAX_SETTINGS_BYTES", "read_settings"]
@@ -41,15 +41,14 @@ def read_settings(
     try:
         fd = os.open(name, flags)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise fail("unreadable", detail=reason) from None
+        raise fail("unreadable", **os_detail(exc)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise fail("unreadable", detail=msg.NotRegularFile())
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise fail("unreadable", detail=exc.strerror or str(exc)) from None
+        raise fail("unreadable", **os_detail(exc)) from None
     finally:
         os.close(fd)
     if len(data) > limit:

@@ -20,10 +20,21 @@ EQUIVALENT: dict[str, str] = {"期": "次", "场": "次", "名": "人"}
 
 def canonical(value: Decimal, unit: str) -> tuple[Decimal, str]:
     """``(value, unit)`` with a leading 万/亿 folded into the value: (42, 万页) → (4.2E+5, 页)."""
-    unit = unit.strip()
-    if len(unit) > 1 and unit[0] in _MULTIPLIERS:
-        value, unit = value.scaleb(_MULTIPLIERS[unit[0]]), unit[1:]
-    return value, EQUIVALENT.get(unit, unit)
+    folded = _FOLDED.get(unit)
+    if folded is None:
+        text = unit.strip()
+        power = 0
+        if len(text) > 1 and text[0] in _MULTIPLIERS:
+            power, text = _MULTIPLIERS[text[0]], text[1:]
+        folded = (power, EQUIVALENT.get(text, text))
+        if len(_FOLDED) < 4096:
+            _FOLDED[unit] = folded
+    power, canon = folded
+    return (value.scaleb(power) if power else value), canon
+
+
+#: A unit as written → (its power of ten, the unit it folds to); reports use a few dozen.
+_FOLDED: dict[str, tuple[int, str]] = {}
 
 
 def same_unit(a: str, b: str) -> bool:

@@ -23,7 +23,7 @@ from perfrules.document.loader import from_data
 from perfrules.document.model import Report
 from perfrules.document.provenance import Place, Traced
 from perfrules.document.source import Source
-from perfrules.errors import DocumentError, Problem
+from perfrules.errors import DocumentError, Problem, os_detail
 from perfrules.extract.assemble import assemble, to_data
 from perfrules.extract.assemble import provenance as provenance_of
 from perfrules.extract.budget import read_budget
@@ -32,7 +32,7 @@ from perfrules.extract.draft import Amount, Draft, Review
 from perfrules.extract.forms import Forms, forms
 from perfrules.extract.header import read_header
 from perfrules.extract.indicators import read_prose_indicators
-from perfrules.extract.layout import Layout, Unread
+from perfrules.extract.layout import Layout, Unread, text_budget
 from perfrules.extract.narrative import read_evaluation, read_narrative
 from perfrules.extract.overrides import Outcome, apply_overrides, read_overrides
 from perfrules.extract.sections import build
@@ -172,9 +172,7 @@ def _read_input(source: str | os.PathLike[str] | bytes, file: str | None) -> tup
         with open(name, "rb") as fh:
             data = fh.read(_MAX_BYTES + 1)
     except OSError as exc:
-        raise DocumentError(
-            [Problem("unreadable", file=name, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        raise DocumentError([Problem("unreadable", file=name, params=os_detail(exc))]) from None
     if len(data) > _MAX_BYTES:
         raise DocumentError([Problem("too-large", file=name, params={"limit": _MAX_BYTES})])
     return data, file or name
@@ -232,7 +230,8 @@ def extract(
     fmt = format or detect_format(data, name)
     if fmt not in INPUT_FORMATS:
         raise DocumentError([Problem("unknown-input", file=name, params={"found": fmt})])
-    layout: Layout = _reader(fmt, name)(data, name)
+    with text_budget():
+        layout: Layout = _reader(fmt, name)(data, name)
     draft = interpret(layout)
     _refuse_non_report(draft, layout)
     parts = assemble(draft, dict(forms().simplify))

@@ -203,10 +203,30 @@ def _field(doc: Document, block: Block, v: Value, cued: bool) -> str:
 def _add(doc: Document, block: Block, ind: IndicatorDraft, field: str, lo: int, hi: int) -> None:
     assert block.text is not None
     value = written(block.text, lo, hi, doc.forms.simplify)
-    source = f"{doc.locator(block)}: {written(block.text, max(0, lo - 12), hi, doc.forms.simplify)}"
+    start = _lead_in(block.text.text, lo)
+    source = f"{doc.locator(block)}: {written(block.text, start, hi, doc.forms.simplify)}"
     ind.add(
         field, Stated(value, traced(block.text, lo, hi), source, PROSE, block.index * 100000 + lo)
     )
+
+
+def _lead_in(s: str, lo: int, width: int = 12) -> int:
+    """Where the words quoted before the figure at ``lo`` start: up to ``width`` characters back.
+
+    Never inside a number or a word of another clause: the quote starts after
+    the last clause mark (，；。：、) within reach, else not in the middle of a run
+    of digits ("不少于200人次，开展…" is quoted from 开展, never from "0人次").
+    """
+    start = max(0, lo - width)
+    marks = [s.rfind(c, start, lo) for c in "，,；;。：:、"]
+    cut = max(marks)
+    if cut >= 0:
+        return cut + 1
+    while (
+        0 < start < lo and (s[start - 1].isdigit() or s[start - 1] in ".．") and s[start].isdigit()
+    ):
+        start += 1
+    return start
 
 
 def _topic(doc: Document, block: Block, names: _Names) -> bool:

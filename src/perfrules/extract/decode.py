@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 
 from perfrules.errors import DocumentError, Problem
+from perfrules.messages import Message
+from perfrules.messages.extract import DamagedUtf8, NulByte
 
 __all__ = ["MAX_TEXT_BYTES", "decode"]
 
@@ -59,14 +61,59 @@ def decode(data: bytes, file: str) -> tuple[str, str]:
             if _looks_binary(text):
                 raise _refuse("binary-file", file)
             return text.lstrip("\ufeff"), encoding
-    if b"\x00" in data[:65536]:
+    nul = data.find(b"\x00", 0, 65536)
+    if nul >= 0:
+        if _reads_as_text(data.replace(b"\x00", b"")):
+            raise _damaged(file, data, nul, "nul")
         raise _refuse("binary-file", file)
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    else:
         if _looks_binary(text):
             raise _refuse("binary-file", file)
-        return text, encoding
-    raise _refuse("binary-file", file)
+        return text, "utf-8"
+    if _utf8_before(data, bad):  # UTF-8 text up to a damaged byte: not GB18030, say where
+        raise _damaged(file, data, bad, "utf-8")
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise _refuse("binary-file", file) from None
+    if _looks_binary(text):
+        raise _refuse("binary-file", file)
+    return text, "gb18030"
+
+
+def _reads_as_text(data: bytes) -> bool:
+    """True when ``data`` decodes as UTF-8 or GB18030 text that is not binary."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return not _looks_binary(data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _utf8_before(data: bytes, bad: int) -> bool:
+    """True when the bytes before ``bad`` are UTF-8 holding several characters beyond ASCII.
+
+    A GBK/GB18030 file fails as UTF-8 at its first Chinese character; one that
+    first reads as UTF-8 for a while is UTF-8 damaged (cut, or another
+    encoding pasted in) at ``bad``.
+    """
+    prefix = data[:bad].decode("utf-8", errors="replace")
+    return sum(1 for ch in prefix if ord(ch) > 0x7F) >= 8
+
+
+def _damaged(file: str, data: bytes, at: int, why: str) -> DocumentError:
+    """The located error for a text file with one damaged byte at ``at``: line, column and byte."""
+    before = data[:at].decode("utf-8", errors="replace")
+    line = before.count("\n") + 1
+    column = len(before) - (before.rfind("\n") + 1) + 1
+    detail: Message = (
+        NulByte(column=column)
+        if why == "nul"
+        else DamagedUtf8(column=column, byte=f"0x{data[at]:02x}")
+    )
+    return DocumentError([Problem("invalid", file=file, line=line, params={"detail": detail})])

@@ -24,12 +24,70 @@ cells was merged across.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import attrs
 
 from perfrules.document.provenance import Place
+from perfrules.errors import DocumentError, Problem
 
-__all__ = ["Cell", "Layout", "Paragraph", "Table", "Text", "Unread", "normalise"]
+__all__ = [
+    "MAX_LAYOUT_CHARS",
+    "MAX_TEXT_CHARS",
+    "Cell",
+    "Layout",
+    "Paragraph",
+    "Table",
+    "Text",
+    "Unread",
+    "charge",
+    "normalise",
+    "text_budget",
+]
+
+#: The longest single text read (a paragraph, a cell, a line): a report's longest is a few thousand.
+MAX_TEXT_CHARS = 200_000
+#: The most characters one file's texts may hold together, under :func:`text_budget`.
+MAX_LAYOUT_CHARS = 4_000_000
+
+_BUDGET: ContextVar[list[int] | None] = ContextVar("perfrules_text_budget", default=None)
+
+
+@contextmanager
+def text_budget(limit: int = MAX_LAYOUT_CHARS) -> Iterator[None]:
+    """Within it, the texts made by :meth:`Text.of` may hold at most ``limit`` characters together.
+
+    Every normalised character costs some tens of bytes (its offset kept for
+    placing it), so a file of 60 MB of text would take gigabytes; a report has
+    some tens of thousands of characters.
+    """
+    token = _BUDGET.set([limit, limit])
+    try:
+        yield
+    finally:
+        _BUDGET.reset(token)
+
+
+def charge(place: Place, length: int) -> None:
+    """Count ``length`` characters read at ``place`` against the limits; refuse past them."""
+    from perfrules.messages.extract import LongText, PlaceLabel, TooMuchText
+
+    budget = _BUDGET.get()
+    if length > MAX_TEXT_CHARS:
+        detail: object = LongText(
+            where=PlaceLabel(place=place), length=length, limit=MAX_TEXT_CHARS
+        )
+    elif budget is not None and budget[0] < length:
+        detail = TooMuchText(limit=budget[1])
+    else:
+        if budget is not None:
+            budget[0] -= length
+        return
+    raise DocumentError(
+        [Problem("invalid", file=place.file, line=place.line, params={"detail": detail})]
+    )
 
 
 def normalise(raw: str) -> tuple[str, tuple[int, ...]]:
@@ -71,7 +129,8 @@ class Text:
 
     @classmethod
     def of(cls, raw: str, place: Place) -> Text:
-        """The text of ``raw`` standing at ``place``, normalised."""
+        """The text of ``raw`` standing at ``place``, normalised (bounded: see :func:`text_budget`)."""
+        charge(place, len(raw))
         text, offsets = normalise(raw)
         return cls(text, raw, place, offsets)
 

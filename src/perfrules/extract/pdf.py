@@ -38,7 +38,7 @@ import re
 import warnings
 
 from perfrules.document.provenance import Place
-from perfrules.extract.layout import Cell, Layout, Paragraph, Table, Text, Unread
+from perfrules.extract.layout import MAX_TEXT_CHARS, Cell, Layout, Paragraph, Table, Text, Unread
 from perfrules.extract.pdfpage import Grid, Line, PageScan, cover, edges, join, scan
 from perfrules.extract.readkit import check_bytes, describe, fail, missing, not_format
 from perfrules.messages import extract as msg
@@ -167,6 +167,10 @@ class _Edges:
         return line.x0 > left + 0.5 * line.size
 
 
+#: A paragraph joined from lines is cut before it grows past the bound on one text.
+_MAX_JOINED = MAX_TEXT_CHARS // 2
+
+
 class _Builder:
     """Blocks in reading order, paragraphs joined and tables continued across pages."""
 
@@ -177,6 +181,7 @@ class _Builder:
         self.blocks: list[Paragraph | list[Grid]] = []
         self.unread: list[Unread] = []
         self.lines: list[tuple[Line, float]] = []  # the paragraph being read, with page widths
+        self.length = 0  # the characters of those lines
         self.open_table: list[Grid] | None = None  # the table that may go on on the next page
 
     def place(
@@ -198,6 +203,7 @@ class _Builder:
             text = join(text, line.text) if text else line.text
         self.blocks.append(Paragraph(Text.of(text, self.place(page=first.page, line=first.number))))
         self.lines = []
+        self.length = 0
 
     def runs_on(self, line: Line, width: float, first_on_page: bool) -> bool:
         """Whether ``line`` continues the paragraph being read."""
@@ -215,9 +221,13 @@ class _Builder:
         return first_on_page and line.page == prev.page + 1
 
     def line(self, line: Line, width: float, first_on_page: bool) -> None:
-        if not self.runs_on(line, width, first_on_page):
-            self.flush()
+        if (
+            not self.runs_on(line, width, first_on_page)
+            or self.length + len(line.text) > _MAX_JOINED
+        ):
+            self.flush()  # a paragraph is cut at the bound on one text, never refused for it
         self.lines.append((line, width))
+        self.length += len(line.text)
         self.open_table = None
 
     def grid(self, grid: Grid, first_on_page: bool) -> None:

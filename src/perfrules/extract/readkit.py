@@ -9,9 +9,11 @@ with one problem: a clear line, never a traceback.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from perfrules.errors import DocumentError, PerfrulesError, Problem
+from perfrules.messages import Message
 from perfrules.messages import extract as msg
 
 __all__ = [
@@ -106,6 +108,16 @@ def check_zip(data: bytes, file: str, format: str) -> None:
 
 
 def not_format(file: str, format: str, exc: BaseException) -> DocumentError:
-    """The error for a file its library could not open: the library's reason in one line."""
+    """The error for a file its library could not open: what is wrong in the reader's words, then the library's reason."""
     detail = describe(exc)
-    return fail("not-format", file, format=_SUFFIX.get(format, format), detail=detail)
+    part = re.search(r"no item named '([^']+)'", str(exc))
+    reason: Message
+    if part is not None:  # zipfile's KeyError: a part the package must hold is not in it
+        reason = msg.MissingPart(part=part.group(1), reason=detail)
+    elif "relationship" in str(exc) and isinstance(exc, KeyError):
+        reason = msg.NoMainPart(reason=detail)
+    elif "Syntax" in type(exc).__name__ or "Excessive depth" in str(exc):
+        reason = msg.BrokenXml(reason=detail)
+    else:
+        reason = msg.Damaged(reason=detail)
+    return fail("not-format", file, format=_SUFFIX.get(format, format), detail=reason)

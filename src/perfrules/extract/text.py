@@ -18,12 +18,19 @@ import unicodedata
 from collections.abc import Sequence
 
 from perfrules.document.provenance import Place
+from perfrules.errors import DocumentError, Problem
 from perfrules.extract.decode import decode
-from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread
+from perfrules.extract.layout import Layout, Paragraph, Table, Text, Unread, charge
 from perfrules.extract.textlines import Kind, Line, content_pairs, mark_furniture, split_lines
 from perfrules.extract.texttables import cell_table, row_table
+from perfrules.messages.extract import LongLine
 
-__all__ = ["read", "read_text"]
+__all__ = ["MAX_LINE_CHARS", "MAX_PARAGRAPH_CHARS", "read", "read_text"]
+
+#: The longest line read (characters): a report's longest paragraph is a few thousand.
+MAX_LINE_CHARS = 200_000
+#: A paragraph joined from several lines is cut (not joined further) past this many characters.
+MAX_PARAGRAPH_CHARS = 100_000  # half the bound on one text (layout.MAX_TEXT_CHARS): joints fit
 
 _ZERO_WIDTH = "\u200b\u200c\u200d\ufeff"
 _TERMINAL = tuple("。！？；：!?;:…”」』")
@@ -94,6 +101,7 @@ class _Reader:
     """One file being read: its document text, lines, and what has been found so far."""
 
     def __init__(self, doc: str, file: str) -> None:
+        _refuse_long_line(doc, file)
         self.doc = doc
         self.file = file
         self.lines = split_lines(doc)
@@ -119,6 +127,7 @@ class _Reader:
                 row=place.row,
                 cell=place.cell,
             )
+        charge(place, len(pairs))
         return _pair_text(self.doc, pairs, place, start)
 
     def _line_of(self, index: int) -> Line:
@@ -168,6 +177,8 @@ class _Reader:
                 i += 1
                 continue
             if self.markdown:
+                if sum(map(len, pending)) + len(got) > MAX_PARAGRAPH_CHARS:
+                    self._flush(pending)  # a bound on one paragraph's size, not a reading
                 pending.append(got)
             else:
                 self._paragraph([got])
@@ -188,6 +199,7 @@ class _Reader:
                 isinstance(block, Paragraph)
                 and isinstance(prev, Paragraph)
                 and _continues(prev.text, block.text)
+                and len(prev.text.text) + len(block.text.text) <= MAX_PARAGRAPH_CHARS
             ):
                 a_index = self._doc_index(prev.text)
                 b_index = self._doc_index(block.text)
@@ -214,6 +226,28 @@ class _Reader:
             pairs.extend(piece)
         if pairs:
             self.blocks.append(Paragraph(self.make(pairs, Place(self.file, "text"))))
+
+
+_LONG_LINE = re.compile(r"(?<![^\r\n])[^\r\n]{" + str(MAX_LINE_CHARS + 1) + ",}")
+
+
+def _refuse_long_line(doc: str, file: str) -> None:
+    """Refuse a text with a line longer than :data:`MAX_LINE_CHARS` (not a report; unbounded to read)."""
+    m = _LONG_LINE.search(doc)  # anchored at line starts: one pass over the text
+    if m is None:
+        return
+    length = m.end() - m.start()
+    line = len(re.findall(r"\r\n|\r|\n", doc[: m.start()])) + 1
+    raise DocumentError(
+        [
+            Problem(
+                "invalid",
+                file=file,
+                line=line,
+                params={"detail": LongLine(length=length, limit=MAX_LINE_CHARS)},
+            )
+        ]
+    )
 
 
 def _strip_pairs(pairs: list[tuple[str, int]]) -> list[tuple[str, int]]:

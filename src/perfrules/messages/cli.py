@@ -213,3 +213,59 @@ class SystemHeading(Message):
     id = "cli.system"
     zh = "指标体系"
     en = "Indicator system"
+
+
+# --- argparse's own messages (cli/common.py) -------------------------------------------
+
+#: argparse's messages (Python 3.10–3.13) and the parser's, in Chinese: (pattern, replacement).
+ARGPARSE_ZH = (
+    (r"^the following arguments are required: (.*)$", r"缺少必需的参数：\1"),
+    (r"^unrecognized arguments: (.*)$", r"无法识别的参数：\1"),
+    (r"^ambiguous option: (\S+) could match (.*)$", r"选项 \1 有歧义，可能是 \2"),
+    (r"^argument (\S+): ", r"参数 \1："),
+    (r"expected one argument$", "需要一个值"),
+    (r"expected at least one argument$", "需要至少一个值"),
+    (r"ignored explicit argument (.*)$", r"不接受值 \1"),
+    (r"not allowed with argument (.*)$", r"不能与参数 \1 同时使用"),
+    (r"not a whole number: (.*)$", r"不是整数：\1"),
+    (r"must be at least 1$", "至少为 1"),
+    (r"invalid (\S+) value: (.*)$", r"无效的值：\2"),
+)
+
+
+def argparse_message(message: str, lang: str) -> str:
+    """An argument parser's English message in ``lang``: in Chinese part by part (a part not known stays)."""
+    import re
+
+    if lang == "en":
+        return message
+    for pattern, replacement in ARGPARSE_ZH:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+# --- perfrules extract (cli/extract.py) ------------------------------------------------
+
+
+class ExtractDocument(Message):
+    id = "cli.extract-document"
+    zh = "这已是报告文档（{suffix}），不是书面报告：无需提取，请直接运行 perfrules check {file}"
+    en = "this is a report document ({suffix}), not a report as written: there is nothing to extract; run perfrules check {file}"
+
+
+class ExtractOverSource(Message):
+    id = "cli.extract-over-source"
+    zh = "输出文件 {target} 就是报告原文：不会用提取的文档覆盖原文（--force 也不会），请换一个输出文件"
+    en = "the output {target} is the report itself: the original is never overwritten by its extracted document (not even with --force); give another output file"
+
+
+class ExtractStdoutOne(Message):
+    id = "cli.extract-stdout-one"
+    zh = "perfrules extract：-o - 只能写出一份报告的文档；多份报告请给出一个文件夹"
+    en = "perfrules extract: -o - writes one report's document; give a folder"
+
+
+class ExtractSameTarget(Message):
+    id = "cli.extract-same-target"
+    zh = "{target} 刚由 {first} 写出：两份报告会写到同一个文档，未覆盖；请逐份提取，各用 -o 给出不同的输出文件"
+    en = "{target} was just written from {first}: two reports would write the same document; not overwritten: extract them one at a time, each with its own -o"

@@ -87,3 +87,110 @@ class TitleYear(Message):
     id = "extract.review.title-year"
     zh = "标题写 {title} 年，正文 {count} 处写评价 {year} 年：预算年度需人工确认"
     en = "the title says {title}, the body evaluates {year} ({count} statements): which is the budget year is for a person to confirm"
+
+
+# --- hostile text and packages (extract/text.py, decode.py, readkit.py) ----------------
+
+
+class LongLine(Message):
+    id = "extract.long-line"
+    zh = "该行长达 {length} 个字符，超过一行 {limit} 个字符的上限：不像报告的文字"
+    en = "the line is {length} characters long, more than the {limit} of a line that is read: not the text of a report"
+
+
+class NulByte(Message):
+    id = "extract.nul-byte"
+    zh = "第 {column} 列有 NUL 字节（0x00），文本文件中不应出现：文件已损坏"
+    en = "column {column} holds a NUL byte, which a text file never holds: the file is damaged"
+
+
+class DamagedUtf8(Message):
+    id = "extract.damaged-utf8"
+    zh = "第 {column} 列的字节 {byte} 不是有效的 UTF-8（此前的文字是 UTF-8）：文件被截断、损坏或混用了编码；请整体另存为 UTF-8"
+    en = "byte {byte} at column {column} is not UTF-8, though the text before it is: the file is cut, damaged or mixes encodings; save it as UTF-8 as a whole"
+
+
+class MissingPart(Message):
+    id = "extract.missing-part"
+    zh = "压缩包中缺少部件 {part}（{reason}）"
+    en = "the package lacks its part {part} ({reason})"
+
+
+class NoMainPart(Message):
+    id = "extract.no-main-part"
+    zh = "压缩包未指明文档主体部件（{reason}）"
+    en = "the package does not say which part is the document ({reason})"
+
+
+class BrokenXml(Message):
+    id = "extract.broken-xml"
+    zh = "部件中的 XML 已损坏或嵌套过深（{reason}）"
+    en = "a part's XML is broken or nested too deeply ({reason})"
+
+
+class Damaged(Message):
+    id = "extract.damaged"
+    zh = "文件已损坏，或并非其后缀所示的格式（{reason}）"
+    en = "the file is damaged or not what its name says ({reason})"
+
+
+class PlaceLabel(Message):
+    """A place in the original file, without the file (``表1 第10行``, ``自评表!B7``), in the language."""
+
+    id = "extract.place-label"
+    zh = "{place}"
+    en = "{place}"
+
+    def render(self, lang: str = "zh") -> str:
+        return str(self.args["place"].label(lang))  # type: ignore[attr-defined]
+
+
+class LongText(Message):
+    id = "extract.long-text"
+    zh = "{where}：该处文字长达 {length} 个字符，超过一处 {limit} 个字符的上限：不像报告的文字"
+    en = "{where}: a text of {length} characters, more than the {limit} read in one place: not the text of a report"
+
+
+class TooMuchText(Message):
+    id = "extract.too-much-text"
+    zh = "文件中的文字超过 {limit} 个字符的上限：不像一份报告"
+    en = "the file holds more than {limit} characters of text: more than a report"
+
+
+# --- why a path cannot be read (errors.os_detail) ---------------------------------------
+
+
+class NoSuchFile(Message):
+    id = "os.ENOENT"
+    zh = "文件或文件夹不存在"
+    en = "No such file or directory"
+
+
+class NoPermission(Message):
+    id = "os.EACCES"
+    zh = "没有读取权限"
+    en = "Permission denied"
+
+
+class IsFolder(Message):
+    id = "os.EISDIR"
+    zh = "这是一个文件夹，不是文件"
+    en = "Is a directory"
+
+
+class NotFolder(Message):
+    id = "os.ENOTDIR"
+    zh = "路径中的某一段不是文件夹"
+    en = "Not a directory"
+
+
+class Loop(Message):
+    id = "os.ELOOP"
+    zh = "符号链接形成循环"
+    en = "Too many levels of symbolic links"
+
+
+class NameTooLong(Message):
+    id = "os.ENAMETOOLONG"
+    zh = "文件名过长"
+    en = "File name too long"

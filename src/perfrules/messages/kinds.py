@@ -220,6 +220,23 @@ class BudgetFigureSubject(Message):
     en = "the budget block's {figure}"
 
 
+class IndicatorFigureSubject(Message):
+    id = "kinds.indicator-figure-subject"
+    zh = "指标“{name}”的{figure}"
+    en = "the {figure} of indicator '{name}'"
+
+
+#: An indicator's figures as a claim names them (``indicator:<name>.<key>``), beside Target, Actual, Midyear.
+INDICATOR_FIGURES = entries(
+    "kinds.indicator-figure",
+    {
+        "weight": ("分值", "weight"),
+        "score": ("得分", "score"),
+        "completion_rate": ("完成率", "completion rate"),
+    },
+)
+
+
 class AdjustedSubject(Message):
     id = "kinds.adjusted-subject"
     zh = "调整后预算数"

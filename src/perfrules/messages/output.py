@@ -115,6 +115,12 @@ class NotJsonOutput(Message):
     en = 'not a perfrules JSON output (version 1): expected {{"version": 1, "files": [...]}}'
 
 
+class BaselineNotJson(Message):
+    id = "output.baseline-not-json"
+    zh = "不能作为 --baseline：不是 JSON（应为 perfrules check --format json 的输出）：{reason}"
+    en = "cannot be a --baseline: not JSON (it must be the output of perfrules check --format json): {reason}"
+
+
 class BaselineFileEntry(Message):
     id = "output.baseline-file-entry"
     zh = "files[{index}] 缺少 path 或 findings"

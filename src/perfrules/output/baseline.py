@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from perfrules.document.textfile import read_settings
 from perfrules.errors import PerfrulesError, Problem
 from perfrules.messages import Message
 from perfrules.messages import output as msg
@@ -136,27 +137,28 @@ def _baseline_problem(file: str, detail: Message) -> Problem:
     return Problem("invalid", file=file, params={"detail": detail})
 
 
+#: The largest baseline read: the JSON output of some thousands of reports.
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+
+
 def load_baseline(path: str) -> Baseline:
     """Read an earlier ``--format json`` output as a baseline.
 
     Raises :class:`~perfrules.errors.PerfrulesError` when the file cannot be
     read or is not a perfrules JSON output of version 1.
     """
+    _, text = read_settings(path, PerfrulesError, limit=MAX_BASELINE_BYTES)  # no pipe, no /dev/zero
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except OSError as exc:
-        raise PerfrulesError(
-            [Problem("unreadable", file=path, params={"detail": exc.strerror or str(exc)})]
-        ) from None
+        data = json.loads(text)
     except (ValueError, RecursionError) as exc:
+        detail = msg.BaselineNotJson(reason=str(exc))
         raise PerfrulesError(
             [
                 Problem(
-                    "syntax",
+                    "invalid",
                     file=path,
                     line=getattr(exc, "lineno", None),
-                    params={"detail": str(exc)},
+                    params={"detail": detail},
                 )
             ]
         ) from None

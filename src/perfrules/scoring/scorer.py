@@ -7,12 +7,14 @@ the report's indicator system (:func:`~perfrules.document.system.indicator_syste
 the tree the taxonomy rules read too), the budget-execution score, the total
 and the grade, each next to what the report states.
 
-Scoring is pure (no I/O, no shared state) and cheap: the formula strings are
-built only when asked for.
+Scoring is pure (no I/O; the one memo, a report's last sheet while the
+report lives, returns what computing again would) and cheap: the formula
+strings are built only when asked for.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -44,15 +46,39 @@ _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 
 
+# The last sheet of each live report object, by id: a check computes the sheet for its
+# score rules, and ``score`` of the same report under the same profile then returns it
+# instead of computing it again. An entry goes with its report (the weakref's callback).
+_SHEETS: dict[int, tuple[weakref.ref[Report], Profile, ScoreSheet]] = {}
+
+
 def score(report: Report, profile: Profile | str | None = None) -> ScoreSheet:
     """Recompute ``report``'s scores under ``profile`` (default: the report's own, else ``national``).
 
     A string names a built-in profile or a profile file and is loaded for the
     report's year (:func:`~perfrules.scoring.profiles.resolve_profile`, cached
     for built-ins). A report's ``budget.execution_weight`` overrides the
-    profile's execution weight.
+    profile's execution weight. The sheet is computed once per report object
+    and profile object (a check and a score of the same report share it);
+    sheets are immutable, so sharing one changes nothing a caller sees.
     """
     profile = resolve_profile(report, profile)
+    key = id(report)
+    entry = _SHEETS.get(key)
+    if entry is not None and entry[0]() is report and entry[1] is profile:
+        return entry[2]
+    sheet = _score(report, profile)
+
+    def forget(ref: weakref.ref[Report]) -> None:
+        entry = _SHEETS.get(key)
+        if entry is not None and entry[0] is ref:
+            _SHEETS.pop(key, None)
+
+    _SHEETS[key] = (weakref.ref(report, forget), profile, sheet)
+    return sheet
+
+
+def _score(report: Report, profile: Profile) -> ScoreSheet:
     system = indicator_system(report)
     scorer = IndicatorScorer(profile, report.report.year)
     scores = [

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from perfrules.document.figures import MONEY_UNITS, Money, Percent, half_ulp
+from perfrules.document.figures import MONEY_UNITS, Money, Percent, exponent_of, half_ulp
 from perfrules.document.model import BUDGET_FIGURES, Indicator
 from perfrules.document.tolerance import Gap, Interval, value_gap, within
 from perfrules.document.units import canonical
@@ -26,8 +26,12 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
+from perfrules.messages import Message
+from perfrules.messages import kinds as msg
+from perfrules.messages.document import Text
 from perfrules.rules.context import Context
 from perfrules.rules.findings import render_arg
+from perfrules.rules.kinds._lines import figure_name
 
 _ALMOST_ONE = Decimal("0.9999")
 INDICATOR_FIELDS = ("target", "actual", "midyear", "weight", "score", "completion_rate")
@@ -110,13 +114,11 @@ def _number(v: Value) -> tuple[Decimal, str, Approx | None] | None:
 
 def _interval(value: Decimal, approx: Approx | None, exact: bool = False) -> Interval:
     if approx is Approx.MORE:  # "40余": 40 and some, below the next step (50)
-        step = (
-            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
-        )
+        step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step * _ALMOST_ONE
     if exact:
         return value, value
-    h = half_ulp(int(value.as_tuple().exponent))
+    h = half_ulp(exponent_of(value))
     if approx is Approx.ABOUT:
         h = max(h, abs(value) / 20)  # 约: within 5%
     return value - h, value + h
@@ -131,7 +133,7 @@ def _money_interval(v: Value, report_unit: str) -> Interval | None:
     if unit not in MONEY_UNITS:
         return None
     power = MONEY_UNITS[unit] - MONEY_UNITS[report_unit]
-    exact = int(value.as_tuple().exponent) >= 0 and approx is None
+    exact = exponent_of(value) >= 0 and approx is None
     lo, hi = _interval(value, approx, exact)
     return lo.scaleb(power), hi.scaleb(power)
 
@@ -157,7 +159,7 @@ def agree(ctx: Context, stated: Any, claim: Value | bool) -> bool:
         n = _number(claim)
         if n is None:
             return False
-        h = half_ulp(int(stated.as_tuple().exponent))
+        h = half_ulp(exponent_of(stated))
         return within(_interval(n[0], n[2]), (stated - h, stated + h))
     if isinstance(stated, str):
         text = claim.raw if claim.raw is not None else ""
@@ -227,3 +229,30 @@ def claim_gap(ctx: Context, stated: Any, claim: Value | bool) -> tuple[Gap, Deci
         gap = value_gap(stated, _place(stated, False), value, _place(value, False), True)
         return gap, stated - value
     return None
+
+
+def described(ctx: Context, about: str) -> Message:
+    """The figure a claim's ``about`` names, in words (指标“X”的年初目标值), or ``about`` as it is."""
+    named: dict[str, Message] = {
+        "target": msg.Target(),
+        "actual": msg.Actual(),
+        "midyear": msg.Midyear(),
+    }
+    if about.startswith("indicator:"):
+        name, _, key = about[len("indicator:") :].rpartition(".")
+        entry = msg.INDICATOR_FIGURES.get(key)
+        figure = named.get(key) or (entry() if entry is not None else None)
+        if figure is not None:
+            return msg.IndicatorFigureSubject(name=name, figure=figure)
+    if about.startswith("line:"):
+        ref, _, key = about[len("line:") :].rpartition(".")
+        if ref in ctx.lines_by_id and key in ("budget", "executed"):
+            label = ctx.lines_by_id[ref][1].label
+            return msg.LineFigureSubject(label=label, figure=figure_name(key))
+    if about.startswith("budget.") and about[len("budget.") :] in msg.FIGURES:
+        return msg.BudgetFigureSubject(figure=figure_name(about[len("budget.") :]))
+    if about == "evaluation.score":
+        return msg.TotalScore()
+    if about == "evaluation.grade":
+        return msg.Grade()
+    return Text(text=about)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from attrs import AttrsInstance
 
-from perfrules.document.figures import half_ulp
+from perfrules.document.figures import exponent_of, half_ulp
 from perfrules.document.model import Indicator
 from perfrules.document.tolerance import Interval
 from perfrules.document.units import canonical
@@ -50,11 +50,9 @@ def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> In
     [85.5, 86.5]).
     """
     if approx is Approx.MORE:
-        step = (
-            Decimal(1).scaleb(int(value.normalize().as_tuple().exponent)) if value else Decimal(1)
-        )
+        step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step
-    exponent = int(value.as_tuple().exponent)
+    exponent = exponent_of(value)
     if exponent >= 0 and approx is None and unit and unit != "%":
         return value, value
     h = half_ulp(exponent)

@@ -41,6 +41,7 @@ def figure_name(key: str) -> Message:
     return entry() if entry is not None else Text(text=key)
 
 
+_ZERO = Decimal(0)
 SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
 
 
@@ -128,7 +129,16 @@ def _relation(
     return Relation(about, path, label, tuple(totals), tuple(parts), holds)
 
 
-def _children_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
+def _adds_up(totals: Sequence[Money], values: Sequence[Money]) -> bool:
+    """True when the parts' amounts add up exactly to one of the totals' (equal as written)."""
+    amount = sum((v.amount for v in values), _ZERO)
+    return any(t.amount == amount for t in totals)
+
+
+def _children_relations(
+    ctx: Context, every: bool = False, unequal: bool = False
+) -> Iterator[Relation]:
+    """The parent-children sums: failing ones; ``every``: all; ``unequal``: all not equal as written."""
     exact = ctx.integers_exact
     for parent_id, kids in ctx.children.items():
         if parent_id is None or parent_id not in ctx.lines_by_id:
@@ -141,6 +151,8 @@ def _children_relations(ctx: Context, every: bool = False) -> Iterator[Relation]
                 continue
             if not every and _holds((total,), values, exact):
                 continue  # the common case: nothing to build
+            if unequal and _adds_up((total,), values):
+                continue
             parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
             yield _relation(
                 f"line:{parent.id}",
@@ -152,7 +164,8 @@ def _children_relations(ctx: Context, every: bool = False) -> Iterator[Relation]
             )
 
 
-def _root_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
+def _root_relations(ctx: Context, every: bool = False, unequal: bool = False) -> Iterator[Relation]:
+    """The roots against the budget block, as :func:`_children_relations` for lines."""
     budget = ctx.report.budget
     if budget is None:
         return
@@ -175,6 +188,8 @@ def _root_relations(ctx: Context, every: bool = False) -> Iterator[Relation]:
             if not totals or any(v is None for v in values):
                 continue
             if not every and _holds([t.money for t in totals], values, exact):
+                continue
+            if unequal and _adds_up([t.money for t in totals], values):
                 continue
             parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
             label = "/".join(sorted(k.value for k in group))
@@ -264,7 +279,9 @@ def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
     figures' rounding intervals is listed with that total and the difference.
     """
     out: list[tuple[Relation, Figure, Gap]] = []
-    for rel in ctx.shared(_every_relation):
+    # a relation whose parts add up exactly to a total agrees at any place: those (the
+    # common case) are skipped before anything is built
+    for rel in (*_children_relations(ctx, True, True), *_root_relations(ctx, True, True)):
         if not rel.holds:
             continue
         parts = [p.money for p in rel.parts]

@@ -13,10 +13,11 @@ from collections.abc import Iterator
 
 import attrs
 
+from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, subject
+from perfrules.rules.kinds._claims import agree, described, subject
 
 Params = NoParams  # this kind takes no parameters
 
@@ -25,7 +26,7 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
-    subject: str
+    subject: Message
     stated: str
     claimed: str
     claim_source: str
@@ -48,7 +49,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             expected=stated,
             found=claimed,
             args=Args(
-                subject=claim.about,
+                subject=described(ctx, claim.about),
                 stated=stated,
                 claimed=claimed,
                 claim_source=claim.source or "—",

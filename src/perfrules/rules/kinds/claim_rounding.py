@@ -15,10 +15,11 @@ from decimal import Decimal
 
 import attrs
 
+from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, claim_gap, subject
+from perfrules.rules.kinds._claims import agree, claim_gap, described, subject
 
 Params = NoParams  # this kind takes no parameters
 
@@ -27,7 +28,7 @@ Params = NoParams  # this kind takes no parameters
 class Args:
     """What a hit's message may name."""
 
-    subject: str
+    subject: Message
     stated: str
     claimed: str
     claim_source: str
@@ -52,7 +53,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             expected=stated,
             found=claimed,
             args=Args(
-                subject=claim.about,
+                subject=described(ctx, claim.about),
                 stated=stated,
                 claimed=claimed,
                 claim_source=claim.source or "—",
