@@ -294,3 +294,14 @@ def test_init_unwritable(tmp_path: Path) -> None:
     code, _, err = cli("init", tmp_path / "no" / "such" / "dir" / "r.toml", "--lang", "en")
     assert code == EXIT_USAGE
     assert "cannot write" in err
+
+
+def test_python_dash_m_perfrules_is_the_command_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "perfrules", "check", str(ROOT / "examples" / "quyuan-2024.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1  # seed 002 has errors
+    assert "PR020" in proc.stdout and proc.stdout.rstrip().endswith("个警告。")
