@@ -328,7 +328,7 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
     for s in sheet.indicators:
         ind = s.indicator
         same = s.matches if s.matches is not None else s.in_band
-        how = s.formula if s.recomputed is not None else (s.reason_text(lang) or "")
+        how = s.explanation(lang) if s.recomputed is not None else (s.reason_text(lang) or "")
         rows.append(
             [
                 ind.name if ind is not None else s.key,
@@ -377,7 +377,7 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
                 None if ex.stated is None or ex.recomputed is None else ex.stated == ex.recomputed
             ),
             f"{w['recomputed']} {_num(ex.recomputed)}",
-            ex.formula
+            ex.explanation(lang)
             if ex.recomputed is not None or not ex.reason
             else (ex.reason_text(lang) or ""),
         ],
