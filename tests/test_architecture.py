@@ -32,6 +32,7 @@ STAGES: dict[str, tuple[str, int]] = {
     "output": ("output", 4),
     "batch": ("batch", 5),
     "cli": ("cli", 6),
+    "__main__": ("cli", 6),  # python -m perfrules: the command line
 }
 
 

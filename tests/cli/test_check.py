@@ -70,7 +70,7 @@ def test_check_reports_findings_compiler_style() -> None:
     assert code == EXIT_FINDINGS
     line = next(x for x in out.splitlines() if " PR022 " in x)
     assert line.startswith(f"{QUYUAN}:92: PR022 [rate] error: ")
-    assert line.endswith("(expected 0.00, found 8.65)")
+    assert line.endswith("（应为 0.00，实际为 8.65）")
     assert "占比" in line  # Chinese by default
     assert out.splitlines()[-1].startswith("已检查 1 个文件：")
 

@@ -123,7 +123,7 @@ def test_score_table() -> None:
         "30",
         "25.2",
         "25.20",
-        "actual/target × weight = 42/50 × 30 = 25.20",
+        "实际/目标 × 分值 = 42/50 × 30 = 25.20",  # in Chinese by default
     ):
         assert cell in row
     assert any(x.startswith("产出指标") for x in out.splitlines())  # tier subtotal
@@ -294,3 +294,22 @@ def test_init_unwritable(tmp_path: Path) -> None:
     code, _, err = cli("init", tmp_path / "no" / "such" / "dir" / "r.toml", "--lang", "en")
     assert code == EXIT_USAGE
     assert "cannot write" in err
+
+
+def test_python_dash_m_perfrules_is_the_command_line() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "perfrules", "check", str(ROOT / "examples" / "quyuan-2024.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 1  # seed 002 has errors
+    assert "PR020" in proc.stdout and proc.stdout.rstrip().endswith("个警告。")
+
+
+def test_score_table_in_english_keeps_the_english_formula() -> None:
+    code, out, _ = cli("score", CLEAN, "--lang", "en")
+    assert code == EXIT_OK
+    row = next(x for x in out.splitlines() if x.startswith("档案数字化页数"))
+    assert "actual/target × weight = 42/50 × 30 = 25.20" in row
+    assert not any("实际/目标" in x or "执行率 =" in x for x in out.splitlines())

@@ -80,7 +80,7 @@ def test_rule_reference_renders_the_packs_it_is_given() -> None:
     assert (
         "```text\n"
         "failing.toml:4: PR901 [score] error: 指标“档案数字化页数”分值为 30 分，超过示例市规定的单项上限 20 分"
-        " (expected 20, found 30)\n"
+        "（应为 20，实际为 30）\n"
         "failing.toml:4: PR901 [score] error: indicator '档案数字化页数' is worth 30 points, "
         "more than the city's cap of 20 (expected 20, found 30)\n"
         "```"

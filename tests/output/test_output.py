@@ -316,7 +316,7 @@ def _record(**changes: Any) -> Record:
 def test_finding_line() -> None:
     assert (
         finding_line("a.toml", _record())
-        == "a.toml:12: PR010 [rate] error: msg (expected 95.00, found 96)"
+        == "a.toml:12: PR010 [rate] error: msg（应为 95.00，实际为 96）"
     )
     assert (
         finding_line("a.toml", _record(line=None, expected=None, found=None))

@@ -101,6 +101,7 @@ def test_score_data_is_the_sheet_as_plain_data() -> None:
         "method",
         "met",
         "formula",
+        "explanation",
         "reason",
     ]
     assert (first["about"], first["weight"], first["recomputed"]) == (
@@ -129,6 +130,8 @@ def test_score_data_reasons_follow_the_language() -> None:
     assert {k: v for k, v in zh.items() if k != "indicators"} | {"execution": None} == {
         k: v for k, v in en.items() if k != "indicators"
     } | {"execution": None}
-    assert {k: v for k, v in zh["execution"].items() if k != "reason"} == {
-        k: v for k, v in en["execution"].items() if k != "reason"
+    assert {k: v for k, v in zh["execution"].items() if k not in ("reason", "explanation")} == {
+        k: v for k, v in en["execution"].items() if k not in ("reason", "explanation")
     }
+    assert zh["execution"]["explanation"].startswith("未评分")
+    assert en["execution"]["explanation"] == en["execution"]["formula"]

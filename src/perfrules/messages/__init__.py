@@ -30,6 +30,7 @@ __all__ = [
     "CATALOGUE",
     "STAGES",
     "Both",
+    "Joined",
     "Listing",
     "Message",
     "Names",
@@ -52,6 +53,7 @@ STAGES: tuple[str, ...] = (
     "evaluation",
     "scoring",
     "reasons",
+    "formulas",
     "kinds",
     "output",
     "html",
@@ -179,6 +181,15 @@ class Names(Listing):
     id = "names"
     zh = "{names}"
     en = "{names}"
+
+
+class Joined(Listing):
+    """Parts of one message written one after the other (each part brings its own punctuation)."""
+
+    id = "joined"
+    zh = "{parts}"
+    en = "{parts}"
+    separators = ("", "")
 
 
 class Both(Listing):

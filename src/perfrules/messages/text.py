@@ -11,6 +11,24 @@ class WaiverReason(Message):
     en = " — waiver: {reason}"
 
 
+class ExpectedFound(Message):
+    id = "text.expected-found"
+    zh = "（应为 {expected}，实际为 {found}）"
+    en = " (expected {expected}, found {found})"
+
+
+class ExpectedOnly(Message):
+    id = "text.expected"
+    zh = "（应为 {expected}）"
+    en = " (expected {expected})"
+
+
+class FoundOnly(Message):
+    id = "text.found"
+    zh = "（实际为 {found}）"
+    en = " (found {found})"
+
+
 class GroupCount(Message):
     id = "text.group-count"
     zh = "共 {count} 处"

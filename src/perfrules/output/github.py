@@ -18,9 +18,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perfrules.output.text import summary_line
+from perfrules.output.text import summary_line, values_suffix
 from perfrules.output.writer import Summary, Writer
-from perfrules.rules.findings import render_arg
 
 if TYPE_CHECKING:
     from perfrules.output.records import Outcome, Record
@@ -53,13 +52,11 @@ def annotation(
     return f"::{command} {','.join(props)}::{escape_data(message)}"
 
 
-def _message(f: Record) -> str:
+def _message(f: Record, lang: str) -> str:
     text = f.message
     if f.origin is not None and f.origin.line is None and f.origin.label:
         text = f"{f.origin.label}: {text}"
-    if f.expected is not None or f.found is not None:
-        text += f" (expected {render_arg(f.expected)}, found {render_arg(f.found)})"
-    return text
+    return text + values_suffix(f.expected, f.found, lang)
 
 
 def _file_col(path: str, f: Record) -> tuple[str, int | None]:
@@ -83,15 +80,17 @@ class GithubWriter(Writer):
             file, col = _file_col(outcome.path, f)
             if f.known:
                 lines.append(
-                    annotation("notice", file, f.line, f"{f.rule} (known)", _message(f), col)
+                    annotation(
+                        "notice", file, f.line, f"{f.rule} (known)", _message(f, self.lang), col
+                    )
                 )
             else:
                 command = _COMMANDS.get(f.severity, "warning")
-                lines.append(annotation(command, file, f.line, f.rule, _message(f), col))
+                lines.append(annotation(command, file, f.line, f.rule, _message(f, self.lang), col))
         if self.show_waived:
             for f in outcome.waived:
                 file, col = _file_col(outcome.path, f)
-                text = f"{_message(f)} — {f.reason}"
+                text = f"{_message(f, self.lang)} — {f.reason}"
                 lines.append(annotation("notice", file, f.line, f"{f.rule} (waived)", text, col))
         if lines:
             self.out.write("\n".join(lines) + "\n")

@@ -29,8 +29,8 @@ def _text(value: object) -> str | None:
 def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
     """The score sheet as plain data (the ``score`` block of the JSON output).
 
-    Numbers stay :class:`~decimal.Decimal`; formulas are in English (they are
-    arithmetic), reasons for not scoring in ``lang``.
+    Numbers stay :class:`~decimal.Decimal`; ``formula`` is in English (stable for
+    tools), ``explanation`` is the same in ``lang``, as are reasons for not scoring.
     """
     indicators = []
     for s in sheet.indicators:
@@ -49,6 +49,7 @@ def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
                 "method": s.method,
                 "met": s.met,
                 "formula": s.formula,
+                "explanation": s.explanation(lang),
                 "reason": s.reason_text(lang),
             }
         )
@@ -76,6 +77,7 @@ def score_data(sheet: ScoreSheet, lang: str = "zh") -> dict[str, Any]:
             "stated": ex.stated,
             "recomputed": ex.recomputed,
             "formula": ex.formula,
+            "explanation": ex.explanation(lang),
             "reason": ex.reason_text(lang),
         },
         "total": {

@@ -2,7 +2,7 @@
 
 ::
 
-    examples/quyuan-2024.toml:92: PR023 [unit] error: <message> (expected 1.12, found 0.000112)
+    examples/quyuan-2024.toml:92: PR023 [unit] error: <message>（应为 1.12，实际为 0.000112）
 
 A finding without a known line leaves out ``:line``. A finding about a report
 read as written points into the original file instead (``report.txt:47:12``,
@@ -63,16 +63,22 @@ def _paint(text: str, what: str, color: bool) -> str:
     return f"{_COLORS[what]}{text}{_RESET}" if color else text
 
 
+def values_suffix(expected: object, found: object, lang: str = "zh") -> str:
+    """What a finding's message is followed by: ``（应为 …，实际为 …）`` (``" (expected …, found …)"``)."""
+    if expected is not None and found is not None:
+        return msg.ExpectedFound(expected=render_arg(expected), found=render_arg(found)).render(
+            lang
+        )
+    if expected is not None:
+        return msg.ExpectedOnly(expected=render_arg(expected)).render(lang)
+    if found is not None:
+        return msg.FoundOnly(found=render_arg(found)).render(lang)
+    return ""
+
+
 def _tail(f: Record, color: bool, lang: str) -> str:
     """A finding's message, with its values, the waiver's reason and ``[known]`` as they apply."""
-    text = f.message
-    values = [
-        f"{label} {render_arg(value)}"
-        for label, value in (("expected", f.expected), ("found", f.found))
-        if value is not None
-    ]
-    if values:
-        text += f" ({', '.join(values)})"
+    text = f.message + values_suffix(f.expected, f.found, lang)
     if f.reason is not None:
         text += msg.WaiverReason(reason=f.reason).render(lang)
     if f.known:
@@ -88,7 +94,10 @@ def _where(path: str, f: Record) -> str:
 
 
 def finding_line(path: str, f: Record, *, color: bool = False, lang: str = "zh") -> str:
-    """One finding as ``path:line: PR123 [category] severity: message (expected …, found …)``."""
+    """One finding as ``path:line: PR123 [category] severity: message（应为 …，实际为 …）``.
+
+    With ``lang="en"``: ``message (expected …, found …)``.
+    """
     where = _where(path, f)
     label = "waived" if f.reason is not None else f.severity
     head = f"{_paint(where, 'path', color)}: {_paint(f.rule, 'rule', color)} [{f.category}] "
@@ -160,7 +169,7 @@ def _document_order(f: Record) -> tuple[int, int, int, str]:
 
 
 def member_line(f: Record, *, color: bool = False, lang: str = "zh") -> str:
-    """One finding inside a group: ``    line: message (expected …, found …)``, indented."""
+    """One finding inside a group: ``    line: message（应为 …，实际为 …）``, indented."""
     if f.origin is not None:
         where = f"{f.origin.label}: " if f.origin.label else ""
     else:
@@ -319,7 +328,7 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
     for s in sheet.indicators:
         ind = s.indicator
         same = s.matches if s.matches is not None else s.in_band
-        how = s.formula if s.recomputed is not None else (s.reason_text(lang) or "")
+        how = s.explanation(lang) if s.recomputed is not None else (s.reason_text(lang) or "")
         rows.append(
             [
                 ind.name if ind is not None else s.key,
@@ -368,7 +377,7 @@ def score_table(sheet: ScoreSheet, path: str, lang: str = "zh") -> str:
                 None if ex.stated is None or ex.recomputed is None else ex.stated == ex.recomputed
             ),
             f"{w['recomputed']} {_num(ex.recomputed)}",
-            ex.formula
+            ex.explanation(lang)
             if ex.recomputed is not None or not ex.reason
             else (ex.reason_text(lang) or ""),
         ],

@@ -14,7 +14,9 @@ import attrs
 
 from perfrules.document.model import Indicator
 from perfrules.document.values import Op
-from perfrules.messages import Message, reasons
+from perfrules.messages import Joined, Message, reasons
+from perfrules.messages import formulas as fm
+from perfrules.messages.document import Text
 from perfrules.scoring.model import QualitativeBand
 
 __all__ = ["REASONS", "IndicatorScore", "at_precision", "figure"]
@@ -166,41 +168,54 @@ class IndicatorScore:
 
     @property
     def formula(self) -> str:
-        """How the score was reached, with its inputs, for a person to follow."""
+        """How the score was reached, with its inputs, for a person to follow (in English)."""
+        return self.explanation("en")
+
+    def explanation(self, lang: str = "zh") -> str:
+        """How the score was reached, with its inputs, in ``lang``."""
+        return self._how().render(lang)
+
+    def _how(self) -> Message:
         w = figure(self.weight)
         r = figure(self.recomputed)
         if self.recomputed is None:
-            return f"not scored: {self.reason_text('en')}"
+            return fm.NotScored(reason=self.reason_message() or Text(text=self.reason or ""))
         ind = self.indicator
         if self.method == "qualitative":
             assert self.band is not None and self.weight is not None
             lo, hi = self.band.points(self.weight)
-            upper = "]" if self.band.top else ")"
-            head = (
-                f"qualitative {_text(ind.actual)} → {self.band.word}: "
-                f"{figure(self.band.low)}–{figure(self.band.high)}% of {w} = [{figure(lo)}, {figure(hi)}{upper}"
+            head = fm.QualitativeBand(
+                actual=_text(ind.actual),
+                word=self.band.word,
+                low=figure(self.band.low),
+                high=figure(self.band.high),
+                weight=w,
+                lo=figure(lo),
+                hi=figure(hi),
+                upper="]" if self.band.top else ")",
             )
             if self.stated is None:
-                return f"{head}; nothing stated: {r}"
+                return Joined(parts=(head, fm.NothingStated(score=r)))
             if self.in_band:
-                return f"{head}; stated {figure(self.stated)} in band: {r}"
-            return f"{head}; stated {figure(self.stated)} outside the band, nearest in band: {r}"
+                return Joined(parts=(head, fm.StatedInBand(stated=figure(self.stated), score=r)))
+            return Joined(parts=(head, fm.StatedOutsideBand(stated=figure(self.stated), score=r)))
         if self.method == "timing":
-            head = f"time target {_text(ind.target)}, done {_text(ind.actual)}"
-            return f"{head}: met, full marks {w}" if self.met else f"{head}: missed, 0"
+            if self.met:
+                return fm.TimingMet(target=_text(ind.target), actual=_text(ind.actual), weight=w)
+            return fm.TimingMissed(target=_text(ind.target), actual=_text(ind.actual))
         sym = self.op.symbol if self.op is not None else ""
         a, t, u = figure(self.actual_value), figure(self.target_value), self.unit
         if self.met:
-            return f"{sym} met ({a}{u} vs {t}{u}): full marks {w}"
+            return fm.Met(op=sym, actual=f"{a}{u}", target=f"{t}{u}", weight=w)
         if self.strategy == "zero-target":
-            return f"{sym} target 0{u} missed by {a}{u}: 0"
+            return fm.ZeroTargetMissed(op=sym, unit=u, actual=f"{a}{u}")
         if self.method == "le":
             if self.strategy == "linear-to-double":
-                return f"(2 × target − actual)/target × weight = (2 × {t} − {a})/{t} × {w} = {r}"
-            return f"target/actual × weight = {t}/{a} × {w} = {r}"
+                return fm.LinearToDouble(target=t, actual=a, weight=w, score=r)
+            return fm.TargetOverActual(target=t, actual=a, weight=w, score=r)
         if self.strategy == "exact" and (self.actual_value or _ZERO) > (self.target_value or _ZERO):
-            return f"target/actual × weight = {t}/{a} × {w} = {r}"
-        return f"actual/target × weight = {a}/{t} × {w} = {r}"
+            return fm.TargetOverActual(target=t, actual=a, weight=w, score=r)
+        return fm.ActualOverTarget(actual=a, target=t, weight=w, score=r)
 
 
 def _unit_of(value: object) -> str:

@@ -15,6 +15,8 @@ from decimal import ROUND_HALF_UP, Decimal
 import attrs
 
 from perfrules.document.system import FirstTier, IndicatorSystem
+from perfrules.messages import Joined, Message
+from perfrules.messages import formulas as fm
 from perfrules.messages.document import Text
 from perfrules.messages.reasons import BASES
 from perfrules.scoring.indicatorscore import REASONS, IndicatorScore, at_precision, figure
@@ -159,34 +161,54 @@ class ExecutionScore:
 
     def reason_text(self, lang: str = "zh") -> str | None:
         """Why the execution score could not be recomputed, in ``lang``."""
-        if self.reason is None:
-            return None
-        entry = REASONS.get(self.reason)
+        message = self.reason_message()
+        return message.render(lang) if message is not None else self.reason
+
+    def reason_message(self) -> Message | None:
+        """Why the execution score could not be recomputed, as a catalogue message (None: scored, or unknown)."""
+        entry = REASONS.get(self.reason) if self.reason is not None else None
         if entry is None:
-            return self.reason
+            return None
         if "basis" not in entry.names:
-            return entry().render(lang)
+            return entry()
         name = BASES.get(self.basis)
-        return entry(basis=name() if name else Text(text=self.basis)).render(lang)
+        return entry(basis=name() if name else Text(text=self.basis))
 
     @property
     def formula(self) -> str:
-        """How the execution score was reached, with its inputs."""
+        """How the execution score was reached, with its inputs (in English)."""
+        return self.explanation("en")
+
+    def explanation(self, lang: str = "zh") -> str:
+        """How the execution score was reached, with its inputs, in ``lang``."""
+        return self._how().render(lang)
+
+    def _how(self) -> Message:
         if self.recomputed is None:
-            return f"not scored: {self.reason_text('en')}" if self.reason else "no execution part"
+            if self.reason is None:
+                return fm.NoExecutionPart()
+            return fm.NotScored(reason=self.reason_message() or Text(text=self.reason))
         if not self.counted:
-            return "no execution part (weight 0)"
+            return fm.NoExecutionWeight()
         rate = self.rate if self.rate is not None else _ZERO
         shown = figure(rate.quantize(Decimal("0.01"), rounding=self.rounding))
+        head: Message
         if self.rate_source == "computed":
-            head = f"rate = executed/{self.basis_from} = {figure(self.executed)}/{figure(self.basis_amount)} = {shown}%"
+            basis = BASES.get(self.basis_from or "")
+            head = fm.RateComputed(
+                basis=basis() if basis else Text(text=self.basis_from or ""),
+                executed=figure(self.executed),
+                amount=figure(self.basis_amount),
+                rate=shown,
+            )
         else:
-            head = f"rate = {shown}% (stated)"
+            head = fm.RateStated(rate=shown)
+        weight, score = figure(self.weight), figure(self.recomputed)
         if rate > self.cap:
-            return f"{head}; capped at {figure(self.cap)}%: {figure(self.cap)}% × {figure(self.weight)} = {figure(self.recomputed)}"
-        return (
-            f"{head}; rate × weight = {shown}% × {figure(self.weight)} = {figure(self.recomputed)}"
-        )
+            tail: Message = fm.RateCapped(cap=figure(self.cap), weight=weight, score=score)
+        else:
+            tail = fm.RateTimesWeight(rate=shown, weight=weight, score=score)
+        return Joined(parts=(head, tail))
 
 
 @attrs.frozen

@@ -20,7 +20,8 @@ from perfrules.output.docgen.markdown import (
     _inline,
     _value,
 )
-from perfrules.rules.findings import CATEGORIES, Finding, render_arg
+from perfrules.output.text import values_suffix
+from perfrules.rules.findings import CATEGORIES, Finding
 from perfrules.rules.pack import Param, Rule, RulePack
 
 __all__ = ["CATEGORY_DOCS", "finding_line"]
@@ -95,14 +96,12 @@ _DOC_SECTIONS = (
 
 
 def finding_line(finding: Finding, lang: str = "zh", file: str | None = None) -> str:
-    """A finding as the command line prints it: ``path:line: PR023 [unit] error: message (expected …, found …)``."""
+    """A finding as the command line prints it: ``path:line: PR023 [unit] error: message（应为 …，实际为 …）``."""
     where = file or finding.file or "<input>"
     line = finding.line
     head = f"{where}:{line}: " if line is not None else f"{where}: "
     text = f"{head}{finding.rule} [{finding.category}] {finding.severity.value}: {finding.message(lang)}"
-    if finding.expected is not None or finding.found is not None:
-        text += f" (expected {render_arg(finding.expected)}, found {render_arg(finding.found)})"
-    return text
+    return text + values_suffix(finding.expected, finding.found, lang)
 
 
 def _example_findings(rule: Rule, text: str, file: str) -> list[Finding]:

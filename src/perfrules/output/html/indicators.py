@@ -81,7 +81,7 @@ def _recomputed(entry: Mapping[str, Any] | None, lang: str) -> str:
     if entry is None:
         return f'<td class="re n">{missing(lang)}</td>'
     value = entry.get("recomputed")
-    explain = entry.get("formula") if value is not None else entry.get("reason")
+    explain = entry.get("explanation") if value is not None else entry.get("reason")
     shown = num(value) if value is not None else "—"
     if not explain:
         return f'<td class="re n">{shown}</td>'
