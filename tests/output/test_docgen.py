@@ -70,7 +70,12 @@ def test_rule_reference_renders_the_packs_it_is_given() -> None:
     score = pages["score.md"]
     assert score.startswith(docgen.MARKER + "\n")
     assert "## PR901 indicator-weight-cap {#pr901}" in score
-    assert "| `max_weight` | decimal | `20` | The most points one 三级指标 may be worth. |" in score
+    assert (
+        "| `max_weight` | decimal | `20` | The most points one 三级指标 may be worth. "
+        "单项三级指标分值的上限。 |"
+    ) in score
+    assert "**Why this severity / 为何是此级别.**\n\nAn error: the notice" in score
+    assert "**How to fix / 如何修改.**" not in pages["missing.md"]  # PR902 gives no fix
     assert 'expression = "weight is None or weight <= max_weight"' in score
     assert (
         "```text\n"
@@ -107,3 +112,27 @@ def test_every_rule_has_a_section() -> None:
         page = pages[f"{rule.category}.md"]
         assert f"{{#{rule.id.lower()}}}" in page, rule.id
         assert f"({rule.category}.md#{rule.id.lower()})" in pages["index.md"], rule.id
+
+
+def test_every_rule_section_shows_its_prose_in_both_languages() -> None:
+    """Each section holds what/why/severity/fix/source, the English then the Chinese, under one heading."""
+    from perfrules.output.docgen.markdown import _inline
+    from perfrules.rules.pack import builtin_rules
+
+    pages = docgen.render_pages(with_findings=False)
+    headings = {
+        "what": "What it checks / 检查内容",
+        "why": "Why / 为何检查",
+        "severity_why": "Why this severity / 为何是此级别",
+        "fix": "How to fix / 如何修改",
+        "source": "Source / 依据",
+    }
+    for rule in builtin_rules().values():
+        page = pages[f"{rule.category}.md"]
+        start = page.index(f"{{#{rule.id.lower()}}}")
+        end = page.find("\n## ", start)
+        section = page[start : end if end > 0 else len(page)]
+        for field, heading in headings.items():
+            en = _inline(getattr(rule.doc, field).strip())
+            zh = _inline(getattr(rule.doc, f"{field}_zh").strip())
+            assert f"**{heading}.**\n\n{en}\n\n{zh}\n\n" in section, (rule.id, field)

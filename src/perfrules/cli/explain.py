@@ -11,6 +11,7 @@ import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
 from perfrules.cli.common import EXIT_OK, EXIT_USAGE, all_rules, load_config, print_problems
+from perfrules.messages import Message
 from perfrules.messages import cli as msg
 from perfrules.messages.rules import AtLeast, AtMost
 
@@ -18,6 +19,15 @@ if TYPE_CHECKING:
     from perfrules.rules.config import Config
 
 __all__ = ["run"]
+
+#: The prose sections, in the order they are printed: the doc field and its heading.
+_SECTIONS: tuple[tuple[str, type[Message]], ...] = (
+    ("what", msg.WhatHeading),
+    ("why", msg.WhyHeading),
+    ("severity_why", msg.SeverityWhyHeading),
+    ("fix", msg.FixHeading),
+    ("source", msg.SourceHeading),
+)
 
 
 def _indent(text: str, prefix: str = "    ") -> str:
@@ -67,30 +77,27 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     doc = rule.doc
     parts = [
         f"{rule.id} {rule.name}: {rule.title.get(lang)}",
-        msg.RuleHead(category=rule.category, severity=rule.severity.value).render(lang)
+        msg.RuleHead(
+            category=rule.category, severity=msg.SEVERITY_SHOWN[rule.severity.value]()
+        ).render(lang)
         + (
             msg.RuleYears(first=rule.years[0], last=rule.years[1]).render(lang)
             if rule.years
             else ""
         ),
-        "",
-        msg.WhatHeading().render(lang),
-        _indent(doc.what),
-        "",
-        msg.WhyHeading().render(lang),
-        _indent(doc.why),
-        "",
-        msg.SourceHeading().render(lang),
-        _indent(doc.source),
-        "",
-        msg.MessageHeading().render(lang),
-        _indent(rule.message.get(lang)),
     ]
+    own = "en" if lang == "en" else "zh"
+    for field, heading in _SECTIONS:
+        text, written_in = doc.text(field, lang)
+        if not text:
+            continue
+        head = heading().render(lang)
+        if written_in != own:
+            head += msg.OtherLanguageOnly().render(lang)
+        parts += ["", head, _indent(text)]
+    parts += ["", msg.MessageHeading().render(lang), _indent(rule.message.get(lang))]
     if rule.params:
-        parts += [
-            "",
-            msg.ParamsHeading().render(lang),
-        ]
+        parts += ["", msg.ParamsHeading().render(lang)]
         for name, param in rule.params.items():
             default = (
                 format(param.default, "f") if hasattr(param.default, "as_tuple") else param.default
@@ -100,8 +107,11 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 AtMost(high=param.max) if param.max is not None else None,
             ]
             extra = "".join(f", {b.render(lang)}" for b in limits if b is not None)
-            line = f"{name} ({param.type}, default {default}{extra})"
-            parts.append(_indent(line + (f": {param.doc}" if param.doc else "")))
+            line = msg.ParamLine(name=name, type=param.type, default=default, limits=extra)
+            text = (param.doc if own == "en" else param.doc_zh) or param.doc or param.doc_zh
+            parts.append(
+                _indent(line.render(lang) + (msg.ParamDoc(doc=text).render(lang) if text else ""))
+            )
     if doc.passing.strip():
         parts += ["", msg.PassingHeading().render(lang), _indent(doc.passing)]
     if doc.failing.strip():

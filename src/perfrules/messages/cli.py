@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from perfrules.messages import Message
+from perfrules.messages import Message, entries
 
 # --- suggestions (cli/suggest.py) ------------------------------------------------------
 
@@ -73,6 +73,17 @@ class RuleHead(Message):
     en = "category {category} · severity {severity}"
 
 
+#: A severity as ``explain`` shows it: the value, and in Chinese its word (``cli.severity.<severity>``).
+SEVERITY_SHOWN = entries(
+    "cli.severity",
+    {
+        "error": ("error（错误）", "error"),
+        "warning": ("warning（警告）", "warning"),
+        "info": ("info（提示）", "info"),
+    },
+)
+
+
 class RuleYears(Message):
     id = "cli.rule-years"
     zh = " · 适用年度 {first}–{last}"
@@ -81,19 +92,39 @@ class RuleYears(Message):
 
 class WhatHeading(Message):
     id = "cli.what"
-    zh = "检查内容 (what)"
+    zh = "检查内容"
     en = "What it checks"
 
 
 class WhyHeading(Message):
     id = "cli.why"
-    zh = "原因 (why)"
+    zh = "为何检查"
     en = "Why"
+
+
+class SeverityWhyHeading(Message):
+    id = "cli.severity-why"
+    zh = "为何是此级别"
+    en = "Why this severity"
+
+
+class FixHeading(Message):
+    id = "cli.fix"
+    zh = "如何修改"
+    en = "How to fix"
+
+
+class OtherLanguageOnly(Message):
+    """Beside a heading whose text the rule gives only in the other language."""
+
+    id = "cli.other-language-only"
+    zh = "（仅有英文说明）"
+    en = " (given in Chinese only)"
 
 
 class SourceHeading(Message):
     id = "cli.source"
-    zh = "依据 (source)"
+    zh = "依据"
     en = "Source"
 
 
@@ -107,6 +138,18 @@ class ParamsHeading(Message):
     id = "cli.params"
     zh = "参数（在 perfrules.toml 的 [params] 中设置）"
     en = "Parameters (set in perfrules.toml under [params])"
+
+
+class ParamLine(Message):
+    id = "cli.param-line"
+    zh = "{name} ({type}, 默认 {default}{limits})"
+    en = "{name} ({type}, default {default}{limits})"
+
+
+class ParamDoc(Message):
+    id = "cli.param-doc"
+    zh = "：{doc}"
+    en = ": {doc}"
 
 
 class PassingHeading(Message):

@@ -202,3 +202,24 @@ class StaleOverride(Message):
     id = "output.stale-override"
     zh = "{file}: 覆盖项 {about} 已过时（{detail}），未应用"
     en = "{file}: stale override {about}: {detail}; not applied"
+
+
+# --- SARIF: a rule's help ----------------------------------------------------------------
+
+
+class HelpLine(Message):
+    id = "output.help-line"
+    zh = "{head}：{text}"
+    en = "{head}: {text}"
+
+
+class HelpLineMarked(Message):
+    id = "output.help-line-marked"
+    zh = "**{head}**：{text}"
+    en = "**{head}**: {text}"
+
+
+class HelpSee(Message):
+    id = "output.help-see"
+    zh = "参见：perfrules explain {rule}"
+    en = "See: perfrules explain {rule}"

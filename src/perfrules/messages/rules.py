@@ -147,3 +147,15 @@ class MoreFailedMany(Message):
     id = "rules.more-failed-many"
     zh = "（另有 {more} 处同样失败）"
     en = " (and {more} more subjects)"
+
+
+class BlankDoc(Message):
+    id = "rules.blank-doc"
+    zh = "内容为空：请填写，或删去该键"
+    en = "blank text: write it, or leave the key out"
+
+
+class NotChinese(Message):
+    id = "rules.not-chinese"
+    zh = "{key} 应为中文说明，其中没有中文；英文说明写在 {field}"
+    en = "{key} is the Chinese text but holds no Chinese; English goes in {field}"

@@ -30,6 +30,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from urllib.parse import quote
 
 from perfrules._version import __version__
+from perfrules.messages import Message
+from perfrules.messages import cli as headings
+from perfrules.messages import output as msg
 from perfrules.output.writer import Summary, Writer
 
 if TYPE_CHECKING:
@@ -51,22 +54,36 @@ def artifact_uri(path: str) -> str:
     return quote(path.replace(os.sep, "/"), safe="/-._~")
 
 
+#: The sections of a rule's help after what it checks: the doc field and its heading.
+_HELP_SECTIONS: tuple[tuple[str, type[Message]], ...] = (
+    ("why", headings.WhyHeading),
+    ("severity_why", headings.SeverityWhyHeading),
+    ("fix", headings.FixHeading),
+    ("source", headings.SourceHeading),
+)
+
+
 def rule_descriptor(rule: Rule, severity: str, lang: str) -> dict[str, Any]:
-    """A ``reportingDescriptor`` for one rule."""
+    """A ``reportingDescriptor`` for one rule, its documentation in ``lang`` (where the rule gives it)."""
     doc = rule.doc
     title = rule.title.get(lang)
-    help_text = (
-        f"{doc.what}\n\nWhy: {doc.why}\n\nSource: {doc.source}\n\nSee: perfrules explain {rule.id}"
-    )
-    help_md = (
-        f"**{rule.id} {rule.name}** — {title}\n\n{doc.what}\n\n**Why.** {doc.why}\n\n"
-        f"**Source.** {doc.source}\n\n`perfrules explain {rule.id}`"
+    what = doc.text("what", lang)[0]
+    sections = [
+        (heading().render(lang), doc.text(field, lang)[0]) for field, heading in _HELP_SECTIONS
+    ]
+    given = [(head, text) for head, text in sections if text]
+    lines = [msg.HelpLine(head=head, text=text).render(lang) for head, text in given]
+    see = msg.HelpSee(rule=rule.id).render(lang)
+    help_text = "\n\n".join([what, *lines, see])
+    marked = [msg.HelpLineMarked(head=head, text=text).render(lang) for head, text in given]
+    help_md = "\n\n".join(
+        [f"**{rule.id} {rule.name}** — {title}", what, *marked, f"`perfrules explain {rule.id}`"]
     )
     return {
         "id": rule.id,
         "name": rule.name,
         "shortDescription": {"text": title},
-        "fullDescription": {"text": doc.what},
+        "fullDescription": {"text": what},
         "help": {"text": help_text, "markdown": help_md},
         "defaultConfiguration": {"level": LEVELS[severity]},
         "properties": {"category": rule.category, "tags": [rule.category]},

@@ -65,6 +65,7 @@ class Param:
     doc: str = ""
     min: ParamValue | None = None
     max: ParamValue | None = None
+    doc_zh: str = ""
 
     def value(self, given: object) -> ParamValue:
         """``given`` as this parameter's value: of its type, within its range (raises ``BadValue``)."""
@@ -81,13 +82,38 @@ class Origin:
 
 @attrs.frozen
 class RuleDoc:
-    """A rule's documentation: what it checks, why, where the rule comes from, and examples."""
+    """A rule's documentation: what it checks, why, why its severity, how to fix, its source, examples.
+
+    Each prose field (:data:`~perfrules.rules.packspec.DOC_FIELDS`) has a
+    Chinese twin ``<field>_zh``; :meth:`text` picks one by language.
+    """
 
     what: str
     why: str
     source: str
     passing: str = ""
     failing: str = ""
+    fix: str = ""
+    severity_why: str = ""
+    what_zh: str = ""
+    why_zh: str = ""
+    fix_zh: str = ""
+    severity_why_zh: str = ""
+    source_zh: str = ""
+
+    def text(self, field: str, lang: str) -> tuple[str, str]:
+        """``field`` in ``lang`` (``en``, else Chinese) as ``(text, language it is in)``.
+
+        When the rule gives it only in the other language, that text is
+        returned with its language; ``("", lang)`` when it gives neither.
+        """
+        en, zh = getattr(self, field).strip(), getattr(self, f"{field}_zh").strip()
+        first, second = ((en, "en"), (zh, "zh")) if lang == "en" else ((zh, "zh"), (en, "en"))
+        if first[0]:
+            return first
+        if second[0]:
+            return second
+        return "", "en" if lang == "en" else "zh"
 
 
 @attrs.frozen
@@ -150,6 +176,7 @@ def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
             p.doc,
             None if p.min is None else param_value(p.type, p.min),
             None if p.max is None else param_value(p.type, p.max),
+            doc_zh=p.doc_zh,
         )
         for n, p in spec.params.items()
     }
@@ -160,9 +187,7 @@ def _to_rule(spec: RuleSpec, file: str, origin: Origin | None) -> Rule:
         severity=Severity(spec.severity),
         title=Templates(spec.title.zh, spec.title.en),
         message=Templates(spec.message.zh, spec.message.en),
-        doc=RuleDoc(
-            spec.doc.what, spec.doc.why, spec.doc.source, spec.doc.passing, spec.doc.failing
-        ),
+        doc=RuleDoc(**attrs.asdict(spec.doc)),
         kind=spec.kind,
         expression=spec.expression,
         for_each=spec.for_each,

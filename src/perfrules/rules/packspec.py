@@ -29,6 +29,7 @@ from perfrules.rules.findings import CATEGORIES, Severity
 from perfrules.rules.templates import check_template, template_fields
 
 __all__ = [
+    "DOC_FIELDS",
     "PARAM_CLASSES",
     "PARAM_TYPES",
     "ParamValue",
@@ -67,11 +68,26 @@ class TextSpec:
 
 @attrs.frozen
 class DocSpec:
+    """A rule's ``doc`` table: English bodies, their Chinese twins (``*_zh``), and the examples."""
+
     what: str
     why: str
     source: str
     passing: str = ""
     failing: str = ""
+    fix: str = ""
+    severity_why: str = ""
+    what_zh: str = ""
+    why_zh: str = ""
+    fix_zh: str = ""
+    severity_why_zh: str = ""
+    source_zh: str = ""
+
+
+#: The prose fields of ``doc`` with a Chinese twin ``<field>_zh``, in the order they are shown.
+DOC_FIELDS: tuple[str, ...] = ("what", "why", "severity_why", "fix", "source")
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
 @attrs.frozen
@@ -81,6 +97,7 @@ class ParamSpec:
     doc: str = ""
     min: Any = None
     max: Any = None
+    doc_zh: str = ""
 
 
 @attrs.frozen
@@ -159,6 +176,13 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
                 )
             )
             continue
+        if param.doc_zh and not _CJK.search(param.doc_zh):
+            problems.append(
+                invalid(
+                    f"params.{name}.doc_zh",
+                    msg.NotChinese(key=f"params.{name}.doc_zh", field=f"params.{name}.doc"),
+                )
+            )
         problems += _check_param_range(name, param)
         try:
             check_range(
@@ -170,6 +194,7 @@ def check_rule(spec: RuleSpec) -> list[Problem]:
             params_ok = False
             problems.append(Problem(exc.code, f"params.{name}.default", params=exc.params))
     problems += _check_templates(spec, params_ok)
+    problems += _check_doc(spec.doc)
     return [attrs.evolve(p, rule=spec.id) for p in problems]
 
 
@@ -217,6 +242,18 @@ def _check_head(
         yield Problem(
             "choice", "severity", params={"found": severity, "choices": "error, warning, info"}
         )
+
+
+def _check_doc(doc: DocSpec) -> Iterable[Problem]:
+    """The prose of ``doc``: nothing given blank, and Chinese where a ``*_zh`` field is given."""
+    for field in DOC_FIELDS:
+        for key in (field, f"{field}_zh"):
+            text = getattr(doc, key)
+            required = key in ("what", "why", "source")
+            if not text.strip() and (text or required):
+                yield invalid(f"doc.{key}", msg.BlankDoc())
+            elif key.endswith("_zh") and text.strip() and not _CJK.search(text):
+                yield invalid(f"doc.{key}", msg.NotChinese(key=f"doc.{key}", field=f"doc.{field}"))
 
 
 def check_present(item: Mapping[str, Any]) -> list[Problem]:

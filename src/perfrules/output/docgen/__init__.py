@@ -10,7 +10,8 @@ and verify (what the docs test does) with ``--check``. The output is
 deterministic: one ``index.md`` listing every rule, and one page per category
 (in the fixed order of :data:`~perfrules.rules.findings.CATEGORIES`) with a section
 per rule: id, name, category, severity, title and message in Chinese and
-English, what it checks, why, its source, parameters, the check itself (its
+English, what it checks, why, why its severity, how to fix and its source (in English,
+then Chinese), parameters, the check itself (its
 kind, or its expression), and the passing and failing examples as
 TOML, with the findings the failing example really produces.
 

@@ -1,7 +1,8 @@
 """The rule pages of the reference: the index of every rule and one page per category.
 
 Each rule's section gives its id, name, category, severity, title and message
-in Chinese and English, what it checks, why, its source, parameters, the check
+in Chinese and English, what it checks, why, why its severity, how to fix a
+finding and its source (each in English, then in Chinese), parameters, the check
 itself (its kind, or its expression), and the passing and failing
 examples as TOML, with the findings the failing example really produces.
 """
@@ -81,6 +82,16 @@ CATEGORY_DOCS: Mapping[str, tuple[str, str]] = {
 
 _SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
+#: A rule's prose sections as the pages show them: the doc field and its heading
+#: (the English text, then the Chinese ``<field>_zh``, under each).
+_DOC_SECTIONS = (
+    ("what", "What it checks / 检查内容"),
+    ("why", "Why / 为何检查"),
+    ("severity_why", "Why this severity / 为何是此级别"),
+    ("fix", "How to fix / 如何修改"),
+    ("source", "Source / 依据"),
+)
+
 # --- findings of the examples ----------------------------------------------------------
 
 
@@ -111,6 +122,11 @@ def _example_findings(rule: Rule, text: str, file: str) -> list[Finding]:
     return [f for f in result.findings if f.rule == rule.id]
 
 
+def _param_doc(param: Param) -> str:
+    """A parameter's meaning as the table shows it: the English, then the Chinese."""
+    return " ".join(text for text in (param.doc, param.doc_zh) if text)
+
+
 # --- pages -----------------------------------------------------------------------------
 
 
@@ -139,9 +155,11 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         facts.append(("Report years", f"{first}–{last}" if last < 9999 else f"{first} on"))
     table = ["| | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts)]
     parts.append("\n".join(table))
-    parts.append(f"**What it checks.** {_inline(rule.doc.what.strip())}")
-    parts.append(f"**Why.** {_inline(rule.doc.why.strip())}")
-    parts.append(f"**Source.** {_inline(rule.doc.source.strip())}")
+    for field, heading in _DOC_SECTIONS:
+        texts = [getattr(rule.doc, key).strip() for key in (field, f"{field}_zh")]
+        if any(texts):
+            parts.append(f"**{heading}.**")
+            parts.extend(_inline(text) for text in texts if text)
     parts.append(
         "**Message.**\n\n" + _fence(f"zh: {rule.message.zh}\nen: {rule.message.en}", "text")
     )
@@ -149,7 +167,7 @@ def _rule_section(rule: Rule, pack: RulePack, with_findings: bool) -> str:
         rows = ["| parameter | type | default | meaning |", "|---|---|---|---|"]
         for name, param in sorted(rule.params.items()):
             rows.append(
-                f"| `{name}` | {param.type}{_range(param)} | `{_value(param.default)}` | {_inline(param.doc, table=True)} |"
+                f"| `{name}` | {param.type}{_range(param)} | `{_value(param.default)}` | {_inline(_param_doc(param), table=True)} |"
             )
         parts.append("**Parameters.**\n\n" + "\n".join(rows))
         first_name, first_param = sorted(rule.params.items())[0]
@@ -249,6 +267,9 @@ def _index_page(rules: Sequence[tuple[Rule, RulePack]], packs: Sequence[RulePack
         f"{len(packs)} packs). Each rule has a stable id (`PR` and three digits, never reused), a "
         "category, a default severity, and its documentation with a passing and a failing example. "
         "`perfrules rules` lists them on the command line and `perfrules explain PR023` prints one.",
+        "A rule's prose — what it checks, why, why its default severity is what it is, how to fix a "
+        "finding, and its source — is given in English, then in Chinese, under each heading; "
+        "`perfrules explain` prints the Chinese (`--lang en`: the English).",
         "Select and ignore rules by id or by category (`--select`, `--ignore`, or `select`/`ignore` in "
         "`perfrules.toml`); change a rule's severity with `[severity]` and its parameters with "
         "`[params.PRxxx]` (see [Writing rules](../writing-rules.md)). Add your own rules in TOML with an "
