@@ -25,6 +25,7 @@ import attrs
 
 from perfrules.document import model
 from perfrules.document.convert import (
+    DOCUMENT_TABLES,
     _number,
     _structure_decimal,
     _structure_str,
@@ -37,17 +38,7 @@ __all__ = ["structure_report"]
 _Hook = Callable[..., Any]
 
 #: The model classes the fast path builds itself (every other type goes to a converter hook).
-_CLASSES: tuple[type, ...] = (
-    model.Report,
-    model.ReportInfo,
-    model.Budget,
-    model.Line,
-    model.Indicator,
-    model.Evaluation,
-    model.Narrative,
-    model.Claim,
-    model.Waiver,
-)
+_CLASSES: tuple[type, ...] = (model.Report, *DOCUMENT_TABLES)
 
 #: The fields cattrs leaves out of a document (``Report.source``: bookkeeping, set by the loader).
 _OMITTED: dict[type, frozenset[str]] = {model.Report: frozenset({"source"})}

@@ -8,13 +8,14 @@ their written-precision intervals overlap.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
 from perfrules.document.figures import MONEY_UNITS, Money, Percent, exponent_of, half_ulp
-from perfrules.document.model import BUDGET_FIGURES, Indicator
+from perfrules.document.model import BUDGET_FIGURES, Claim, Indicator
 from perfrules.document.tolerance import Gap, Interval, value_gap, within
 from perfrules.document.units import canonical
 from perfrules.document.values import (
@@ -30,7 +31,7 @@ from perfrules.messages import Message
 from perfrules.messages import kinds as msg
 from perfrules.messages.document import Text
 from perfrules.rules.context import Context
-from perfrules.rules.findings import render_arg
+from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds._lines import figure_name
 
 _ALMOST_ONE = Decimal("0.9999")
@@ -68,6 +69,23 @@ def _leaf_count(ctx: Context, kind: str) -> int:
         if not any(k.kind.value == kind for _, k in kids):
             count += 1
     return count
+
+
+def compared(ctx: Context) -> Iterator[tuple[int, Claim, Any]]:
+    """Each claim about a figure the document states: (its index, the claim, the stated value)."""
+    for i, claim in enumerate(ctx.report.claims):
+        if claim.about == "all_targets_met":
+            continue
+        subj = subject(ctx, claim.about)
+        if subj is not None and subj.value is not None:
+            yield i, claim, subj.value
+
+
+def claim_hit(
+    index: int, claim: Claim, stated: str, claimed: str, args: attrs.AttrsInstance
+) -> Hit:
+    """A hit about claim ``index``'s value: the document's figure expected, the claim's found."""
+    return Hit(claim.about, f"claims[{index}].value", expected=stated, found=claimed, args=args)
 
 
 def subject(ctx: Context, about: str) -> Subject | None:

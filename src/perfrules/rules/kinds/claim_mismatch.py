@@ -17,7 +17,7 @@ from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, described, subject
+from perfrules.rules.kinds._claims import agree, claim_hit, compared, described
 
 Params = NoParams  # this kind takes no parameters
 
@@ -33,25 +33,15 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, claim in enumerate(ctx.report.claims):
-        if claim.about == "all_targets_met":
+    for i, claim, value in compared(ctx):
+        if agree(ctx, value, claim.value):
             continue
-        subj = subject(ctx, claim.about)
-        if subj is None or subj.value is None:
-            continue
-        if agree(ctx, subj.value, claim.value):
-            continue
-        stated = render_arg(subj.value)
+        stated = render_arg(value)
         claimed = render_arg(claim.value)
-        yield Hit(
-            claim.about,
-            f"claims[{i}].value",
-            expected=stated,
-            found=claimed,
-            args=Args(
-                subject=described(ctx, claim.about),
-                stated=stated,
-                claimed=claimed,
-                claim_source=claim.source or "—",
-            ),
+        args = Args(
+            subject=described(ctx, claim.about),
+            stated=stated,
+            claimed=claimed,
+            claim_source=claim.source or "—",
         )
+        yield claim_hit(i, claim, stated, claimed, args)

@@ -19,7 +19,7 @@ from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, claim_gap, described, subject
+from perfrules.rules.kinds._claims import agree, claim_gap, claim_hit, compared, described
 
 Params = NoParams  # this kind takes no parameters
 
@@ -36,27 +36,19 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, claim in enumerate(ctx.report.claims):
-        if claim.about == "all_targets_met":
-            continue
-        subj = subject(ctx, claim.about)
-        if subj is None or subj.value is None or not agree(ctx, subj.value, claim.value):
-            continue  # nothing to compare, or a mismatch beyond rounding (claim_mismatch)
-        found = claim_gap(ctx, subj.value, claim.value)
+    for i, claim, value in compared(ctx):
+        if not agree(ctx, value, claim.value):
+            continue  # a mismatch beyond rounding (claim_mismatch)
+        found = claim_gap(ctx, value, claim.value)
         if found is None or found[0].agrees:
             continue
-        stated = render_arg(subj.value)
+        stated = render_arg(value)
         claimed = render_arg(claim.value)
-        yield Hit(
-            claim.about,
-            f"claims[{i}].value",
-            expected=stated,
-            found=claimed,
-            args=Args(
-                subject=described(ctx, claim.about),
-                stated=stated,
-                claimed=claimed,
-                claim_source=claim.source or "—",
-                difference=abs(found[1]),
-            ),
+        args = Args(
+            subject=described(ctx, claim.about),
+            stated=stated,
+            claimed=claimed,
+            claim_source=claim.source or "—",
+            difference=abs(found[1]),
         )
+        yield claim_hit(i, claim, stated, claimed, args)
