@@ -46,6 +46,7 @@ from perfrules.batch.written import WRITTEN_SUFFIXES, read_written, records, sup
 from perfrules.batch.written import written_format as _written_format
 from perfrules.document.encoding import explain_encoding
 from perfrules.document.loader import MAX_DOCUMENT_BYTES, format_of, load, loads
+from perfrules.document.model import REPORT_PARTS
 from perfrules.errors import DocumentError, PerfrulesError, Problem
 from perfrules.messages import Message
 from perfrules.messages import output as msg
@@ -68,9 +69,7 @@ __all__ = [
 ]
 
 #: Top-level keys of report format 1; a document with none of them is not a report.
-REPORT_KEYS = frozenset(
-    {"report", "budget", "lines", "indicators", "evaluation", "narrative", "claims", "waivers"}
-)
+REPORT_KEYS = frozenset(REPORT_PARTS)
 
 #: File name suffixes searched for in folders: documents, and reports as written.
 SUFFIXES = (".toml", ".json", *WRITTEN_SUFFIXES)

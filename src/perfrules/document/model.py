@@ -24,6 +24,7 @@ from perfrules.document.values import Value
 __all__ = [
     "BUDGET_FIGURES",
     "BUDGET_KEYS",
+    "REPORT_PARTS",
     "Budget",
     "Claim",
     "ClaimValue",
@@ -202,3 +203,9 @@ class Report:
     claims: tuple[Claim, ...] = ()
     waivers: tuple[Waiver, ...] = ()
     source: Source | None = attrs.field(default=None, eq=False, repr=False)
+
+
+#: The parts of a report document below ``format``: its tables and arrays of tables, in order.
+REPORT_PARTS: tuple[str, ...] = tuple(
+    f.name for f in attrs.fields(Report) if f.name not in ("format", "source")
+)

@@ -20,7 +20,7 @@ import attrs
 
 from perfrules._version import __version__
 from perfrules.document.loader import from_data
-from perfrules.document.model import Report
+from perfrules.document.model import REPORT_PARTS, Report
 from perfrules.document.provenance import Place, Traced
 from perfrules.document.source import Source
 from perfrules.errors import DocumentError, Problem, os_detail
@@ -277,16 +277,7 @@ def extract(
     whole = Traced(
         Place(name, layout.format), ""
     )  # a finding about a part the report lacks: the file
-    for key in (
-        "report",
-        "budget",
-        "lines",
-        "indicators",
-        "evaluation",
-        "narrative",
-        "claims",
-        "waivers",
-    ):
+    for key in REPORT_PARTS:
         provenance.setdefault(key, whole)
     report = from_data(to_data(parts), Source(text, "toml", name, provenance))
     return Extraction(
