@@ -8,7 +8,6 @@ their written-precision intervals overlap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -40,20 +39,13 @@ LINE_FIELDS = ("budget", "executed", "share")
 BUDGET_FIELDS = BUDGET_FIGURES
 
 
-@attrs.frozen
-class Subject:
-    """What a claim is about: the stated figure (may be None if not stated) and its key path."""
-
-    value: Any
-    path: str
-
-
 def find_indicator(ctx: Context, ref: str) -> tuple[int, Indicator] | None:
     """The indicator a claim names by id or by name."""
-    for i, ind in enumerate(ctx.report.indicators):
+    indicators = ctx.report.indicators
+    for i, ind in enumerate(indicators):
         if ind.id == ref:
             return i, ind
-    for i, ind in enumerate(ctx.report.indicators):
+    for i, ind in enumerate(indicators):
         if ind.name == ref:
             return i, ind
     return None
@@ -71,14 +63,73 @@ def _leaf_count(ctx: Context, kind: str) -> int:
     return count
 
 
-def compared(ctx: Context) -> Iterator[tuple[int, Claim, Any]]:
-    """Each claim about a figure the document states: (its index, the claim, the stated value)."""
+#: One claim as the claim kinds read it (:func:`readings`): its index, the claim,
+#: the figure it repeats (None when its ``about`` names nothing the document
+#: states), whether the two agree, and the difference of a claim that agrees
+#: only by rounding (None when there is none to report).
+Reading = tuple[int, Claim, Any, bool, Decimal | None]
+
+
+def readings(ctx: Context) -> tuple[Reading, ...]:
+    """Every claim but ``all_targets_met``, in order, read once per check (``ctx.shared``).
+
+    ``claim_subject`` reports the claims without a figure, ``claim_mismatch``
+    those that disagree with theirs, ``claim_rounding`` those whose agreement
+    needs rounding (:func:`agree`, then :func:`claim_gap`).
+    """
+    out: list[Reading] = []
     for i, claim in enumerate(ctx.report.claims):
-        if claim.about == "all_targets_met":
+        about = claim.about
+        if about == "all_targets_met":
             continue
-        subj = subject(ctx, claim.about)
-        if subj is not None and subj.value is not None:
-            yield i, claim, subj.value
+        stated = stated_figure(ctx, about)
+        if stated is None:
+            out.append((i, claim, None, False, None))
+            continue
+        value = claim.value
+        if _repeats(ctx, stated, value):
+            out.append((i, claim, stated, True, None))
+        elif agree(ctx, stated, value):
+            gap = claim_gap(ctx, stated, value)
+            difference = None if gap is None or gap[0].agrees else abs(gap[1])
+            out.append((i, claim, stated, True, difference))
+        else:
+            out.append((i, claim, stated, False, None))
+    return tuple(out)
+
+
+def _repeats(ctx: Context, stated: Any, claim: Value | bool) -> bool:
+    """True when a claim is the stated figure's very number (in the report's unit) or value.
+
+    Such a claim agrees (:func:`agree`: its interval and the figure's both
+    hold that number; :func:`values_agree` of two equal values) and agrees
+    as written (:func:`claim_gap`: equal numbers are equal at any place; it
+    compares no targets or actuals), so neither needs computing. False says
+    nothing.
+    """
+    kind = type(stated)
+    if kind is Comparison:  # an indicator's target or actual, repeated: operator, number, unit
+        return type(claim) is Comparison and bool(claim == stated)
+    if type(claim) is not Quantity:
+        return False
+    if kind is Quantity:
+        return bool(claim == stated)
+    if claim.approx is not None:
+        return False
+    number = claim.value
+    if kind is Money:
+        report_unit = ctx.report.report.money_unit
+        unit = claim.unit or report_unit
+        if unit == report_unit:
+            return bool(number == stated.amount)
+        if unit not in MONEY_UNITS:
+            return False
+        return bool(number.scaleb(MONEY_UNITS[unit] - MONEY_UNITS[report_unit]) == stated.amount)
+    if kind is Percent:
+        return claim.unit in ("%", "") and bool(number == stated.value)
+    if kind is Decimal or kind is int:  # a score (any unit: agree reads none), a count, a year
+        return bool(number == stated)
+    return False
 
 
 def claim_hit(
@@ -88,37 +139,34 @@ def claim_hit(
     return Hit(claim.about, f"claims[{index}].value", expected=stated, found=claimed, args=args)
 
 
-def subject(ctx: Context, about: str) -> Subject | None:
-    """The figure a claim's ``about`` names, or None when it names nothing in the document."""
+def stated_figure(ctx: Context, about: str) -> Any:
+    """The figure a claim's ``about`` names, or None when it names nothing the document states."""
     report = ctx.report
     if about.startswith("budget."):
-        key = about[len("budget.") :]
-        if key in BUDGET_FIELDS:
-            return Subject(getattr(report.budget, key) if report.budget else None, f"budget.{key}")
-        return None
-    if about.startswith("line:"):
-        ref, _, key = about[len("line:") :].rpartition(".")
-        if key in LINE_FIELDS and ref in ctx.lines_by_id:
-            index, line = ctx.lines_by_id[ref]
-            return Subject(getattr(line, key), f"lines[{index}].{key}")
-        return None
+        key = about[7:]
+        budget = report.budget
+        return getattr(budget, key) if budget is not None and key in BUDGET_FIELDS else None
     if about.startswith("indicator:"):
-        ref, _, key = about[len("indicator:") :].rpartition(".")
+        ref, _, key = about[10:].rpartition(".")
         found = find_indicator(ctx, ref) if key in INDICATOR_FIELDS else None
-        if found is None:
-            return None
-        index, ind = found
-        return Subject(getattr(ind, key), f"indicators[{index}].{key}")
+        return None if found is None else getattr(found[1], key)
+    if about.startswith("line:"):
+        ref, _, key = about[5:].rpartition(".")
+        if key in LINE_FIELDS:
+            entry = ctx.lines_by_id.get(ref)
+            return None if entry is None else getattr(entry[1], key)
+        return None
+    evaluation = report.evaluation
     if about == "evaluation.score":
-        return Subject(report.evaluation.score if report.evaluation else None, "evaluation.score")
+        return evaluation.score if evaluation is not None else None
     if about == "evaluation.grade":
-        return Subject(report.evaluation.grade if report.evaluation else None, "evaluation.grade")
+        return evaluation.grade if evaluation is not None else None
     if about == "count:indicators":
-        return Subject(len(report.indicators), "indicators")
+        return len(report.indicators)
     if about.startswith("count:lines:"):
-        return Subject(_leaf_count(ctx, about[len("count:lines:") :]), "lines")
+        return _leaf_count(ctx, about[12:])
     if about == "report.year":
-        return Subject(report.report.year, "report.year")
+        return report.report.year
     return None
 
 

@@ -1,10 +1,11 @@
 """The claim-mismatch check: a ``[[claims]]`` entry that disagrees with the figure it repeats.
 
-``_claims.subject`` finds the stated figure a claim's ``about`` names and
+``_claims.stated_figure`` finds the stated figure a claim's ``about`` names and
 ``_claims.agree`` compares by meaning (written precision, 余/约, money
 units, the profile's grade synonyms). Claims whose subject is missing are the
 ``claim_subject`` kind's; ``all_targets_met`` claims the ``all_targets_met``
-kind's.
+kind's. The verdicts are read once per check for the three claim kinds
+(``_claims.readings``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, claim_hit, compared, described
+from perfrules.rules.kinds._claims import claim_hit, described, readings
 
 Params = NoParams  # this kind takes no parameters
 
@@ -33,8 +34,8 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, claim, value in compared(ctx):
-        if agree(ctx, value, claim.value):
+    for i, claim, value, agrees, _ in ctx.shared(readings):
+        if value is None or agrees:
             continue
         stated = render_arg(value)
         claimed = render_arg(claim.value)

@@ -6,6 +6,8 @@ written to the cent and differ by 0.01, which a reviewer reads as two
 different figures. This kind reports such claims (``_claims.claim_gap``: the
 two compared at the coarser written place, ``tolerance.value_gap``) with the
 difference; claims that disagree beyond rounding stay ``claim_mismatch``'s.
+The verdicts are read once per check for the three claim kinds
+(``_claims.readings``).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import agree, claim_gap, claim_hit, compared, described
+from perfrules.rules.kinds._claims import claim_hit, described, readings
 
 Params = NoParams  # this kind takes no parameters
 
@@ -36,12 +38,9 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, claim, value in compared(ctx):
-        if not agree(ctx, value, claim.value):
-            continue  # a mismatch beyond rounding (claim_mismatch)
-        found = claim_gap(ctx, value, claim.value)
-        if found is None or found[0].agrees:
-            continue
+    for i, claim, value, _, difference in ctx.shared(readings):
+        if difference is None:
+            continue  # agrees as written, or a mismatch beyond rounding (claim_mismatch)
         stated = render_arg(value)
         claimed = render_arg(claim.value)
         args = Args(
@@ -49,6 +48,6 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             stated=stated,
             claimed=claimed,
             claim_source=claim.source or "—",
-            difference=abs(found[1]),
+            difference=difference,
         )
         yield claim_hit(i, claim, stated, claimed, args)

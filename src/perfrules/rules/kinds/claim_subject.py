@@ -1,6 +1,7 @@
 """The claim-subject check: a claim whose ``about`` names no figure the document states.
 
-Uses the same lookup as the ``claim_mismatch`` kind (``_claims.subject``):
+Uses the same lookup as the ``claim_mismatch`` kind (``_claims.stated_figure``,
+read once per check for the three claim kinds: ``_claims.readings``):
 what it cannot resolve, or resolves to an empty figure, is a hit here and
 nothing there. ``all_targets_met`` claims have no subject and are skipped.
 """
@@ -14,7 +15,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._claims import subject
+from perfrules.rules.kinds._claims import readings
 
 Params = NoParams  # this kind takes no parameters
 
@@ -27,11 +28,8 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, claim in enumerate(ctx.report.claims):
-        if claim.about == "all_targets_met":
-            continue
-        subj = subject(ctx, claim.about)
-        if subj is None or subj.value is None:
+    for i, claim, value, _, _ in ctx.shared(readings):
+        if value is None:
             yield Hit(
                 claim.about,
                 f"claims[{i}].about",
