@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = ["Context"]
 
 T = TypeVar("T")
+_MISSING: Any = object()  # not yet computed (a shared fact may be None)
 
 
 class Context:
@@ -66,11 +67,10 @@ class Context:
 
     def shared(self, compute: Callable[[Context], T]) -> T:
         """``compute(self)``, computed once per check and shared by every rule that asks."""
-        try:
-            return self._shared[compute]  # type: ignore[no-any-return]
-        except KeyError:
+        value = self._shared.get(compute, _MISSING)
+        if value is _MISSING:
             value = self._shared[compute] = compute(self)
-            return value
+        return value  # type: ignore[no-any-return]
 
     @cached_property
     def sheet(self) -> ScoreSheet:

@@ -14,8 +14,8 @@ threads.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterator, Mapping
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
@@ -26,7 +26,7 @@ from perfrules.errors import ConfigError
 from perfrules.rules.config import Config, check_config, known_rules
 from perfrules.rules.context import Context
 from perfrules.rules.findings import CheckResult, Finding, Hit, Severity
-from perfrules.rules.link import Check, link
+from perfrules.rules.link import Check, KindCheck, link
 from perfrules.rules.pack import Rule
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ class ActiveRule:
     params: object
     #: The rule's check, parameters bound: ``run(ctx)`` yields its hits.
     run: Check
+    #: For a kind's rule, the kind's check: ``run(ctx)`` is ``kind_check(ctx, params)``.
+    kind_check: KindCheck | None = attrs.field(default=None, eq=False, repr=False)
 
 
 @attrs.define(frozen=True, eq=False, slots=False)
@@ -63,9 +65,19 @@ class RuleSet:
         return tuple(sorted(self.selected))
 
     @cached_property
-    def plan(self) -> tuple[tuple[ActiveRule, Check, tuple[int, int] | None], ...]:
-        """What :func:`check` iterates: each rule's check and years, unpacked once."""
-        return tuple((a, a.run, a.rule.years) for a in self.rules)
+    def plan(self) -> tuple[tuple[ActiveRule, KindCheck, object, tuple[int, int] | None], ...]:
+        """What :func:`check` iterates: each rule's check, its argument and years, unpacked once.
+
+        ``check(ctx, argument)`` yields the rule's hits: a kind's check is
+        called with the rule's parameters directly (what ``run`` does, one
+        call fewer per rule), any other rule's ``run`` through :func:`_run`.
+        """
+        return tuple(
+            (a, a.kind_check, a.params, a.rule.years)
+            if a.kind_check is not None
+            else (a, _run, a.run, a.rule.years)
+            for a in self.rules
+        )
 
     @cached_property
     def selected(self) -> frozenset[str]:
@@ -109,7 +121,8 @@ def _compile(config: Config) -> RuleSet:
         problems += more
         if linked is None or not config.selects(rule):
             continue
-        entry = ActiveRule(rule, config.severity_of(rule), linked.params, linked.run)
+        severity = config.severity_of(rule)
+        entry = ActiveRule(rule, severity, linked.params, linked.run, linked.kind_check)
         (post if linked.after_waivers else active).append(entry)
     if problems:
         raise ConfigError(attrs.evolve(p, file=p.file or config.file) for p in problems)
@@ -126,12 +139,24 @@ def default_rules() -> RuleSet:
     return compile_rules(_DEFAULT_CONFIG)
 
 
-def _resolve_profile(report: Report, name: str | Profile | None, rules: RuleSet) -> Profile:
+def _run(ctx: Context, run: Check) -> Iterator[Hit]:
+    """A rule's ``run`` in the shape of a kind's check (:attr:`RuleSet.plan`)."""
+    return run(ctx)
+
+
+@cache
+def _resolver() -> Callable[..., Profile]:
+    """:func:`~perfrules.scoring.profiles.resolve_profile`, imported on first use and kept."""
     # Imported when a report is checked, for start-up cost: compiling rules
-    # (``perfrules rules``, a configuration check) needs no profiles.
+    # (``perfrules rules``, a configuration check) needs no profiles. Kept,
+    # as an import statement costs a check about what resolving the profile does.
     from perfrules.scoring.profiles import resolve_profile
 
-    return resolve_profile(report, name, rules.profile)
+    return resolve_profile
+
+
+def _resolve_profile(report: Report, name: str | Profile | None, rules: RuleSet) -> Profile:
+    return _resolver()(report, name, rules.profile)
 
 
 def _finding(active: ActiveRule, hit: Hit, report: Report) -> Finding:
@@ -183,10 +208,10 @@ def check(
     ctx = Context(report, prof, rules.integers_exact, rules.selected, rules.known)
     year = report.report.year
     findings: list[Finding] = []
-    for active, run, years in rules.plan:
+    for active, run, argument, years in rules.plan:
         if years is not None and not years[0] <= year <= years[1]:
             continue
-        for hit in run(ctx):
+        for hit in run(ctx, argument):
             findings.append(_finding(active, hit, report))
     sheet = ctx.computed_sheet  # computed only if a rule asked for it
     if not report.waivers:

@@ -12,6 +12,7 @@ rule id) and returned, never raised, so a caller can report all at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -24,10 +25,12 @@ from perfrules.rules.pack import Rule
 from perfrules.rules.packspec import BASE_FIELDS, ParamValue, invalid
 from perfrules.rules.templates import check_template
 
-__all__ = ["Check", "Linked", "link"]
+__all__ = ["Check", "KindCheck", "Linked", "link"]
 
 #: A rule's check with its parameters bound: the hits it finds in one report.
 Check = Callable[[Context], Iterator[Hit]]
+#: A kind's check: the hits it finds in one report with one rule's parameters.
+KindCheck = Callable[[Context, Any], Iterator[Hit]]
 
 
 @attrs.frozen
@@ -39,6 +42,8 @@ class Linked:
     params: object
     run: Check
     after_waivers: bool = False
+    #: For a kind's rule, the kind's check: ``run(ctx)`` is ``kind_check(ctx, params)``.
+    kind_check: KindCheck | None = attrs.field(default=None, eq=False, repr=False)
 
 
 def link(rule: Rule, values: Mapping[str, ParamValue]) -> tuple[Linked | None, list[Problem]]:
@@ -69,7 +74,7 @@ def _link_kind(
     def run(ctx: Context) -> Iterator[Hit]:
         return check(ctx, params)
 
-    return Linked(rule, params, run, found.after_waivers), []
+    return Linked(rule, params, run, found.after_waivers, check), []
 
 
 def _disagreements(rule: Rule, found: Kind) -> Iterator[Problem]:
