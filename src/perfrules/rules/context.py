@@ -10,7 +10,7 @@ check, on first use.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from perfrules.document.model import Line, Report
@@ -51,18 +51,29 @@ class Context:
         self.waiver_used = [False] * len(report.waivers)
         #: Rules that failed while checking this report (code ``rule-failed``), one per rule.
         self.failures: list[Problem] = []
+        # Computed on first use (plain properties: a cached_property takes a lock).
+        self._lines_by_id: dict[str, tuple[int, Line]] | None = None
+        self._children: dict[str | None, list[tuple[int, Line]]] | None = None
+        self._sheet: ScoreSheet | None = None
 
-    @cached_property
+    @property
     def lines_by_id(self) -> dict[str, tuple[int, Line]]:
         """Each line with its index, by id."""
-        return {line.id: (i, line) for i, line in enumerate(self.report.lines)}
+        found = self._lines_by_id
+        if found is None:
+            found = self._lines_by_id = {
+                line.id: (i, line) for i, line in enumerate(self.report.lines)
+            }
+        return found
 
-    @cached_property
+    @property
     def children(self) -> dict[str | None, list[tuple[int, Line]]]:
         """Lines grouped by parent id (roots under None), in document order."""
-        out: dict[str | None, list[tuple[int, Line]]] = {}
-        for i, line in enumerate(self.report.lines):
-            out.setdefault(line.parent, []).append((i, line))
+        out = self._children
+        if out is None:
+            out = self._children = {}
+            for i, line in enumerate(self.report.lines):
+                out.setdefault(line.parent, []).append((i, line))
         return out
 
     def shared(self, compute: Callable[[Context], T]) -> T:
@@ -72,17 +83,26 @@ class Context:
             value = self._shared[compute] = compute(self)
         return value  # type: ignore[no-any-return]
 
-    @cached_property
+    @property
     def sheet(self) -> ScoreSheet:
         """The report's score sheet under the profile (recomputed scores, targets met or missed)."""
-        # Imported on first use, for start-up cost: a check whose rules need no
-        # scores never loads the scorer.
-        from perfrules.scoring.scorer import score
-
-        return score(self.report, self.profile)
+        sheet = self._sheet
+        if sheet is None:
+            sheet = self._sheet = _scorer()(self.report, self.profile)
+        return sheet
 
     @property
     def computed_sheet(self) -> ScoreSheet | None:
         """The score sheet if a rule asked for it during this check, else None (nothing computed)."""
-        sheet: ScoreSheet | None = self.__dict__.get("sheet")
-        return sheet
+        return self._sheet
+
+
+@cache
+def _scorer() -> Callable[[Report, Profile], ScoreSheet]:
+    """:func:`~perfrules.scoring.scorer.score`, imported on first use and kept."""
+    # Imported on first use, for start-up cost: a check whose rules need no
+    # scores never loads the scorer. Kept, as an import statement per check
+    # costs about what the rest of making a context does.
+    from perfrules.scoring.scorer import score
+
+    return score
