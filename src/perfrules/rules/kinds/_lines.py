@@ -17,7 +17,7 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Money, Percent
-from perfrules.document.model import LineKind
+from perfrules.document.model import Line, LineKind
 from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
 from perfrules.messages import Message
 from perfrules.messages.document import Text
@@ -122,85 +122,104 @@ def _candidates(
     return found
 
 
-def _relation(
-    about: str, path: str, label: str, totals: list[Figure], parts: list[Figure], exact: bool
-) -> Relation:
-    holds = _holds([t.money for t in totals], [p.money for p in parts], exact)
-    return Relation(about, path, label, tuple(totals), tuple(parts), holds)
+#: A sum relation as read (:func:`_sums`), a plain tuple: the parent line's index (-1: the
+#: budget block), the parts' figure key, the parent's id (None for the block), the label, the
+#: candidate totals as (index, key, Money), the parts as (index, Money), whether it holds
+#: within written precision, and whether the parts add up exactly to one of the totals.
+_Sum = tuple[
+    int, str, "str | None", str, list[tuple[int, str, Money]], list[tuple[int, Money]], bool, bool
+]
+
+#: Each root kind's partition (its index in :data:`PARTITIONS`) and each partition's label.
+_PARTITION_OF: dict[LineKind, int] = {k: gi for gi, group in enumerate(PARTITIONS) for k in group}
+_PARTITION_LABELS = tuple("/".join(sorted(k.value for k in group)) for group in PARTITIONS)
 
 
-def _adds_up(totals: Sequence[Money], values: Sequence[Money]) -> bool:
-    """True when the parts' amounts add up exactly to one of the totals' (equal as written)."""
-    amount = sum((v.amount for v in values), _ZERO)
-    return any(t.amount == amount for t in totals)
+def _sums(ctx: Context) -> list[_Sum]:
+    """Every sum relation whose figures are all stated: parents and children, then the roots.
 
-
-def _children_relations(
-    ctx: Context, every: bool = False, unequal: bool = False
-) -> Iterator[Relation]:
-    """The parent-children sums: failing ones; ``every``: all; ``unequal``: all not equal as written."""
+    Parts that add up exactly to a total hold at any precision (the exact sum
+    lies inside every interval): the interval test runs only for the others.
+    """
     exact = ctx.integers_exact
-    for parent_id, kids in ctx.children.items():
-        if parent_id is None or parent_id not in ctx.lines_by_id:
+    lines_by_id = ctx.lines_by_id
+    children = ctx.children
+    out: list[_Sum] = []
+    for parent_id, kids in children.items():
+        entry = lines_by_id.get(parent_id) if parent_id is not None else None
+        if entry is None:
             continue
-        pindex, parent = ctx.lines_by_id[parent_id]
+        pindex, parent = entry
         for key in FIGURES:
             total = getattr(parent, key)
-            values = [getattr(kid, key) for _, kid in kids]
-            if total is None or any(v is None for v in values):
+            if total is None:
                 continue
-            if not every and _holds((total,), values, exact):
-                continue  # the common case: nothing to build
-            if unequal and _adds_up((total,), values):
-                continue
-            parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
-            yield _relation(
-                f"line:{parent.id}",
-                f"lines[{pindex}].{key}",
-                parent.label,
-                [Figure(pindex, key, total)],
-                parts,
-                exact,
-            )
-
-
-def _root_relations(ctx: Context, every: bool = False, unequal: bool = False) -> Iterator[Relation]:
-    """The roots against the budget block, as :func:`_children_relations` for lines."""
+            parts: list[tuple[int, Money]] = []
+            amount = _ZERO
+            for i, kid in kids:
+                value = getattr(kid, key)
+                if value is None:
+                    break
+                parts.append((i, value))
+                amount += value.amount
+            else:
+                equal = total.amount == amount
+                holds = equal or _holds((total,), [m for _, m in parts], exact)
+                totals = [(pindex, key, total)]
+                out.append((pindex, key, parent.id, parent.label, totals, parts, holds, equal))
     budget = ctx.report.budget
-    if budget is None:
-        return
-    exact = ctx.integers_exact
-    roots = ctx.children.get(None, [])
-    for group in PARTITIONS:
-        members = [(i, line) for i, line in roots if line.kind in group]
+    roots = children.get(None)
+    if budget is None or not roots:
+        return out
+    groups: list[list[tuple[int, Line]]] = [[] for _ in PARTITIONS]
+    for root in roots:
+        gi = _PARTITION_OF.get(root[1].kind)
+        if gi is not None:
+            groups[gi].append(root)
+    for group, members, label in zip(PARTITIONS, groups, _PARTITION_LABELS, strict=True):
         if not members or any(not any(line.kind is k for _, line in members) for k in group):
             continue  # a partition is checked only when every kind of its group is given
         for key in FIGURES:
             if key == "executed":
-                totals = [Figure(-1, "executed", budget.executed)] if budget.executed else []
+                totals = [(-1, "executed", budget.executed)] if budget.executed is not None else []
             else:
                 totals = [
-                    Figure(-1, k, m)
+                    (-1, k, m)
                     for k, m in (("adjusted", budget.adjusted), ("initial", budget.initial))
                     if m is not None
                 ]
-            values = [getattr(line, key) for _, line in members]
-            if not totals or any(v is None for v in values):
+            if not totals:
                 continue
-            if not every and _holds([t.money for t in totals], values, exact):
-                continue
-            if unequal and _adds_up([t.money for t in totals], values):
-                continue
-            parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
-            label = "/".join(sorted(k.value for k in group))
-            yield _relation(
-                f"budget.{totals[0].key}", f"budget.{totals[0].key}", label, totals, parts, exact
-            )
+            parts = []
+            amount = _ZERO
+            for i, line in members:
+                value = getattr(line, key)
+                if value is None:
+                    break
+                parts.append((i, value))
+                amount += value.amount
+            else:
+                equal = any(m.amount == amount for _, _, m in totals)
+                holds = equal or _holds([m for _, _, m in totals], [m for _, m in parts], exact)
+                out.append((-1, key, None, label, totals, parts, holds, equal))
+    return out
 
 
-def _every_relation(ctx: Context) -> tuple[Relation, ...]:
-    """Every sum relation of the report, holding or not (for the slip veto and the rounding gaps)."""
-    return (*_children_relations(ctx, True), *_root_relations(ctx, True))
+def _relation(s: _Sum) -> Relation:
+    """The relation a read sum stands for, with its subject, key path and figures."""
+    pindex, key, parent_id, label, totals, parts, holds, _ = s
+    if pindex >= 0:
+        about, path = f"line:{parent_id}", f"lines[{pindex}].{key}"
+    else:
+        about = path = f"budget.{totals[0][1]}"
+    return Relation(
+        about,
+        path,
+        label,
+        tuple(Figure(i, k, m) for i, k, m in totals),
+        tuple(Figure(i, key, m) for i, m in parts),
+        holds,
+    )
 
 
 def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
@@ -211,18 +230,22 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     figure as written, is evidence that its unit is right.
     """
     exact = ctx.integers_exact
-    where = (fig.index, fig.key)
-    for rel in ctx.shared(_every_relation):
-        if not rel.holds:
+    index, fkey = fig.index, fig.key
+    for _, key, _, _, totals, parts, holds, _ in ctx.shared(_sums):
+        if not holds:
             continue
-        totals = [
-            t.money.rescaled(power) if (t.index, t.key) == where else t.money for t in rel.totals
-        ]
-        parts = [
-            p.money.rescaled(power) if (p.index, p.key) == where else p.money for p in rel.parts
-        ]
-        touched = any((f.index, f.key) == where for f in (*rel.totals, *rel.parts))
-        if touched and not _holds(totals, parts, exact):
+        touched = False
+        moved_totals: list[Money] = []
+        for i, k, m in totals:
+            if i == index and k == fkey:
+                m, touched = m.rescaled(power), True
+            moved_totals.append(m)
+        moved_parts: list[Money] = []
+        for i, m in parts:
+            if i == index and key == fkey:
+                m, touched = m.rescaled(power), True
+            moved_parts.append(m)
+        if touched and not _holds(moved_totals, moved_parts, exact):
             return True
     if fig.index >= 0:
         return _breaks_a_share(ctx, fig, power)
@@ -281,9 +304,10 @@ def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
     out: list[tuple[Relation, Figure, Gap]] = []
     # a relation whose parts add up exactly to a total agrees at any place: those (the
     # common case) are skipped before anything is built
-    for rel in (*_children_relations(ctx, True, True), *_root_relations(ctx, True, True)):
-        if not rel.holds:
+    for s in ctx.shared(_sums):
+        if s[7] or not s[6]:  # adds up exactly, or fails (the sum kinds')
             continue
+        rel = _relation(s)
         parts = [p.money for p in rel.parts]
         gaps = [(t, sum_gap(t.money, parts, ctx.integers_exact)) for t in rel.totals]
         if any(g.agrees for _, g in gaps):
@@ -300,10 +324,12 @@ def analyse(ctx: Context) -> Analysis:
     A relation is explained by a slip when exactly one bare figure's rescaling
     makes it hold without breaking anything that holds as written.
     """
-    failing = (*_children_relations(ctx), *_root_relations(ctx))
     relations: list[Relation] = []
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
-    for rel in failing:
+    for s in ctx.shared(_sums):
+        if s[6]:
+            continue  # holds: the common case, nothing to build
+        rel = _relation(s)
         found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
         found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
         if len(found) == 1:
