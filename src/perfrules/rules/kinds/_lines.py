@@ -17,22 +17,45 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Money, Percent
-from perfrules.document.model import Line, LineKind
-from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
+from perfrules.document.model import Line
+from perfrules.document.tolerance import (
+    Gap,
+    agrees_as_written,
+    percent_matches,
+    sum_gap,
+)
 from perfrules.messages import Message
 from perfrules.messages.document import Text
 from perfrules.messages.kinds import FIGURES as FIGURE_NAMES
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-
-#: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
-PARTITIONS: tuple[frozenset[LineKind], ...] = (
-    frozenset({LineKind.SOURCE}),
-    frozenset({LineKind.FUNCTION}),
-    frozenset({LineKind.ITEM}),
-    frozenset({LineKind.BASIC, LineKind.PROJECT}),
+from perfrules.rules.kinds._linesums import (
+    FIGURES,
+    PARTITIONS,
+    Figure,
+    Relation,
+    holds_within,
+    relation,
+    sums,
 )
-FIGURES = ("budget", "executed")
+
+__all__ = [
+    "FIGURES",
+    "PARTITIONS",
+    "Analysis",
+    "Figure",
+    "Relation",
+    "ShareCheck",
+    "SumArgs",
+    "analyse",
+    "corrected",
+    "doubtful_shares",
+    "figure_name",
+    "rounding_gaps",
+    "shares",
+    "sum_hits",
+    "unit_of_power",
+]
 
 
 def figure_name(key: str) -> Message:
@@ -41,44 +64,7 @@ def figure_name(key: str) -> Message:
     return entry() if entry is not None else Text(text=key)
 
 
-_ZERO = Decimal(0)
 SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
-
-
-@attrs.frozen
-class Figure:
-    """A stated figure of a line (``index`` ≥ 0) or of the budget block (``index`` = -1, ``key``)."""
-
-    index: int
-    key: str  # "budget" / "executed" for lines; the budget key for the block
-    money: Money
-
-    @property
-    def path(self) -> str:
-        """The figure's key path."""
-        return f"lines[{self.index}].{self.key}" if self.index >= 0 else f"budget.{self.key}"
-
-
-@attrs.frozen
-class Relation:
-    """A stated total and the stated parts that must add up to it."""
-
-    about: str
-    path: str
-    label: str
-    totals: tuple[Figure, ...]  # the sum must match one of these (roots: adjusted or initial)
-    parts: tuple[Figure, ...]
-    holds: bool
-    slip: tuple[Figure, int] | None = None
-
-    @property
-    def total(self) -> Figure:
-        """The first candidate total (the one named in messages)."""
-        return self.totals[0]
-
-    def sum(self) -> Decimal:
-        """The sum of the parts as stated."""
-        return sum((p.money.amount for p in self.parts), Decimal(0))
 
 
 @attrs.frozen
@@ -87,12 +73,6 @@ class Analysis:
 
     relations: tuple[Relation, ...]
     slips: dict[tuple[int, str], tuple[Figure, int]]
-
-
-def _holds(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -> bool:
-    """True when the parts' sum can equal one of the totals, within written precision."""
-    s = sum_interval(parts, exact)
-    return any(within(s, t.bounds(exact)) for t in totals)
 
 
 def _candidates(
@@ -111,118 +91,18 @@ def _candidates(
             continue
         for power in SLIP_POWERS:
             trial = [*monies[:i], part.money.rescaled(power), *monies[i + 1 :]]
-            if _holds([t.money for t in totals], trial, exact):
+            if holds_within([t.money for t in totals], trial, exact):
                 found.append((part, power))
     for t in totals:
         if t.money.has_unit:
             continue
         for power in SLIP_POWERS:
-            if _holds([t.money.rescaled(power)], monies, exact):
+            if holds_within([t.money.rescaled(power)], monies, exact):
                 found.append((t, power))
     return found
 
 
-#: A sum relation as read (:func:`_sums`), a plain tuple: the parent line's index (-1: the
-#: budget block), the parts' figure key, the parent's id (None for the block), the label, the
-#: candidate totals as (index, key, Money), the parts as (index, Money), whether it holds
-#: within written precision, and whether the parts add up exactly to one of the totals.
-_Sum = tuple[
-    int, str, "str | None", str, list[tuple[int, str, Money]], list[tuple[int, Money]], bool, bool
-]
-
-#: Each root kind's partition (its index in :data:`PARTITIONS`) and each partition's label.
-_PARTITION_OF: dict[LineKind, int] = {k: gi for gi, group in enumerate(PARTITIONS) for k in group}
-_PARTITION_LABELS = tuple("/".join(sorted(k.value for k in group)) for group in PARTITIONS)
-
-
-def _sums(ctx: Context) -> list[_Sum]:
-    """Every sum relation whose figures are all stated: parents and children, then the roots.
-
-    Parts that add up exactly to a total hold at any precision (the exact sum
-    lies inside every interval): the interval test runs only for the others.
-    """
-    exact = ctx.integers_exact
-    lines_by_id = ctx.lines_by_id
-    children = ctx.children
-    out: list[_Sum] = []
-    for parent_id, kids in children.items():
-        entry = lines_by_id.get(parent_id) if parent_id is not None else None
-        if entry is None:
-            continue
-        pindex, parent = entry
-        for key in FIGURES:
-            total = getattr(parent, key)
-            if total is None:
-                continue
-            parts: list[tuple[int, Money]] = []
-            amount = _ZERO
-            for i, kid in kids:
-                value = getattr(kid, key)
-                if value is None:
-                    break
-                parts.append((i, value))
-                amount += value.amount
-            else:
-                equal = total.amount == amount
-                holds = equal or _holds((total,), [m for _, m in parts], exact)
-                totals = [(pindex, key, total)]
-                out.append((pindex, key, parent.id, parent.label, totals, parts, holds, equal))
-    budget = ctx.report.budget
-    roots = children.get(None)
-    if budget is None or not roots:
-        return out
-    groups: list[list[tuple[int, Line]]] = [[] for _ in PARTITIONS]
-    for root in roots:
-        gi = _PARTITION_OF.get(root[1].kind)
-        if gi is not None:
-            groups[gi].append(root)
-    for group, members, label in zip(PARTITIONS, groups, _PARTITION_LABELS, strict=True):
-        if not members or any(not any(line.kind is k for _, line in members) for k in group):
-            continue  # a partition is checked only when every kind of its group is given
-        for key in FIGURES:
-            if key == "executed":
-                totals = [(-1, "executed", budget.executed)] if budget.executed is not None else []
-            else:
-                totals = [
-                    (-1, k, m)
-                    for k, m in (("adjusted", budget.adjusted), ("initial", budget.initial))
-                    if m is not None
-                ]
-            if not totals:
-                continue
-            parts = []
-            amount = _ZERO
-            for i, line in members:
-                value = getattr(line, key)
-                if value is None:
-                    break
-                parts.append((i, value))
-                amount += value.amount
-            else:
-                equal = any(m.amount == amount for _, _, m in totals)
-                holds = equal or _holds([m for _, _, m in totals], [m for _, m in parts], exact)
-                out.append((-1, key, None, label, totals, parts, holds, equal))
-    return out
-
-
-def _relation(s: _Sum) -> Relation:
-    """The relation a read sum stands for, with its subject, key path and figures."""
-    pindex, key, parent_id, label, totals, parts, holds, _ = s
-    if pindex >= 0:
-        about, path = f"line:{parent_id}", f"lines[{pindex}].{key}"
-    else:
-        about = path = f"budget.{totals[0][1]}"
-    return Relation(
-        about,
-        path,
-        label,
-        tuple(Figure(i, k, m) for i, k, m in totals),
-        tuple(Figure(i, key, m) for i, m in parts),
-        holds,
-    )
-
-
-def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
+def _breaks_whatholds_within(ctx: Context, fig: Figure, power: int) -> bool:
     """True when the figure, as written, agrees elsewhere and its rescaling would break that.
 
     A sum that holds with the figure as written (500 in a parent whose other
@@ -231,7 +111,7 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     """
     exact = ctx.integers_exact
     index, fkey = fig.index, fig.key
-    for _, key, _, _, totals, parts, holds, _ in ctx.shared(_sums):
+    for _, key, _, _, totals, parts, holds, _ in sums(ctx):
         if not holds:
             continue
         touched = False
@@ -245,7 +125,7 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
             if i == index and key == fkey:
                 m, touched = m.rescaled(power), True
             moved_parts.append(m)
-        if touched and not _holds(moved_totals, moved_parts, exact):
+        if touched and not holds_within(moved_totals, moved_parts, exact):
             return True
     if fig.index >= 0:
         return _breaks_a_share(ctx, fig, power)
@@ -304,10 +184,10 @@ def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
     out: list[tuple[Relation, Figure, Gap]] = []
     # a relation whose parts add up exactly to a total agrees at any place: those (the
     # common case) are skipped before anything is built
-    for s in ctx.shared(_sums):
+    for s in sums(ctx):
         if s[7] or not s[6]:  # adds up exactly, or fails (the sum kinds')
             continue
-        rel = _relation(s)
+        rel = relation(s)
         parts = [p.money for p in rel.parts]
         gaps = [(t, sum_gap(t.money, parts, ctx.integers_exact)) for t in rel.totals]
         if any(g.agrees for _, g in gaps):
@@ -326,12 +206,12 @@ def analyse(ctx: Context) -> Analysis:
     """
     relations: list[Relation] = []
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
-    for s in ctx.shared(_sums):
+    for s in sums(ctx):
         if s[6]:
             continue  # holds: the common case, nothing to build
-        rel = _relation(s)
+        rel = relation(s)
         found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
-        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
+        found = [(f, p) for f, p in found if not _breaks_whatholds_within(ctx, f, p)]
         if len(found) == 1:
             fig = found[0][0]
             rel = attrs.evolve(rel, slip=found[0])
@@ -359,15 +239,43 @@ class ShareCheck:
     slip: tuple[Figure, int] | None  # a slip found by the share alone
 
 
+def _doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
+    """Each line with a stated share and a stated parent (index, line, parent's index, parent).
+
+    Left out: a share that agrees as written with the executed figures
+    (``tolerance.agrees_as_written``, the common case). It fits within
+    precision on that basis, so it neither fails (``shares``) nor holds by
+    rounding only (``rate_rounding``): both would pass it.
+    """
+    exact = ctx.integers_exact
+    lines_by_id = ctx.lines_by_id
+    out: list[tuple[int, Line, int, Line]] = []
+    for index, line in enumerate(ctx.report.lines):
+        share = line.share
+        if share is None or line.parent is None:
+            continue
+        entry = lines_by_id.get(line.parent)
+        if entry is None:
+            continue
+        part, whole = line.executed, entry[1].executed
+        if part is not None and whole is not None and agrees_as_written(share, part, whole, exact):
+            continue
+        out.append((index, line, *entry))
+    return out
+
+
+def doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
+    """The stated shares that may fail or hold by rounding only (shared per check)."""
+    return ctx.shared(_doubtful_shares)
+
+
 def shares(ctx: Context) -> list[ShareCheck]:
-    """Every stated share with its verdict (computed once per check)."""
+    """Every failing stated share with its verdict (computed once per check)."""
     analysis = ctx.shared(analyse)
     out: list[ShareCheck] = []
     exact = ctx.integers_exact
-    for index, line in enumerate(ctx.report.lines):
-        if line.share is None or line.parent is None or line.parent not in ctx.lines_by_id:
-            continue
-        pindex, parent = ctx.lines_by_id[line.parent]
+    for index, line, pindex, parent in doubtful_shares(ctx):
+        assert line.share is not None
         candidates = [(k, getattr(line, k), getattr(parent, k)) for k in ("executed", "budget")]
         candidates = [(k, a, b) for k, a, b in candidates if a is not None and b is not None]
         if not candidates:
@@ -391,7 +299,7 @@ def shares(ctx: Context) -> list[ShareCheck]:
             for power in SLIP_POWERS:
                 if percent_matches(
                     line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
-                ) and not _breaks_what_holds(ctx, Figure(index, key, part), power):
+                ) and not _breaks_whatholds_within(ctx, Figure(index, key, part), power):
                     slip = (Figure(index, key, part), power)
                     break
         out.append(ShareCheck(index, key, part, whole, False, explained, slip))

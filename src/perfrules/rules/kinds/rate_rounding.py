@@ -24,6 +24,7 @@ from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
 from perfrules.rules.kinds._budget import basis, basis_name
+from perfrules.rules.kinds._lines import doubtful_shares
 
 Params = NoParams  # this kind takes no parameters
 
@@ -77,15 +78,15 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 base,
                 gap,
             )
-    for index, line in enumerate(ctx.report.lines):
-        if line.share is None or line.parent is None or line.parent not in ctx.lines_by_id:
-            continue
-        parent = ctx.lines_by_id[line.parent][1]
+    # a share that agrees as written on the executed figures is passed (_lines.doubtful_shares)
+    for index, line, _, parent in doubtful_shares(ctx):
+        share = line.share
+        assert share is not None
         gaps = []
         for key in ("executed", "budget"):
             part, whole = getattr(line, key), getattr(parent, key)
             if part is not None and whole is not None:
-                gap = ratio_gap(line.share, part, whole, exact)
+                gap = ratio_gap(share, part, whole, exact)
                 if gap is not None:
                     gaps.append((part, whole, gap))
         near = [x for x in gaps if x[2].by_rounding_only]
@@ -96,7 +97,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             f"line:{line.id}",
             f"lines[{index}].share",
             msg.ShareSubject(label=line.label),
-            line.share,
+            share,
             part,
             whole,
             gap,
