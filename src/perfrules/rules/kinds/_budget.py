@@ -1,8 +1,14 @@
-"""Shared helpers for the budget-execution kinds: the basis of the execution rate, slips undone."""
+"""Shared helpers for the budget-execution kinds: the basis of the execution rate, slips undone.
+
+The profile's basis, whether the stated rate agrees with it as written and
+whether the budget chain adds up exactly are read once per check
+(``ctx.shared``) for the rate, rounding and chain kinds.
+"""
 
 from __future__ import annotations
 
 from perfrules.document.figures import Money
+from perfrules.document.tolerance import agrees_as_written
 from perfrules.messages import Message
 from perfrules.messages.document import Text
 from perfrules.messages.reasons import BASES as BASES_NAMED
@@ -25,13 +31,61 @@ def basis(ctx: Context, which: str | None = None) -> Money | None:
     then to the initial budget when the adjusted budget is not stated. A
     budget figure found to be a unit slip is read as it is meant (``_slips``).
     """
+    if not which:
+        return ctx.shared(_profile_basis)
+    return _basis(ctx, which)
+
+
+def _profile_basis(ctx: Context) -> Money | None:
+    return _basis(ctx, ctx.profile.execution_basis)
+
+
+def _basis(ctx: Context, name: str) -> Money | None:
     b = budget(ctx)
     if b is None:
         return None
-    name = which or ctx.profile.execution_basis
     if name == "initial" or b.adjusted is not None:
         return b.initial if name == "initial" else b.adjusted
     if b.initial is not None and b.adjustment is not None:
         i, a = b.initial, b.adjustment
         return Money(i.amount + a.amount, min(i.exponent, a.exponent), i.exact and a.exact, i.unit)
     return b.initial
+
+
+def _rate_agrees(ctx: Context) -> bool:
+    b = budget(ctx)
+    if b is None or b.execution_rate is None or b.executed is None:
+        return False
+    base = basis(ctx)
+    return base is not None and agrees_as_written(
+        b.execution_rate, b.executed, base, ctx.integers_exact
+    )
+
+
+def rate_agrees(ctx: Context) -> bool:
+    """True when the stated rate is executed ÷ the profile's basis as written (``agrees_as_written``).
+
+    Then it fits within precision and not by rounding only: neither
+    ``execution_rate`` nor ``rate_rounding`` can find anything in it.
+    """
+    return ctx.shared(_rate_agrees)
+
+
+def _chain_adds_up(ctx: Context) -> bool:
+    b = budget(ctx)
+    return (
+        b is not None
+        and b.initial is not None
+        and b.adjustment is not None
+        and b.adjusted is not None
+        and b.initial.amount + b.adjustment.amount == b.adjusted.amount
+    )
+
+
+def chain_adds_up(ctx: Context) -> bool:
+    """True when initial + adjustment is exactly the adjusted budget as written.
+
+    The exact sum lies inside every interval and agrees at any place: neither
+    ``budget_chain`` nor ``sum_rounding`` can find anything in the chain.
+    """
+    return ctx.shared(_chain_adds_up)

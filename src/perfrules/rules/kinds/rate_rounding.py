@@ -23,7 +23,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
-from perfrules.rules.kinds._budget import basis, basis_name
+from perfrules.rules.kinds._budget import basis, basis_name, rate_agrees
 from perfrules.rules.kinds._lines import doubtful_shares
 
 Params = NoParams  # this kind takes no parameters
@@ -66,7 +66,13 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     exact = ctx.integers_exact
     b = _slips.budget(ctx)
     base = basis(ctx)
-    if b is not None and b.execution_rate is not None and b.executed is not None and base:
+    if (
+        b is not None
+        and b.execution_rate is not None
+        and b.executed is not None
+        and base
+        and not rate_agrees(ctx)  # agrees as written: no gap
+    ):
         gap = ratio_gap(b.execution_rate, b.executed, base, exact)
         if gap is not None and gap.by_rounding_only:
             yield _hit(

@@ -25,6 +25,7 @@ from perfrules.messages.document import Text
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._budget import chain_adds_up
 from perfrules.rules.kinds._lines import figure_name, rounding_gaps
 
 Params = NoParams  # this kind takes no parameters
@@ -70,6 +71,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 difference=abs(total.money.amount - computed),
             ),
         )
+    if chain_adds_up(ctx):
+        return  # agrees as written
     b = _slips.budget(ctx)
     if b is None or b.initial is None or b.adjustment is None or b.adjusted is None:
         return
