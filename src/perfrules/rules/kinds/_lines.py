@@ -35,6 +35,7 @@ from perfrules.rules.kinds._linesums import (
     Figure,
     Relation,
     holds_within,
+    parts,
     relation,
     sums,
 )
@@ -102,7 +103,7 @@ def _candidates(
     return found
 
 
-def _breaks_whatholds_within(ctx: Context, fig: Figure, power: int) -> bool:
+def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     """True when the figure, as written, agrees elsewhere and its rescaling would break that.
 
     A sum that holds with the figure as written (500 in a parent whose other
@@ -111,7 +112,7 @@ def _breaks_whatholds_within(ctx: Context, fig: Figure, power: int) -> bool:
     """
     exact = ctx.integers_exact
     index, fkey = fig.index, fig.key
-    for _, key, _, _, totals, parts, holds, _ in sums(ctx):
+    for _, key, _, _, totals, members, holds, _ in sums(ctx):
         if not holds:
             continue
         touched = False
@@ -120,11 +121,11 @@ def _breaks_whatholds_within(ctx: Context, fig: Figure, power: int) -> bool:
             if i == index and k == fkey:
                 m, touched = m.rescaled(power), True
             moved_totals.append(m)
-        moved_parts: list[Money] = []
-        for i, m in parts:
-            if i == index and key == fkey:
-                m, touched = m.rescaled(power), True
-            moved_parts.append(m)
+        moved_parts = parts(members, key)
+        if key == fkey:
+            for n, (i, _) in enumerate(members):
+                if i == index:
+                    moved_parts[n], touched = moved_parts[n].rescaled(power), True
         if touched and not holds_within(moved_totals, moved_parts, exact):
             return True
     if fig.index >= 0:
@@ -211,7 +212,7 @@ def analyse(ctx: Context) -> Analysis:
             continue  # holds: the common case, nothing to build
         rel = relation(s)
         found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
-        found = [(f, p) for f, p in found if not _breaks_whatholds_within(ctx, f, p)]
+        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
         if len(found) == 1:
             fig = found[0][0]
             rel = attrs.evolve(rel, slip=found[0])
@@ -299,7 +300,7 @@ def shares(ctx: Context) -> list[ShareCheck]:
             for power in SLIP_POWERS:
                 if percent_matches(
                     line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
-                ) and not _breaks_whatholds_within(ctx, Figure(index, key, part), power):
+                ) and not _breaks_what_holds(ctx, Figure(index, key, part), power):
                     slip = (Figure(index, key, part), power)
                     break
         out.append(ShareCheck(index, key, part, whole, False, explained, slip))

@@ -19,7 +19,17 @@ from perfrules.document.model import Line, LineKind
 from perfrules.document.tolerance import sum_interval, within
 from perfrules.rules.context import Context
 
-__all__ = ["FIGURES", "PARTITIONS", "Figure", "Relation", "Sum", "holds_within", "relation", "sums"]
+__all__ = [
+    "FIGURES",
+    "PARTITIONS",
+    "Figure",
+    "Relation",
+    "Sum",
+    "holds_within",
+    "parts",
+    "relation",
+    "sums",
+]
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
 PARTITIONS: tuple[frozenset[LineKind], ...] = (
@@ -76,10 +86,18 @@ def holds_within(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -
 
 #: A sum relation as read (:func:`sums`), a plain tuple: the parent line's index (-1: the
 #: budget block), the parts' figure key, the parent's id (None for the block), the label, the
-#: candidate totals as (index, key, Money), the parts as (index, Money), whether it holds
-#: within written precision, and whether the parts add up exactly to one of the totals.
+#: candidate totals as (index, key, Money), the lines whose ``key`` figures are the parts
+#: (index, line), whether it holds within written precision, and whether the parts add up
+#: exactly to one of the totals.
 Sum = tuple[
-    int, str, "str | None", str, list[tuple[int, str, Money]], list[tuple[int, Money]], bool, bool
+    int,
+    str,
+    "str | None",
+    str,
+    tuple[tuple[int, str, Money], ...],
+    list[tuple[int, Line]],
+    bool,
+    bool,
 ]
 
 #: Each root kind's partition (its index in :data:`PARTITIONS`) and each partition's label.
@@ -98,7 +116,9 @@ def _read(ctx: Context) -> list[Sum]:
     children = ctx.children
     out: list[Sum] = []
     for parent_id, kids in children.items():
-        entry = lines_by_id.get(parent_id) if parent_id is not None else None
+        if parent_id is None:
+            continue
+        entry = lines_by_id.get(parent_id)
         if entry is None:
             continue
         pindex, parent = entry
@@ -106,19 +126,27 @@ def _read(ctx: Context) -> list[Sum]:
             total = getattr(parent, key)
             if total is None:
                 continue
-            parts: list[tuple[int, Money]] = []
             amount = _ZERO
-            for i, kid in kids:
+            for _, kid in kids:
                 value = getattr(kid, key)
                 if value is None:
                     break
-                parts.append((i, value))
                 amount += value.amount
             else:
                 equal = total.amount == amount
-                holds = equal or holds_within((total,), [m for _, m in parts], exact)
-                totals = [(pindex, key, total)]
-                out.append((pindex, key, parent.id, parent.label, totals, parts, holds, equal))
+                holds = equal or holds_within((total,), parts(kids, key), exact)
+                out.append(
+                    (
+                        pindex,
+                        key,
+                        parent.id,
+                        parent.label,
+                        ((pindex, key, total),),
+                        kids,
+                        holds,
+                        equal,
+                    )
+                )
     budget = ctx.report.budget
     roots = children.get(None)
     if budget is None or not roots:
@@ -128,34 +156,27 @@ def _read(ctx: Context) -> list[Sum]:
         gi = _PARTITION_OF.get(root[1].kind)
         if gi is not None:
             groups[gi].append(root)
+    adjusted, initial, executed = budget.adjusted, budget.initial, budget.executed
+    planned = [
+        (-1, k, m) for k, m in (("adjusted", adjusted), ("initial", initial)) if m is not None
+    ]
+    block = (tuple(planned), ((-1, "executed", executed),) if executed is not None else ())
     for group, members, label in zip(PARTITIONS, groups, _PARTITION_LABELS, strict=True):
         if not members or any(not any(line.kind is k for _, line in members) for k in group):
             continue  # a partition is checked only when every kind of its group is given
-        for key in FIGURES:
-            if key == "executed":
-                totals = [(-1, "executed", budget.executed)] if budget.executed is not None else []
-            else:
-                totals = [
-                    (-1, k, m)
-                    for k, m in (("adjusted", budget.adjusted), ("initial", budget.initial))
-                    if m is not None
-                ]
+        for key, totals in zip(FIGURES, block, strict=True):
             if not totals:
                 continue
-            parts = []
             amount = _ZERO
-            for i, line in members:
+            for _, line in members:
                 value = getattr(line, key)
                 if value is None:
                     break
-                parts.append((i, value))
                 amount += value.amount
             else:
                 equal = any(m.amount == amount for _, _, m in totals)
-                holds = equal or holds_within(
-                    [m for _, _, m in totals], [m for _, m in parts], exact
-                )
-                out.append((-1, key, None, label, totals, parts, holds, equal))
+                holds = equal or holds_within([m for _, _, m in totals], parts(members, key), exact)
+                out.append((-1, key, None, label, totals, members, holds, equal))
     return out
 
 
@@ -164,9 +185,19 @@ def sums(ctx: Context) -> list[Sum]:
     return ctx.shared(_read)
 
 
+def parts(members: list[tuple[int, Line]], key: str) -> list[Money]:
+    """The ``key`` figures of a relation's lines (every one stated, as :func:`sums` reads them)."""
+    out: list[Money] = []
+    for _, line in members:
+        value = getattr(line, key)
+        assert value is not None
+        out.append(value)
+    return out
+
+
 def relation(s: Sum) -> Relation:
     """The relation a read sum stands for, with its subject, key path and figures."""
-    pindex, key, parent_id, label, totals, parts, holds, _ = s
+    pindex, key, parent_id, label, totals, members, holds, _ = s
     if pindex >= 0:
         about, path = f"line:{parent_id}", f"lines[{pindex}].{key}"
     else:
@@ -176,6 +207,6 @@ def relation(s: Sum) -> Relation:
         path,
         label,
         tuple(Figure(i, k, m) for i, k, m in totals),
-        tuple(Figure(i, key, m) for i, m in parts),
+        tuple(Figure(i, key, m) for (i, _), m in zip(members, parts(members, key), strict=True)),
         holds,
     )
