@@ -1,8 +1,8 @@
 """Shared helpers for the budget-execution kinds: the basis of the execution rate, slips undone.
 
-The profile's basis, whether the stated rate agrees with it as written and
-whether the budget chain adds up exactly are read once per check
-(``ctx.shared``) for the rate, rounding and chain kinds.
+Whether the stated rate agrees with the profile's basis as written and
+whether the budget chain adds up exactly settle the rate, rounding and chain
+kinds in the common case (each is cheaper to read again than to share).
 """
 
 from __future__ import annotations
@@ -31,19 +31,10 @@ def basis(ctx: Context, which: str | None = None) -> Money | None:
     then to the initial budget when the adjusted budget is not stated. A
     budget figure found to be a unit slip is read as it is meant (``_slips``).
     """
-    if not which:
-        return ctx.shared(_profile_basis)
-    return _basis(ctx, which)
-
-
-def _profile_basis(ctx: Context) -> Money | None:
-    return _basis(ctx, ctx.profile.execution_basis)
-
-
-def _basis(ctx: Context, name: str) -> Money | None:
     b = budget(ctx)
     if b is None:
         return None
+    name = which or ctx.profile.execution_basis
     if name == "initial" or b.adjusted is not None:
         return b.initial if name == "initial" else b.adjusted
     if b.initial is not None and b.adjustment is not None:
@@ -52,7 +43,12 @@ def _basis(ctx: Context, name: str) -> Money | None:
     return b.initial
 
 
-def _rate_agrees(ctx: Context) -> bool:
+def rate_agrees(ctx: Context) -> bool:
+    """True when the stated rate is executed ÷ the profile's basis as written (``agrees_as_written``).
+
+    Then it fits within precision and not by rounding only: neither
+    ``execution_rate`` nor ``rate_rounding`` can find anything in it.
+    """
     b = budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return False
@@ -62,16 +58,12 @@ def _rate_agrees(ctx: Context) -> bool:
     )
 
 
-def rate_agrees(ctx: Context) -> bool:
-    """True when the stated rate is executed ÷ the profile's basis as written (``agrees_as_written``).
+def chain_adds_up(ctx: Context) -> bool:
+    """True when initial + adjustment is exactly the adjusted budget as written.
 
-    Then it fits within precision and not by rounding only: neither
-    ``execution_rate`` nor ``rate_rounding`` can find anything in it.
+    The exact sum lies inside every interval and agrees at any place: neither
+    ``budget_chain`` nor ``sum_rounding`` can find anything in the chain.
     """
-    return ctx.shared(_rate_agrees)
-
-
-def _chain_adds_up(ctx: Context) -> bool:
     b = budget(ctx)
     return (
         b is not None
@@ -80,12 +72,3 @@ def _chain_adds_up(ctx: Context) -> bool:
         and b.adjusted is not None
         and b.initial.amount + b.adjustment.amount == b.adjusted.amount
     )
-
-
-def chain_adds_up(ctx: Context) -> bool:
-    """True when initial + adjustment is exactly the adjusted budget as written.
-
-    The exact sum lies inside every interval and agrees at any place: neither
-    ``budget_chain`` nor ``sum_rounding`` can find anything in the chain.
-    """
-    return ctx.shared(_chain_adds_up)

@@ -34,10 +34,11 @@ from perfrules.rules.kinds._linesums import (
     PARTITIONS,
     Figure,
     Relation,
+    Sum,
     holds_within,
     parts,
+    read,
     relation,
-    sums,
 )
 
 __all__ = [
@@ -74,6 +75,8 @@ class Analysis:
 
     relations: tuple[Relation, ...]
     slips: dict[tuple[int, str], tuple[Figure, int]]
+    #: Every sum relation as read (``_linesums.read``), holding or not.
+    sums: list[Sum] = attrs.field(factory=list, eq=False, repr=False)
 
 
 def _candidates(
@@ -103,7 +106,7 @@ def _candidates(
     return found
 
 
-def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
+def _breaks_what_holds(ctx: Context, sums: list[Sum], fig: Figure, power: int) -> bool:
     """True when the figure, as written, agrees elsewhere and its rescaling would break that.
 
     A sum that holds with the figure as written (500 in a parent whose other
@@ -112,7 +115,7 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     """
     exact = ctx.integers_exact
     index, fkey = fig.index, fig.key
-    for _, key, _, _, totals, members, holds, _ in sums(ctx):
+    for _, key, _, _, totals, members, holds, _ in sums:
         if not holds:
             continue
         touched = False
@@ -185,7 +188,7 @@ def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
     out: list[tuple[Relation, Figure, Gap]] = []
     # a relation whose parts add up exactly to a total agrees at any place: those (the
     # common case) are skipped before anything is built
-    for s in sums(ctx):
+    for s in ctx.shared(analyse).sums:
         if s[7] or not s[6]:  # adds up exactly, or fails (the sum kinds')
             continue
         rel = relation(s)
@@ -207,18 +210,19 @@ def analyse(ctx: Context) -> Analysis:
     """
     relations: list[Relation] = []
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
-    for s in sums(ctx):
+    read_sums = read(ctx)
+    for s in read_sums:
         if s[6]:
             continue  # holds: the common case, nothing to build
         rel = relation(s)
         found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
-        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
+        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, read_sums, f, p)]
         if len(found) == 1:
             fig = found[0][0]
             rel = attrs.evolve(rel, slip=found[0])
             slips.setdefault((fig.index, fig.key), found[0])
         relations.append(rel)
-    return Analysis(tuple(relations), slips)
+    return Analysis(tuple(relations), slips, read_sums)
 
 
 def corrected(analysis: Analysis, index: int, key: str, money: Money) -> Money:
@@ -267,15 +271,24 @@ def _doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
 
 def doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
     """The stated shares that may fail or hold by rounding only (shared per check)."""
-    return ctx.shared(_doubtful_shares)
+    return ctx.shared(_read_shares)[0]
 
 
 def shares(ctx: Context) -> list[ShareCheck]:
-    """Every failing stated share with its verdict (computed once per check)."""
+    """Every failing stated share with its verdict (shared per check)."""
+    return ctx.shared(_read_shares)[1]
+
+
+def _read_shares(ctx: Context) -> tuple[list[tuple[int, Line, int, Line]], list[ShareCheck]]:
+    doubtful = _doubtful_shares(ctx)
+    return doubtful, (_failing_shares(ctx, doubtful) if doubtful else [])
+
+
+def _failing_shares(ctx: Context, doubtful: list[tuple[int, Line, int, Line]]) -> list[ShareCheck]:
     analysis = ctx.shared(analyse)
     out: list[ShareCheck] = []
     exact = ctx.integers_exact
-    for index, line, pindex, parent in doubtful_shares(ctx):
+    for index, line, pindex, parent in doubtful:
         assert line.share is not None
         candidates = [(k, getattr(line, k), getattr(parent, k)) for k in ("executed", "budget")]
         candidates = [(k, a, b) for k, a, b in candidates if a is not None and b is not None]
@@ -300,7 +313,7 @@ def shares(ctx: Context) -> list[ShareCheck]:
             for power in SLIP_POWERS:
                 if percent_matches(
                     line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
-                ) and not _breaks_what_holds(ctx, Figure(index, key, part), power):
+                ) and not _breaks_what_holds(ctx, analysis.sums, Figure(index, key, part), power):
                     slip = (Figure(index, key, part), power)
                     break
         out.append(ShareCheck(index, key, part, whole, False, explained, slip))

@@ -3,7 +3,7 @@
 Each parent line against its children and each partition of the root lines
 (``PARTITIONS``) against the budget block, figure by figure (``FIGURES``),
 when every figure is stated. ``_lines`` builds its analysis on this reading
-(``sums``, shared per check): the failing relations for the sum kinds and the
+(``read``, once per check in ``_lines.analyse``): the failing relations for the sum kinds and the
 unit slips, those that hold only within rounding for ``sum_rounding``.
 """
 
@@ -27,8 +27,8 @@ __all__ = [
     "Sum",
     "holds_within",
     "parts",
+    "read",
     "relation",
-    "sums",
 ]
 
 #: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
@@ -84,7 +84,7 @@ def holds_within(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -
     return any(within(s, t.bounds(exact)) for t in totals)
 
 
-#: A sum relation as read (:func:`sums`), a plain tuple: the parent line's index (-1: the
+#: A sum relation as read (:func:`read`), a plain tuple: the parent line's index (-1: the
 #: budget block), the parts' figure key, the parent's id (None for the block), the label, the
 #: candidate totals as (index, key, Money), the lines whose ``key`` figures are the parts
 #: (index, line), whether it holds within written precision, and whether the parts add up
@@ -105,7 +105,7 @@ _PARTITION_OF: dict[LineKind, int] = {k: gi for gi, group in enumerate(PARTITION
 _PARTITION_LABELS = tuple("/".join(sorted(k.value for k in group)) for group in PARTITIONS)
 
 
-def _read(ctx: Context) -> list[Sum]:
+def read(ctx: Context) -> list[Sum]:
     """Every sum relation whose figures are all stated: parents and children, then the roots.
 
     Parts that add up exactly to a total hold at any precision (the exact sum
@@ -180,13 +180,8 @@ def _read(ctx: Context) -> list[Sum]:
     return out
 
 
-def sums(ctx: Context) -> list[Sum]:
-    """Every sum relation whose figures are all stated (read once per check)."""
-    return ctx.shared(_read)
-
-
 def parts(members: list[tuple[int, Line]], key: str) -> list[Money]:
-    """The ``key`` figures of a relation's lines (every one stated, as :func:`sums` reads them)."""
+    """The ``key`` figures of a relation's lines (every one stated, as :func:`read` reads them)."""
     out: list[Money] = []
     for _, line in members:
         value = getattr(line, key)

@@ -48,7 +48,7 @@ def _parts(monies: list[Money]) -> str:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for rel, total, _gap in ctx.shared(rounding_gaps):
+    for rel, total, _gap in rounding_gaps(ctx):
         subject: Message
         if total.index >= 0:
             line = ctx.report.lines[total.index]
