@@ -40,6 +40,7 @@ __all__ = [
 
 Interval = tuple[Decimal, Decimal]
 _HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
 
 
 def sum_interval(parts: Iterable[Money], integers_exact: bool = True) -> Interval:
@@ -89,9 +90,14 @@ def agrees_as_written(
     """
     a = numerator.amount
     d = denominator.amount
-    if a < 0 or d <= 0:
+    if a < _ZERO or d <= _ZERO:
         return False
-    if not (denominator.exact and integers_exact) and d - half_ulp(denominator.exponent) <= 0:
+    if (
+        not (denominator.exact and integers_exact)
+        # d ≥ 10**d.adjusted() > half a unit of any place at or below its leading digit
+        and d.adjusted() < denominator.exponent
+        and d - half_ulp(denominator.exponent) <= _ZERO
+    ):
         return False
     value = stated.value
     try:  # quantizing to the stated value's exponent is rounding at its written place

@@ -2,7 +2,7 @@
 
 Whether the stated rate agrees with the profile's basis as written and
 whether the budget chain adds up exactly settle the rate, rounding and chain
-kinds in the common case (each is cheaper to read again than to share).
+kinds in the common case.
 """
 
 from __future__ import annotations
@@ -47,8 +47,13 @@ def rate_agrees(ctx: Context) -> bool:
     """True when the stated rate is executed ÷ the profile's basis as written (``agrees_as_written``).
 
     Then it fits within precision and not by rounding only: neither
-    ``execution_rate`` nor ``rate_rounding`` can find anything in it.
+    ``execution_rate`` nor ``rate_rounding`` can find anything in it (shared
+    per check: the division is dearer than sharing).
     """
+    return ctx.shared(_rate_agrees)
+
+
+def _rate_agrees(ctx: Context) -> bool:
     b = budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return False
