@@ -68,6 +68,10 @@ class TierStatus(str, enum.Enum):
     EXECUTION = "execution"  # a stated subtotal for the budget-execution part (预算执行率)
 
 
+# the members as plain names: reading one off its class costs as much as a dict lookup
+_KNOWN, _UNKNOWN, _UNTIERED, _EXECUTION = tuple(TierStatus)  # in their order of definition
+
+
 @attrs.frozen
 class SecondTier:
     """A second-level tier (二级指标) under one first-level node, with its indicators.
@@ -92,12 +96,12 @@ class SecondTier:
     @property
     def known(self) -> bool:
         """The taxonomy knows this tier2 (under its name or an alias)."""
-        return self.status is TierStatus.KNOWN
+        return self.status is _KNOWN
 
     @property
     def unknown(self) -> bool:
         """A tier2 is written that the taxonomy does not know."""
-        return self.status is TierStatus.UNKNOWN
+        return self.status is _UNKNOWN
 
 
 @attrs.frozen
@@ -127,17 +131,17 @@ class FirstTier:
     @property
     def known(self) -> bool:
         """The tier is first-level in the year's taxonomy."""
-        return self.status is TierStatus.KNOWN
+        return self.status is _KNOWN
 
     @property
     def unknown(self) -> bool:
         """A tier1 is written (or a subtotal stated) that the year's taxonomy does not know."""
-        return self.status is TierStatus.UNKNOWN
+        return self.status is _UNKNOWN
 
     @property
     def execution(self) -> bool:
         """The node is a stated subtotal of the budget-execution part, not a tier."""
-        return self.status is TierStatus.EXECUTION
+        return self.status is _EXECUTION
 
     def tier(self, name: str | None) -> SecondTier | None:
         """The second-level node of this canonical name (None: the untiered one)."""
@@ -264,11 +268,7 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
 
 
 class _Group:
-    """A node being gathered: its name, status, names as written, indicators and weight so far.
-
-    ``alias`` says whether a name written for it differs from ``name``; ``homes`` are
-    a second-level group's home tiers in the taxonomy, sorted.
-    """
+    """A node being gathered: name, status, names as written (any an alias?), homes, indicators, weight."""
 
     __slots__ = (
         "alias",
@@ -322,22 +322,22 @@ def _reading(tax: Taxonomy, year: int, pair: tuple[str | None, str | None]) -> _
         return hit[1]
     name1: str | None = None
     written1: str | None = None
-    status1 = TierStatus.UNTIERED
+    status1 = _UNTIERED
     if t1 is not None:
         written1 = t1.strip()
         tier = tax.tier1(t1)
         name1 = tier.name if tier is not None else written1
         known = tier is not None and tier.in_force(year)
-        status1 = TierStatus.KNOWN if known else TierStatus.UNKNOWN
+        status1 = _KNOWN if known else _UNKNOWN
     name2: str | None = None
     written2: str | None = None
-    status2 = TierStatus.UNTIERED
+    status2 = _UNTIERED
     homes: tuple[str, ...] = ()
     if t2 is not None:
         written2 = t2.strip()
         name2 = tax.canonical_tier2(t2) or written2
         found = tax.homes(name2)
-        status2 = TierStatus.KNOWN if found else TierStatus.UNKNOWN
+        status2 = _KNOWN if found else _UNKNOWN
         homes = tuple(sorted(found))
     alias1 = t1 is not None and name1 != written1
     alias2 = t2 is not None and name2 != written2
@@ -375,7 +375,7 @@ def _second_node(parent: _Group, group: _Group) -> SecondTier:
         written,
         tuple([n for n in written if n != name]) if group.alias else (),
         homes,
-        bool(homes) and parent.status is TierStatus.KNOWN and parent.name not in homes,
+        bool(homes) and parent.status is _KNOWN and parent.name not in homes,
         tuple(group.indices),
         group.weight,
     )
@@ -385,8 +385,8 @@ def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
     """The status of a stated subtotal's tier that no indicator is under."""
     tier = tax.tier1(name)
     if tier is not None and tier.in_force(year):
-        return TierStatus.KNOWN
-    return TierStatus.EXECUTION if name in EXECUTION_TIER_NAMES else TierStatus.UNKNOWN
+        return _KNOWN
+    return _EXECUTION if name in EXECUTION_TIER_NAMES else _UNKNOWN
 
 
 # Built once per report object: the rules and scoring of one check share the tree.

@@ -56,6 +56,9 @@ __all__ = ["IndicatorScorer", "Outcome", "read_value", "read_values"]
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _TWO = Decimal(2)
+# enum members as plain names: reading one off its class costs as much as a dict lookup
+_LE, _LT, _EQ, _GT = Op.LE, Op.LT, Op.EQ, Op.GT
+_DATE = TimingKind.DATE
 
 
 class Outcome(NamedTuple):
@@ -99,14 +102,14 @@ def _timing_met(target: Timing, actual: object, year: int) -> bool | None:
         return actual.positive
     if not isinstance(actual, Timing):
         return None
-    if target.kind is TimingKind.DATE:
-        if actual.kind is not TimingKind.DATE:
+    if target.kind is _DATE:
+        if actual.kind is not _DATE:
             return True  # done on schedule / in time, by the report's own account
         tk, ak = _date_key(target, year), _date_key(actual, year)
         if tk is None or ak is None:
             return None
         return ak <= tk
-    if actual.kind is TimingKind.DATE:
+    if actual.kind is _DATE:
         return None  # the plan's date is not known
     return True
 
@@ -321,9 +324,9 @@ class IndicatorScorer:
             unit = tu
         strategy: str | None = None
         ratio: Decimal | None = None
-        if op is Op.LE or op is Op.LT:
+        if op is _LE or op is _LT:
             method = "le"
-            met = a <= t if op is Op.LE else a < t
+            met = a <= t if op is _LE else a < t
             if a > _ZERO and t >= _ZERO:
                 ratio = t / a
             if met:
@@ -336,17 +339,17 @@ class IndicatorScorer:
             else:
                 strategy = "ratio"
                 frac = t / a
-        elif op is Op.EQ and t == _ZERO:
+        elif op is _EQ and t == _ZERO:
             method, strategy = "eq", "zero-target"
             met = a == _ZERO
             frac = _ONE if met else _ZERO
         else:
-            if op is Op.EQ:
+            if op is _EQ:
                 method, strategy = "eq", self.eq
                 met = a == t if strategy == "exact" else a >= t
             else:
                 method = "ge"
-                met = a >= t if op is not Op.GT else a > t
+                met = a >= t if op is not _GT else a > t
             if t > _ZERO:
                 ratio = a / t
             if met:
