@@ -97,7 +97,16 @@ def read_value(value: Value | None, other: Value | None, *, target: bool) -> Val
 
 def read_values(ind: Indicator) -> tuple[Value | None, Value | None]:
     """The indicator's target and actual as judged (:func:`read_value`)."""
+    target, actual = ind.target, ind.actual
+    if target is not None and actual is not None:
+        # read_value, provably short: a value given as a number (raw None) or written
+        # out (flags WRITTEN) is read as it is, whatever the other cell holds
+        raw = target.raw
+        if raw is None or TEXT_FLAGS.get(raw) is WRITTEN:
+            raw = actual.raw
+            if raw is None or TEXT_FLAGS.get(raw) is WRITTEN:
+                return target, actual
     return (
-        read_value(ind.target, ind.actual, target=True),
-        read_value(ind.actual, ind.target, target=False),
+        read_value(target, actual, target=True),
+        read_value(actual, target, target=False),
     )

@@ -47,7 +47,7 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
-from perfrules.scoring.cells import TEXT_FLAGS, WRITTEN, read_value, read_values
+from perfrules.scoring.cells import read_value, read_values
 from perfrules.scoring.indicatorscore import IndicatorScore
 from perfrules.scoring.model import Profile, QualitativeBand
 
@@ -204,22 +204,6 @@ class IndicatorScorer:
 
     def _fields(self, ind: Indicator) -> _Fields:
         """:meth:`outcome`'s fields as a plain tuple (see ``_Fields``)."""
-        target, actual = ind.target, ind.actual
-        if target is None:
-            return _NO_TARGET
-        if actual is None:
-            return _NO_ACTUAL
-        # read_values, provably short: a value given as a number (raw None) or written out
-        # (flags WRITTEN) is read as it is; any other cell takes the full reading
-        raw = target.raw
-        if raw is not None and TEXT_FLAGS.get(raw) is not WRITTEN:
-            return self._read_fields(ind)
-        raw = actual.raw
-        if raw is not None and TEXT_FLAGS.get(raw) is not WRITTEN:
-            return self._read_fields(ind)
-        return self._strategy(target, actual, ind.weight, ind.score)
-
-    def _read_fields(self, ind: Indicator) -> _Fields:
         target, actual = read_values(ind)
         if target is None:
             return _NO_TARGET
