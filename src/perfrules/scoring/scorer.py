@@ -154,7 +154,7 @@ def _total(
         ev.score if ev is not None else None,
         stated_sum if any_stated else None,
         tuple(missing),
-        recomputed.quantize(profile.quantum, rounding=profile.rounding_mode),
+        recomputed.quantize(profile.quantum, profile.rounding_mode),
         partial,
         indicator_weights + execution.weight,
         profile.total,
