@@ -214,10 +214,13 @@ class IndicatorScorer:
     def _strategy(
         self, target: Value, actual: Value, w: Decimal | None, stated: Decimal | None
     ) -> _Fields:
-        tk = _kind(target)
+        tk, ak = type(target), type(actual)
+        if tk not in _EXACT_TYPES:  # a subclass (rare): read as the class it extends
+            tk = _kind(target)
         if tk is Unparsed:
             return _UNREADABLE_TARGET
-        ak = _kind(actual)
+        if ak not in _EXACT_TYPES:
+            ak = _kind(actual)
         if ak is Unparsed:
             return _UNREADABLE_ACTUAL
         bad_weight = "no-weight" if w is None else ("bad-weight" if w < _ZERO else None)
