@@ -18,7 +18,7 @@ from perfrules.document.tolerance import midpoint_ratio, ratio_interval, within
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import comparable, interval, number
+from perfrules.rules.kinds._indicators import comparable, interval, number, reading
 
 Params = NoParams  # this kind takes no parameters
 
@@ -34,9 +34,9 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, ind in enumerate(ctx.report.indicators):
-        if ind.completion_rate is None:
-            continue
+    # only stated rates of a numeric target and actual (_indicators.reading)
+    for i, ind in reading(ctx).rated:
+        assert ind.completion_rate is not None
         c = comparable(ind.target, ind.actual)
         if c is None:
             continue

@@ -17,6 +17,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import verdicts
 from perfrules.rules.kinds._narrative import says_none
 
 Params = NoParams  # this kind takes no parameters
@@ -35,7 +36,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     text = narrative.unmet_targets if narrative is not None else None
     if not says_none(text):
         return
-    missed = [ctx.report.indicators[s.index].name for s in ctx.sheet.indicators if s.met is False]
+    indicators = ctx.report.indicators
+    missed = [indicators[s.index].name for s in verdicts(ctx).missed]
     if not missed or (text is not None and any(name and name in text for name in missed)):
         return
     names = "、".join(missed)
