@@ -149,15 +149,16 @@ def _read(ctx: Context) -> Reading:
         a = read_value(actual, target, target=False)
         if t is None or a is None:
             missing.append((i, ind, t is None, a is None))
-        if isinstance(t, Unparsed):
+        # read_value returns an Unparsed value only when given one, as it is; a value's
+        # class is one of the vocabulary's (none has subclasses), so type() tells it
+        if type(t) is Unparsed:
             unreadable.append((i, ind, "target", t))
-        if isinstance(a, Unparsed):
+        if type(a) is Unparsed:
             unreadable.append((i, ind, "actual", a))
         midyear = ind.midyear
-        # read_value returns an Unparsed value only when given one
-        if isinstance(midyear, Unparsed):
+        if midyear is not None and type(midyear) is Unparsed:
             m = read_value(midyear, None, target=False)
-            if isinstance(m, Unparsed):
+            if type(m) is Unparsed:
                 unreadable.append((i, ind, "midyear", m))
         if isinstance(target, _NUMERIC) and isinstance(actual, _NUMERIC):
             if target.unit != actual.unit:
@@ -219,8 +220,12 @@ def _sort(ctx: Context) -> Verdicts:
             # in_band is None without a weight; matches is None for a qualitative row
             if weight is not None and s.in_band is False:
                 off_band.append(s)
-        elif s.recomputed is not None and s.matches is False:
-            mismatched.append(s)
+        else:
+            recomputed = s.recomputed
+            # a stated score equal to the recomputed one, which is rounded to the profile's
+            # precision, is unchanged at that precision: matches is True, nothing to round
+            if recomputed is not None and stated != recomputed and s.matches is False:
+                mismatched.append(s)
     return v
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from perfrules.document.system import IndicatorSystem, indicator_system
+from perfrules.document.system import IndicatorSystem, TierStatus, indicator_system
 from perfrules.rules.context import Context
 
 
@@ -30,17 +30,21 @@ class TierFlags(NamedTuple):
     misplaced: bool
 
 
+_KNOWN = TierStatus.KNOWN
+_UNKNOWN = TierStatus.UNKNOWN
+
+
 def _flags(ctx: Context) -> TierFlags:
     unknown = alias = misplaced = False
     for first in tier_system(ctx).tiers:
         if not first.indices:
             continue  # a stated subtotal of its own: no indicator is placed in it
-        if not first.known:
+        if first.status is not _KNOWN:  # not first.known
             unknown = True
         if first.aliases:
             alias = True
         for second in first.tiers:
-            if second.unknown:
+            if second.status is _UNKNOWN:  # second.unknown
                 unknown = True
             if second.misplaced:
                 misplaced = True
