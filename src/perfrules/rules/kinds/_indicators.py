@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 _ZERO = Decimal(0)
 _NUMERIC = (Comparison, Quantity)
+_GE, _GT = Op.GE, Op.GT
 
 #: The scorer's reasons for a target and an actual that cannot be compared (``indicator_uncomparable``).
 UNCOMPARABLE = frozenset({"mismatch", "no-date"})
@@ -210,15 +211,17 @@ def _sort(ctx: Context) -> Verdicts:
             missed.append(s)
         if s.ratio is not None:
             op = s.op
-            if op.upward if op is not None else s.method == "ge":
+            # op.upward, by identity: ≥ and > (enum members are singletons)
+            if (op is _GE or op is _GT) if op is not None else s.method == "ge":
                 upward.append(s)
         if stated is None:
             continue  # in_range, in_band and matches are None without a stated score
         if weight is not None and not _ZERO <= stated <= weight:
             out_of_range.append(s)  # in_range is False
-        elif s.band is not None:
-            # in_band is None without a weight; matches is None for a qualitative row
-            if weight is not None and s.in_band is False:
+        elif (band := s.band) is not None:
+            # in_band is None without a weight, else the band's verdict; matches is None
+            # for a qualitative row
+            if weight is not None and not band.contains(stated, weight):
                 off_band.append(s)
         else:
             recomputed = s.recomputed
