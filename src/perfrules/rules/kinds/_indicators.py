@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 _ZERO = Decimal(0)
 _NUMERIC = (Comparison, Quantity)
-_GE, _GT = Op.GE, Op.GT
+#: Enum members read once: an attribute of an Enum class costs several times a global's.
+_GE, _GT, _MORE = Op.GE, Op.GT, Approx.MORE
 
 #: The scorer's reasons for a target and an actual that cannot be compared (``indicator_uncomparable``).
 UNCOMPARABLE = frozenset({"mismatch", "no-date"})
@@ -77,7 +78,7 @@ def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> In
     money is; a percentage or a decimal keeps its written precision (``86%`` is
     [85.5, 86.5]).
     """
-    if approx is Approx.MORE:
+    if approx is _MORE:
         step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step
     exponent = exponent_of(value)
