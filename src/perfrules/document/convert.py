@@ -235,15 +235,12 @@ def _structure_date(value: object, _: object) -> datetime.date:
 
 def _enum_hook(cls: type[enum.Enum]) -> Any:
     choices = ", ".join(str(m.value) for m in cls)
-
-    # by value, as cls(value) looks them up (without Enum's call machinery)
-    members: dict[object, enum.Enum] = {m.value: m for m in cls}
+    members: dict[object, enum.Enum] = {m.value: m for m in cls}  # what cls(value) looks up
 
     def hook(value: object, _: object) -> enum.Enum:
         if not isinstance(value, str):
             raise _type_error("string", value)
-        member = members.get(value)
-        if member is None:
+        if (member := members.get(value)) is None:
             raise BadValue("choice", found=value, choices=choices)
         return member
 
