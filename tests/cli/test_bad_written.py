@@ -132,3 +132,45 @@ def test_a_folder_mixing_bad_and_good_reports_checks_every_good_one(tmp_path: Pa
         n = len(BAD)
         assert f"Checked {n + 2} files: " in out
         assert out.rstrip().endswith(f"; {n} files could not be loaded.")
+
+
+#: The bad files that hold no report at all: what --skip-non-reports skips.
+NOT_REPORTS = ("empty.docx", "empty.txt", "notice.docx", "shopping.txt")
+
+
+def test_skip_non_reports_skips_written_files_that_hold_no_report(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in BAD:
+        make(folder, name)
+    shutil.copyfile(SEED_002, folder / "good.txt")
+    code, out, _ = cli("check", folder, "--lang", "en", "--skip-non-reports", "--no-group")
+    assert code == EXIT_USAGE  # the renamed, binary, scanned and encrypted files are not skipped
+    assert f"{folder / 'good.txt'}:23:15: PR020 [sum] error: " in out
+    for name in BAD:
+        listed = [ln for ln in out.splitlines() if ln.startswith(f"{folder / name}:")]
+        assert (listed == []) == (name in NOT_REPORTS), name
+    skipped, failed = len(NOT_REPORTS), len(BAD) - len(NOT_REPORTS)
+    assert f"{failed} files could not be loaded" in out
+    assert f"; {skipped} skipped (not report documents)" in out
+    (folder / "good.txt").unlink()
+    for name in BAD:
+        if name not in NOT_REPORTS:
+            (folder / name).unlink()
+    # only non-reports left: the folder holds no report, which is still an error
+    code, out, _ = cli("check", folder, "--lang", "en", "--skip-non-reports")
+    assert code == EXIT_USAGE
+    assert "no report" in out
+
+
+@pytest.mark.parametrize("name", NOT_REPORTS)
+def test_skip_non_reports_skips_a_named_written_non_report(tmp_path: Path, name: str) -> None:
+    path = make(tmp_path, name)
+    good = tmp_path / "good.txt"
+    shutil.copyfile(SEED_002, good)
+    code, out, _ = cli("check", path, good, "--lang", "en", "--skip-non-reports")
+    assert code == EXIT_FINDINGS
+    assert f"{path}: skipped: not a report document\n" in out
+    code, out, _ = cli("check", path, good, "--format", "json", "--skip-non-reports")
+    summary = json.loads(out)["summary"]
+    assert summary["skipped"] == 1 and summary["failed"] == 0

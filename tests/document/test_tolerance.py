@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 
 from perfrules.document.figures import Money, Percent, parse_money, parse_percent
 from perfrules.document.tolerance import (
+    agrees_as_written,
     midpoint_ratio,
     percent_matches,
     ratio_gap,
@@ -248,3 +249,47 @@ def test_a_total_one_unit_off_its_parts_holds_only_by_rounding(
     assert sum_gap(money(str(exact)), written).agrees
     off = sum_gap(money(str(exact + sign * D("0.01"))), written)
     assert off.by_rounding_only and abs(off.difference) == D("0.01")
+
+
+def test_agrees_as_written_settles_only_a_rate_equal_to_its_figures() -> None:
+    """The cheap test: the ratio of the amounts rounded to the stated place, over a denominator above 0."""
+    assert agrees_as_written(percent("91.73"), money("1164.83"), money("1269.88"))
+    assert not agrees_as_written(percent("91.74"), money("1164.83"), money("1269.88"))
+    assert not agrees_as_written(
+        percent("94.84"), money("28.45"), money("30.00")
+    )  # by rounding only
+    assert agrees_as_written(percent("94.83"), money("28.45"), money("30.00"))
+    assert not agrees_as_written(percent("0"), money("0"), money("0"))  # cannot be judged
+    assert not agrees_as_written(percent("-50"), money("-1"), money("2"))  # numerator below 0
+    near_zero = Money(D("0.4"), 0, False, "万元")  # [-0.1, 0.9]: the ratio cannot be judged
+    assert not agrees_as_written(percent("100"), near_zero, near_zero)
+    assert agrees_as_written(percent("100"), money("0.004"), money("0.004"))
+    assert agrees_as_written(
+        percent("50"), money("1"), money("2"), False
+    )  # 2 stands for [1.5, 2.5]
+
+
+WRITTEN = st.decimals(min_value=-10, max_value=10**4, places=3, allow_nan=False)
+
+
+@SETTINGS
+@given(WRITTEN, WRITTEN, st.integers(0, 4), st.booleans(), st.booleans(), st.integers(-3, 3))
+def test_agrees_as_written_implies_both_full_tests_pass(
+    a: Decimal, b: Decimal, places: int, exact: bool, stated_near: bool, off: int
+) -> None:
+    """When the cheap test says yes, percent_matches passes and ratio_gap agrees; the rounded ratio says yes."""
+    part, whole = money(str(a)), money(str(b))
+    if stated_near and b:
+        unit = D(1).scaleb(-places)
+        stated = Percent(
+            (part.amount * 100 / whole.amount).quantize(unit, ROUND_HALF_UP) + off * unit
+        )
+    else:
+        stated = Percent((a * 7).quantize(D(1).scaleb(-places)))
+    fast = agrees_as_written(stated, part, whole, exact)
+    if fast:
+        assert percent_matches(stated, part.bounds(exact), whole.bounds(exact)) is True
+        gap = ratio_gap(stated, part, whole, exact)
+        assert gap is not None and gap.agrees
+    if stated_near and off == 0 and a >= 0 and whole.bounds(exact)[0] > 0:
+        assert fast

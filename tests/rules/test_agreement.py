@@ -27,11 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import perfrules
-from perfrules.document import fastpath, units
+from perfrules.document import fastpath, system, units
 from perfrules.document.loader import from_data
 from perfrules.document.source import Source
 from perfrules.rules.engine import check, default_rules
-from perfrules.scoring import scorer, strategies
+from perfrules.scoring import cells, scorer
 from tests.strategies import document_texts
 
 EXAMPLES = int(os.environ.get("PERFRULES_PROPERTY_EXAMPLES", "80"))
@@ -85,7 +85,8 @@ def _fast(text: str, format: str) -> tuple[list[tuple[Any, ...]], Any]:
 
 def _reference(text: str, format: str) -> tuple[list[tuple[Any, ...]], Any]:
     fastpath._VALUES.clear()
-    strategies._TEXT_FLAGS.clear()
+    cells.TEXT_FLAGS.clear()
+    system._READINGS.clear()
     units._FOLDED.clear()
     if format == "toml":
         raw = tomli.loads(text, parse_float=Decimal)

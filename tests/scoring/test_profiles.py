@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -177,6 +178,31 @@ def test_years_that_cannot_overlap_are_reported() -> None:
 def test_builtins_are_cached_per_year() -> None:
     assert load_profile("national", 2023) is load_profile("national", 2023)
     assert load_profile("national", 2020) is not load_profile("national", 2023)
+
+
+def _as_loaded(name: str, year: int | None) -> object:
+    try:
+        profile = load_profile(name, year)
+    except ProfileError as exc:
+        return ("error", str(exc))
+    return (attrs.asdict(profile, recurse=True), repr(profile))
+
+
+def _afresh(name: str, year: int | None) -> object:
+    path = profiles_dir() / f"{name}.toml"
+    try:
+        profile = loads_profile(path.read_text(encoding="utf-8"), str(path), year)
+    except ProfileError as exc:
+        return ("error", str(exc))
+    return (attrs.asdict(profile, recurse=True), repr(profile))
+
+
+@pytest.mark.parametrize("name", BUILTINS)
+def test_every_year_of_a_builtin_is_what_loading_its_text_afresh_gives(name: str) -> None:
+    # the built-in file is read and validated once and each year's profile built from
+    # that one reading: the same profile (or error) as reading the file for the year
+    for year in (None, *range(2012, 2031)):
+        assert _as_loaded(name, year) == _afresh(name, year), year
 
 
 # --- loading other profiles ----------------------------------------------------------

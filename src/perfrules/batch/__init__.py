@@ -86,6 +86,8 @@ class Options(NamedTuple):
     input_format: str | None = None  # toml | json | text | docx | xlsx | pdf | None (by extension)
     want_score: bool = False  # compute the score sheet (JSON and HTML output)
     want_report: bool = False  # keep the report's own data for the page (HTML output)
+    # --skip-non-reports: a report as written that is empty or reads as no report is skipped
+    skip_non_reports: bool = False
 
 
 # --- finding the documents ------------------------------------------------------------
@@ -218,6 +220,12 @@ def _read(path: str, data: bytes | None) -> bytes | None:
         return None
 
 
+#: What extracting a report as written says of a file that holds no report at all (an
+#: empty file, a text or Word file that states no report year or title): with
+#: ``--skip-non-reports`` such a file is skipped, like a TOML file that is not a report.
+_NOT_WRITTEN = frozenset({"empty-file", "not-a-report"})
+
+
 def check_path(path: str, options: Options, *, data: bytes | None = None) -> Outcome:
     """Load and check the document at ``path``; never raises for bad input.
 
@@ -228,7 +236,12 @@ def check_path(path: str, options: Options, *, data: bytes | None = None) -> Out
         written = _written_format(path, options.input_format)
         extraction = None
         if written is not None:
-            extraction = read_written(path, written, data)
+            try:
+                extraction = read_written(path, written, data)
+            except DocumentError as exc:
+                if options.skip_non_reports and {p.code for p in exc.problems} <= _NOT_WRITTEN:
+                    return Outcome(path, "skipped")
+                raise
             report = extraction.report
         else:
             fmt = options.input_format or format_of(path)

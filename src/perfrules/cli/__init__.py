@@ -34,7 +34,9 @@ extracted (``perfrules.extract``) and checked in one step, each finding placed
 in the original file (``report.txt:47:12``, ``report.docx: 表2 第5行 “实际完成值”``),
 ``--skip-non-reports`` (named files that are not report documents are skipped
 and counted instead of failing: the pre-commit hook's entry says it, as
-pre-commit passes every ``.toml``/``.json`` file), ``--no-group`` (text: one
+pre-commit passes every ``.toml``/``.json`` file; also, named or in a folder,
+reports as written that are empty or state no report year and no title),
+``--no-group`` (text: one
 line per finding in rule order instead of document order with a rule's
 repeated findings in one block).
 

@@ -237,6 +237,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         input_format=args.input_format,
         want_score=args.format in ("json", "html"),
         want_report=html,
+        skip_non_reports=args.skip_non_reports,
     )
     try:
         bad = _bad_choices(args, options)

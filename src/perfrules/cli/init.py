@@ -20,7 +20,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from perfrules.document.template import template
 
     lang = args.lang
-    text = template()
+    text = template(lang)
     if args.path == "-":
         out.write(text)
         return EXIT_OK

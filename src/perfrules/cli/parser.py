@@ -98,7 +98,8 @@ def build_parser(out: TextIO, err: TextIO) -> argparse.ArgumentParser:
         "--skip-non-reports",
         action="store_true",
         help="skip (and count) named files that are not report documents instead of failing "
-        "(for hooks that pass every .toml/.json file, like the pre-commit hook)",
+        "(for hooks that pass every .toml/.json file, like the pre-commit hook), and reports "
+        "as written that are empty or state no report year and no title",
     )
     checking.add_argument(
         "--no-group",

@@ -235,14 +235,14 @@ def _structure_date(value: object, _: object) -> datetime.date:
 
 def _enum_hook(cls: type[enum.Enum]) -> Any:
     choices = ", ".join(str(m.value) for m in cls)
+    members: dict[object, enum.Enum] = {m.value: m for m in cls}  # what cls(value) looks up
 
     def hook(value: object, _: object) -> enum.Enum:
         if not isinstance(value, str):
             raise _type_error("string", value)
-        try:
-            return cls(value)
-        except ValueError:
-            raise BadValue("choice", found=value, choices=choices) from None
+        if (member := members.get(value)) is None:
+            raise BadValue("choice", found=value, choices=choices)
+        return member
 
     return hook
 

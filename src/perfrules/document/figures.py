@@ -78,10 +78,13 @@ class Money:
 
     def bounds(self, integers_exact: bool = True) -> tuple[Decimal, Decimal]:
         """The interval of values this written figure stands for."""
+        amount = self.amount
         if self.exact and integers_exact:
-            return self.amount, self.amount
-        h = half_ulp(self.exponent)
-        return self.amount - h, self.amount + h
+            return amount, amount
+        h = _HALF_ULPS.get(self.exponent)  # half_ulp, without the call
+        if h is None:
+            h = half_ulp(self.exponent)
+        return amount - h, amount + h
 
     @property
     def has_unit(self) -> bool:
@@ -93,7 +96,9 @@ class Money:
 
     def rescaled(self, power: int) -> Money:
         """This figure as if it had been written in a unit 10**power times larger."""
-        return attrs.evolve(self, amount=self.amount.scaleb(power), exponent=self.exponent + power)
+        return Money(
+            self.amount.scaleb(power), self.exponent + power, self.exact, self.unit, self.raw
+        )
 
     def __str__(self) -> str:
         return self.raw if self.raw is not None else f"{self.amount}{self.unit}"
@@ -113,8 +118,12 @@ class Percent:
 
     def bounds(self) -> tuple[Decimal, Decimal]:
         """The interval this written percentage stands for (always its written precision)."""
-        h = half_ulp(self.exponent)
-        return self.value - h, self.value + h
+        value = self.value
+        exponent = exponent_of(value)
+        h = _HALF_ULPS.get(exponent)  # half_ulp, without the call
+        if h is None:
+            h = half_ulp(exponent)
+        return value - h, value + h
 
     def __str__(self) -> str:
         return self.raw if self.raw is not None else f"{self.value}%"

@@ -114,8 +114,11 @@ def _parse(text: str, format: str, file: str | None) -> tuple[Any, bool]:
             object_pairs_hook=_pairs_hook(duplicated),
         )
     except json.JSONDecodeError as exc:
+        from perfrules.messages.parsers import parser_detail
+
+        detail = parser_detail(exc.msg)
         raise DocumentError(
-            [Problem("syntax", line=exc.lineno, file=file, params={"detail": exc.msg})]
+            [Problem("syntax", line=exc.lineno, file=file, params={"detail": detail})]
         ) from None
     return raw, bool(duplicated)
 

@@ -43,7 +43,9 @@ def read_toml(text: str, file: str | None, error: type[PerfrulesError]) -> dict[
     try:
         return tomli.loads(text, parse_float=Decimal)
     except tomli.TOMLDecodeError as exc:
-        detail = getattr(exc, "msg", str(exc))
+        from perfrules.messages.parsers import parser_detail
+
+        detail = parser_detail(getattr(exc, "msg", str(exc)))
         line = getattr(exc, "lineno", None)
         raise error([Problem("syntax", line=line, file=file, params={"detail": detail})]) from None
 

@@ -68,6 +68,10 @@ class TierStatus(str, enum.Enum):
     EXECUTION = "execution"  # a stated subtotal for the budget-execution part (预算执行率)
 
 
+# the members as plain names: reading one off its class costs as much as a dict lookup
+_KNOWN, _UNKNOWN, _UNTIERED, _EXECUTION = tuple(TierStatus)  # in their order of definition
+
+
 @attrs.frozen
 class SecondTier:
     """A second-level tier (二级指标) under one first-level node, with its indicators.
@@ -92,12 +96,12 @@ class SecondTier:
     @property
     def known(self) -> bool:
         """The taxonomy knows this tier2 (under its name or an alias)."""
-        return self.status is TierStatus.KNOWN
+        return self.status is _KNOWN
 
     @property
     def unknown(self) -> bool:
         """A tier2 is written that the taxonomy does not know."""
-        return self.status is TierStatus.UNKNOWN
+        return self.status is _UNKNOWN
 
 
 @attrs.frozen
@@ -127,17 +131,17 @@ class FirstTier:
     @property
     def known(self) -> bool:
         """The tier is first-level in the year's taxonomy."""
-        return self.status is TierStatus.KNOWN
+        return self.status is _KNOWN
 
     @property
     def unknown(self) -> bool:
         """A tier1 is written (or a subtotal stated) that the year's taxonomy does not know."""
-        return self.status is TierStatus.UNKNOWN
+        return self.status is _UNKNOWN
 
     @property
     def execution(self) -> bool:
         """The node is a stated subtotal of the budget-execution part, not a tier."""
-        return self.status is TierStatus.EXECUTION
+        return self.status is _EXECUTION
 
     def tier(self, name: str | None) -> SecondTier | None:
         """The second-level node of this canonical name (None: the untiered one)."""
@@ -207,24 +211,23 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
     tax = tax if tax is not None else taxonomy()
     year = report.report.year
     groups: dict[str | None, _Group] = {}
-    # reports repeat a few pairs of tiers as written: each pair is read once, to
-    # the second-level group it goes to and whether its tier1 and tier2 were aliases
-    read: dict[tuple[str | None, str | None], tuple[_Group, bool, bool]] = {}
+    # reports repeat a few pairs of tiers as written: each pair is read once, to its
+    # second-level group, that group's parent, and whether its tier1 and tier2 were aliases
+    read: dict[tuple[str | None, str | None], tuple[_Group, _Group, bool, bool]] = {}
     pairs: list[tuple[str | None, str | None]] = []
     for i, ind in enumerate(report.indicators):
         pair = (ind.tier1, ind.tier2)
         pairs.append(pair)
         found = read.get(pair)
         if found is None:
-            found = read[pair] = _read(tax, year, groups, pair)
-        group = found[0]
-        parent = group.parent
-        assert parent is not None  # a second-level group always has one
+            found = read[pair] = _place(groups, _reading(tax, year, pair))
+        group, parent = found[0], found[1]
         parent.indices.append(i)
         group.indices.append(i)
-        if ind.weight is not None:
-            parent.weight += ind.weight
-            group.weight += ind.weight
+        w = ind.weight
+        if w is not None:
+            parent.weight += w
+            group.weight += w
     stated: dict[str, tuple[str, Decimal]] = {}
     if report.evaluation is not None:
         for ts in report.evaluation.tier_scores:
@@ -235,21 +238,23 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
     firsts: list[FirstTier] = []
     nodes: dict[int, tuple[FirstTier, SecondTier]] = {}  # by id of the second-level group
     for name1, group in groups.items():
-        children = [_second_node(tax, group, child) for child in group.children.values()]
+        kids = group.children.values()
+        children = tuple([_second_node(group, child) for child in kids])
         entry = stated.get(name1) if name1 is not None else None
+        written = tuple(group.written)
         first = FirstTier(
             name1,
             group.status,
-            tuple(group.written),
-            tuple(n for n in group.written if n != name1),
-            tuple(children),
+            written,
+            tuple([n for n in written if n != name1]) if group.alias else (),
+            children,
             tuple(group.indices),
             group.weight,
             entry[1] if entry is not None else None,
             entry[0] if entry is not None else None,
         )
         firsts.append(first)
-        for child, node in zip(group.children.values(), children, strict=True):
+        for child, node in zip(kids, children, strict=True):
             nodes[id(child)] = (first, node)
     for name, (key, value) in stated.items():
         if name not in groups:
@@ -257,74 +262,120 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
             firsts.append(FirstTier(name, status, (), (), (), (), _ZERO, value, key))
     places = {
         pair: Placement(*nodes[id(second)], alias1, alias2)
-        for pair, (second, alias1, alias2) in read.items()
+        for pair, (second, _, alias1, alias2) in read.items()
     }
-    return IndicatorSystem(year, tuple(firsts), tuple(places[p] for p in pairs), tax)
+    return IndicatorSystem(year, tuple(firsts), tuple([places[p] for p in pairs]), tax)
 
 
 class _Group:
-    """A node being gathered: its name, status, names as written, indicators and weight so far."""
+    """A node being gathered: name, status, names as written (any an alias?), homes, indicators, weight."""
 
-    __slots__ = ("children", "indices", "name", "parent", "status", "weight", "written")
+    __slots__ = (
+        "alias",
+        "children",
+        "homes",
+        "indices",
+        "name",
+        "parent",
+        "status",
+        "weight",
+        "written",
+    )
 
     def __init__(self, name: str | None, status: TierStatus, parent: _Group | None) -> None:
         self.name = name
         self.status = status
         self.parent = parent
+        self.homes: tuple[str, ...] = ()
+        self.alias = False
         self.written: list[str] = []
         self.indices: list[int] = []
         self.weight = _ZERO
         self.children: dict[str | None, _Group] = {}
 
+    def write(self, written: str | None) -> None:
+        """Note a name as written (stripped; None: nothing written) for this group."""
+        if written is not None and written not in self.written:
+            self.written.append(written)
+            if written != self.name:
+                self.alias = True
 
-def _read(
-    tax: Taxonomy, year: int, groups: dict[str | None, _Group], pair: tuple[str | None, str | None]
-) -> tuple[_Group, bool, bool]:
-    """The second-level group a pair of tiers as written goes to (made when new), and its aliases."""
+
+#: How a pair of tiers as written reads against a taxonomy for a year: the canonical
+#: tier1, its status, the tier1 as written (stripped), the same three of the tier2 and
+#: the tier2's homes (sorted), and whether each name was an alias.
+_Name = str | None
+_Reading = tuple[_Name, TierStatus, _Name, _Name, TierStatus, _Name, tuple[str, ...], bool, bool]
+
+# The readings of pairs as written, by taxonomy, year and pair: reports repeat the
+# same few tier names. Bounded; an entry is what reading the pair again would give.
+_READINGS: dict[tuple[int, int, str | None, str | None], tuple[Taxonomy, _Reading]] = {}
+_READINGS_MAX = 4096
+
+
+def _reading(tax: Taxonomy, year: int, pair: tuple[str | None, str | None]) -> _Reading:
+    """How a pair of tiers as written reads against ``tax`` for ``year`` (memoised)."""
     t1, t2 = pair
+    key = (id(tax), year, t1, t2)
+    hit = _READINGS.get(key)
+    if hit is not None and hit[0] is tax:
+        return hit[1]
     name1: str | None = None
-    alias1 = False
-    status = TierStatus.UNTIERED
+    written1: str | None = None
+    status1 = _UNTIERED
     if t1 is not None:
-        written = t1.strip()
+        written1 = t1.strip()
         tier = tax.tier1(t1)
-        name1 = tier.name if tier is not None else written
-        alias1 = name1 != written
-        status = (
-            TierStatus.KNOWN if tier is not None and tier.in_force(year) else TierStatus.UNKNOWN
-        )
+        name1 = tier.name if tier is not None else written1
+        known = tier is not None and tier.in_force(year)
+        status1 = _KNOWN if known else _UNKNOWN
+    name2: str | None = None
+    written2: str | None = None
+    status2 = _UNTIERED
+    homes: tuple[str, ...] = ()
+    if t2 is not None:
+        written2 = t2.strip()
+        name2 = tax.canonical_tier2(t2) or written2
+        found = tax.homes(name2)
+        status2 = _KNOWN if found else _UNKNOWN
+        homes = tuple(sorted(found))
+    alias1 = t1 is not None and name1 != written1
+    alias2 = t2 is not None and name2 != written2
+    reading = (name1, status1, written1, name2, status2, written2, homes, alias1, alias2)
+    if len(_READINGS) < _READINGS_MAX:
+        _READINGS[key] = (tax, reading)
+    return reading
+
+
+def _place(
+    groups: dict[str | None, _Group], reading: _Reading
+) -> tuple[_Group, _Group, bool, bool]:
+    """The second-level group a pair's reading goes to (made when new), its parent, and its aliases."""
+    name1, status1, written1, name2, status2, written2, homes, alias1, alias2 = reading
     first = groups.get(name1)
     if first is None:
-        first = groups[name1] = _Group(name1, status, None)
-    if t1 is not None and t1.strip() not in first.written:
-        first.written.append(t1.strip())
-    name2: str | None = None
-    alias2 = False
-    status = TierStatus.UNTIERED
-    if t2 is not None:
-        written = t2.strip()
-        name2 = tax.canonical_tier2(t2) or written
-        alias2 = name2 != written
-        status = TierStatus.KNOWN if tax.homes(name2) else TierStatus.UNKNOWN
+        first = groups[name1] = _Group(name1, status1, None)
+    first.write(written1)
     second = first.children.get(name2)
     if second is None:
-        second = first.children[name2] = _Group(name2, status, first)
-    if t2 is not None and t2.strip() not in second.written:
-        second.written.append(t2.strip())
-    return second, alias1, alias2
+        second = first.children[name2] = _Group(name2, status2, first)
+        second.homes = homes
+    second.write(written2)
+    return second, first, alias1, alias2
 
 
-def _second_node(tax: Taxonomy, parent: _Group, group: _Group) -> SecondTier:
+def _second_node(parent: _Group, group: _Group) -> SecondTier:
     """A gathered second-level group as its node: misplaced when its known parent is no home of it."""
     name = group.name
-    homes = tuple(sorted(tax.homes(name))) if name is not None else ()
+    homes = group.homes
+    written = tuple(group.written)
     return SecondTier(
         name,
         group.status,
-        tuple(group.written),
-        tuple(n for n in group.written if n != name),
+        written,
+        tuple([n for n in written if n != name]) if group.alias else (),
         homes,
-        bool(homes) and parent.status is TierStatus.KNOWN and parent.name not in homes,
+        bool(homes) and parent.status is _KNOWN and parent.name not in homes,
         tuple(group.indices),
         group.weight,
     )
@@ -334,8 +385,8 @@ def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
     """The status of a stated subtotal's tier that no indicator is under."""
     tier = tax.tier1(name)
     if tier is not None and tier.in_force(year):
-        return TierStatus.KNOWN
-    return TierStatus.EXECUTION if name in EXECUTION_TIER_NAMES else TierStatus.UNKNOWN
+        return _KNOWN
+    return _EXECUTION if name in EXECUTION_TIER_NAMES else _UNKNOWN
 
 
 # Built once per report object: the rules and scoring of one check share the tree.

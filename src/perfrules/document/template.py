@@ -1,14 +1,18 @@
-"""The commented template report document that ``perfrules init`` writes.
+"""The commented template report document that ``perfrules init`` writes, its comments in Chinese or English.
 
 The template is a complete, consistent report (the figures of the format
 specification's example) with a comment on every key, so that it loads
 cleanly and checks without findings as written; a user replaces the figures
-with their own and runs ``perfrules check`` as they go.
+with their own and runs ``perfrules check`` as they go. The document itself
+(keys and values) is written once; the Chinese comments are the English
+ones translated phrase by phrase (:data:`perfrules.messages.template.ZH_COMMENTS`).
 """
 
 from __future__ import annotations
 
-__all__ = ["TEMPLATE", "template"]
+from perfrules.messages.template import ZH_COMMENTS
+
+__all__ = ["TEMPLATE", "ZH_COMMENTS", "template"]
 
 TEMPLATE = """\
 # 绩效自评报告 — perfrules report document (format 1)
@@ -142,6 +146,14 @@ source = "二、（一）年度绩效目标"
 """
 
 
-def template() -> str:
-    """The template document's text (TOML)."""
-    return TEMPLATE
+def template(lang: str = "zh") -> str:
+    """The template document's text (TOML), its comments in ``lang`` (``zh`` or ``en``).
+
+    Both languages give the same document; only the comments differ.
+    """
+    if lang == "en":
+        return TEMPLATE
+    text = TEMPLATE
+    for en, zh in ZH_COMMENTS:
+        text = text.replace(en, zh)
+    return text

@@ -20,15 +20,16 @@ is — a one-cent disagreement between figures written to the cent.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
 
-from perfrules.document.figures import Money, Percent
+from perfrules.document.figures import Money, Percent, half_ulp
 
 __all__ = [
     "Gap",
     "Interval",
+    "agrees_as_written",
     "ratio_gap",
     "ratio_interval",
     "sum_gap",
@@ -39,6 +40,7 @@ __all__ = [
 
 Interval = tuple[Decimal, Decimal]
 _HUNDRED = Decimal(100)
+_ZERO = Decimal(0)
 
 
 def sum_interval(parts: Iterable[Money], integers_exact: bool = True) -> Interval:
@@ -70,6 +72,38 @@ def percent_matches(stated: Percent, numerator: Interval, denominator: Interval)
     if ratio is None:
         return None
     return within(stated.bounds(), ratio)
+
+
+def agrees_as_written(
+    stated: Percent, numerator: Money, denominator: Money, integers_exact: bool = True
+) -> bool:
+    """True when ``stated`` is ``numerator ÷ denominator`` of the written figures, rounded to its place.
+
+    A cheap test that settles the common case: when it is True, both
+    :func:`percent_matches` over the figures' intervals and :func:`ratio_gap`
+    (which then agrees) pass the stated percentage; False says nothing. It
+    holds for a numerator ≥ 0 over a denominator whose interval is above 0:
+    the ratio of the amounts lies inside the ratio's interval (rounding is
+    monotonic) and, rounding half-up to the stated value, inside the stated
+    percentage's interval (of a percentage of at most 27 digits, as every
+    loaded one is).
+    """
+    a = numerator.amount
+    d = denominator.amount
+    if a < _ZERO or d <= _ZERO:
+        return False
+    if (
+        not (denominator.exact and integers_exact)
+        # d ≥ 10**d.adjusted() > half a unit of any place at or below its leading digit
+        and d.adjusted() < denominator.exponent
+        and d - half_ulp(denominator.exponent) <= _ZERO
+    ):
+        return False
+    value = stated.value
+    try:  # quantizing to the stated value's exponent is rounding at its written place
+        return (a * _HUNDRED / d).quantize(value, ROUND_HALF_UP) == value
+    except InvalidOperation:  # more digits than the context holds: ratio_gap decides
+        return False
 
 
 def midpoint_ratio(numerator: Decimal, denominator: Decimal, places: int = 2) -> Decimal | None:

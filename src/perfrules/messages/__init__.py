@@ -10,7 +10,7 @@ a template and its call site cannot drift apart.
 
 The entries live in one module per stage that uses them:
 :mod:`~perfrules.messages.problems` (the codes of
-:class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.document`,
+:class:`~perfrules.errors.Problem`), :mod:`~perfrules.messages.parsers`, :mod:`~perfrules.messages.document`,
 :mod:`~perfrules.messages.extract`, :mod:`~perfrules.messages.rules`,
 :mod:`~perfrules.messages.expr`, :mod:`~perfrules.messages.evaluation`, :mod:`~perfrules.messages.scoring`, :mod:`~perfrules.messages.reasons`,
 :mod:`~perfrules.messages.kinds`, :mod:`~perfrules.messages.output`, :mod:`~perfrules.messages.html`, :mod:`~perfrules.messages.text` and
@@ -46,6 +46,7 @@ CATALOGUE: dict[str, type[Message]] = {}
 #: The modules of the catalogue, one per stage that writes messages.
 STAGES: tuple[str, ...] = (
     "problems",
+    "parsers",
     "document",
     "extract",
     "rules",

@@ -41,7 +41,7 @@ def _text(value: object) -> str:
 
 def at_precision(value: Decimal | None, quantum: Decimal, rounding: str) -> Decimal | None:
     """A stated figure at the profile's precision (None stays None)."""
-    return None if value is None else value.quantize(quantum, rounding=rounding)
+    return None if value is None else value.quantize(quantum, rounding)
 
 
 @attrs.frozen

@@ -175,7 +175,7 @@ class Profile:
 
     def rounded(self, value: Decimal) -> Decimal:
         """``value`` rounded to the profile's places in its rounding mode."""
-        return value.quantize(self.quantum, rounding=self.rounding_mode)
+        return value.quantize(self.quantum, self.rounding_mode)
 
     def in_force(self, year: int) -> bool:
         """True when this profile (and every profile it extends) applies to reports of ``year``."""

@@ -262,18 +262,25 @@ def _builtin_ids() -> list[str]:
 
 
 @cache
-def _load_builtin(name: str, year: int | None) -> Profile:
+def _builtin_layer(name: str) -> _Layer:
+    """A built-in profile file as read and validated, once (every year's profile starts from it)."""
     path = profiles_dir() / f"{name}.toml"
     if not NAME.match(name) or not path.is_file():
         known = ", ".join(_builtin_ids())
         raise ProfileError([Problem("choice", "profile", params={"found": name, "choices": known})])
     file, text = _read(path)
-    profile = loads_profile(text, file, year)
+    return _parse_layer(text.removeprefix("\ufeff"), file)
+
+
+@cache
+def _load_builtin(name: str, year: int | None) -> Profile:
+    layer = _builtin_layer(name)
+    profile = _from_layer(layer, year)
     if profile.id != name:
         raise ProfileError(
             [
                 invalid("id", msg.BuiltinId(id=profile.id, name=name)).at(
-                    file, toml_lines(text).get("id")
+                    layer.file, toml_lines(layer.text).get("id")
                 )
             ]
         )

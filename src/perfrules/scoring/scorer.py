@@ -80,10 +80,10 @@ def score(report: Report, profile: Profile | str | None = None) -> ScoreSheet:
 
 def _score(report: Report, profile: Profile) -> ScoreSheet:
     system = indicator_system(report)
-    scorer = IndicatorScorer(profile, report.report.year)
+    one = IndicatorScorer(profile, report.report.year).indicator
     scores = [
-        scorer.indicator(i, ind, system.placements[i].tier1.name)
-        for i, ind in enumerate(report.indicators)
+        one(i, ind, place.tier1.name)
+        for i, (ind, place) in enumerate(zip(report.indicators, system.placements, strict=True))
     ]
     indicator_weights = _ZERO
     unweighted: list[str] = []
@@ -154,7 +154,7 @@ def _total(
         ev.score if ev is not None else None,
         stated_sum if any_stated else None,
         tuple(missing),
-        recomputed.quantize(profile.quantum, rounding=profile.rounding_mode),
+        recomputed.quantize(profile.quantum, profile.rounding_mode),
         partial,
         indicator_weights + execution.weight,
         profile.total,
@@ -216,26 +216,24 @@ def _execution(report: Report, profile: Profile, indicator_weights: Decimal) -> 
         return r * weight / _HUNDRED
 
     exact = points(rate) if rate is not None else nothing
-    return ExecutionScore(
+    return ExecutionScore(  # positional, in the field order: a keyword call costs more
         basis,
         weight,
         weight_source,
         cap,
-        stated=stated,
-        recomputed=None if exact is None else exact.quantize(q, rounding=mode),
-        basis_amount=amount,
-        basis_from=basis_from,
-        executed=executed,
-        rate=rate,
-        rate_source=rate_source,
-        stated_rate=stated_rate,
-        recomputed_from_stated_rate=(
-            None if stated_rate is None else points(stated_rate).quantize(q, rounding=mode)
-        ),
-        reason="no-rate" if exact is None else None,
-        exact=exact,
-        quantum=q,
-        rounding=mode,
+        stated,
+        None if exact is None else exact.quantize(q, mode),
+        amount,
+        basis_from,
+        executed,
+        rate,
+        rate_source,
+        stated_rate,
+        None if stated_rate is None else points(stated_rate).quantize(q, mode),
+        "no-rate" if exact is None else None,
+        exact,
+        q,
+        mode,
     )
 
 
@@ -299,15 +297,24 @@ def _subtotal(
             q,
             mode,
         )
-    members = [scores[i] for i in node.indices]
-    stated = [s.stated for s in members if s.stated is not None]
+    stated_sum = recomputed = _ZERO
+    any_stated = partial = False
+    for i in node.indices:
+        s = scores[i]
+        if s.stated is not None:
+            stated_sum += s.stated
+            any_stated = True
+        if s.recomputed is None:
+            partial = True
+        else:
+            recomputed += s.recomputed
     return TierSubtotal(
         node,
         node.weight,
         expected.get(node.name) if node.name is not None else None,
-        sum(stated, _ZERO) if stated else None,
-        sum((s.recomputed for s in members if s.recomputed is not None), _ZERO),
-        any(s.recomputed is None for s in members),
+        stated_sum if any_stated else None,
+        recomputed,
+        partial,
         q,
         mode,
     )

@@ -83,10 +83,8 @@ class TierSubtotal:
         """Stated subtotal equals the sum of the tier's stated scores (None: nothing to compare)."""
         if self.stated is None or self.stated_sum is None:
             return None
-        q = self.quantum
-        return self.stated.quantize(q, rounding=self.rounding) == self.stated_sum.quantize(
-            q, rounding=self.rounding
-        )
+        q, mode = self.quantum, self.rounding
+        return self.stated.quantize(q, mode) == self.stated_sum.quantize(q, mode)
 
     @property
     def weight_matches(self) -> bool | None:
@@ -245,7 +243,7 @@ class TotalScore:
         s = self.stated_rounded
         if s is None or self.stated_sum is None:
             return None
-        return s == self.stated_sum.quantize(self.quantum, rounding=self.rounding)
+        return s == self.stated_sum.quantize(self.quantum, self.rounding)
 
     @property
     def weights_match(self) -> bool:

@@ -20,26 +20,20 @@ How an indicator is scored (``method``):
 
 An actual and its target must measure the same unit (万页 and 页 do, after
 folding the 万); a bare number on one side takes the other side's unit.
-Each strategy returns an :class:`Outcome`, which
-:meth:`IndicatorScorer.indicator` turns into an
-:class:`~perfrules.scoring.indicatorscore.IndicatorScore` field by field.
+Each strategy returns its findings as a plain tuple in :class:`Outcome`'s
+field order, which :meth:`IndicatorScorer.indicator` passes on, positionally,
+to an :class:`~perfrules.scoring.indicatorscore.IndicatorScore`
+(:meth:`IndicatorScorer.outcome` gives the same as an :class:`Outcome`).
 
-Before any strategy, :func:`read_values` reads the cells that hold no
-written value: a cell left blank, or holding only dashes, slashes or dots
-(``—``, ``/``, as exported tables write an empty cell), is not filled in;
-``无`` (暂无, 没有) means "none" — zero, or 否 — where the other cell says
-none is the aim (``0起``, ``否``, ``无``, ``零事故`` …: 无 as the actual of
-``0起`` is met), and is not filled in otherwise (无 against ``≥100人`` or
-``≤1起`` states no result). The rules read the cells the same way.
+:func:`~perfrules.scoring.cells.read_values` reads the cells first (a
+blank or dash-only cell is not filled in; 无 is none only where the other cell
+aims at none); the rules read the cells the same way.
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import NamedTuple
-
-import attrs
 
 from perfrules.document.model import Indicator
 from perfrules.document.units import canonical
@@ -53,6 +47,7 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
+from perfrules.scoring.cells import read_value, read_values
 from perfrules.scoring.indicatorscore import IndicatorScore
 from perfrules.scoring.model import Profile, QualitativeBand
 
@@ -61,85 +56,9 @@ __all__ = ["IndicatorScorer", "Outcome", "read_value", "read_values"]
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _TWO = Decimal(2)
-
-#: A cell with nothing in it: blank, or only dashes, slashes and dots, or N/A.
-_BLANK = re.compile(r"[\s\u3000\-‐‑‒–—―─－/／\\.。·…]*|[Nn]/?[Aa]")
-#: The words for "none": a value only where the other cell aims at none.
-_NONE_WORDS = frozenset({"无", "暂无", "没有"})
-#: A target or actual written as a none: 无重大安全事故, 零事故, 未发生, 杜绝… (not 无法, 无偿).
-_NONE_TEXT = re.compile(r"(?:无(?![法偿])|暂无|零|没有|未发生|不发生|杜绝)")
-
-
-def _aims_at_none(other: Value | None) -> bool:
-    """True when the other cell of the row says none is the aim or the result: 0, 否, 无, 零事故 ….
-
-    A ≤ target that is not zero (≤1起, ≤95.81万元) is no such sign: 无 against
-    it may as well be a cell left unfilled.
-    """
-    if isinstance(other, (Comparison, Quantity)):
-        return other.value == 0
-    if isinstance(other, Qualitative):
-        return other.family == "yes_no" and other.rank == 0
-    if isinstance(other, Unparsed):
-        return _NONE_TEXT.match(other.raw.strip()) is not None
-    return False
-
-
-#: (blank, a none word) of a cell's text; _WRITTEN when it is neither (most cells).
-_WRITTEN = (False, False)
-_TEXT_FLAGS: dict[str, tuple[bool, bool]] = {}
-_TEXT_FLAGS_MAX = 4096
-
-
-def _text_flags(raw: str) -> tuple[bool, bool]:
-    """Whether a cell's text is blank (dashes, slashes …) and whether it is a bare none word."""
-    text = raw.strip()
-    blank = _BLANK.fullmatch(text) is not None
-    none = text in _NONE_WORDS
-    flags = _WRITTEN if not blank and not none else (blank, none)
-    if len(_TEXT_FLAGS) < _TEXT_FLAGS_MAX:
-        _TEXT_FLAGS[raw] = flags
-    return flags
-
-
-def read_value(value: Value | None, other: Value | None, *, target: bool) -> Value | None:
-    """A target (``target=True``) or actual as judged next to the ``other`` cell of its row.
-
-    None when nothing is filled in: no value, a blank or dash-only cell, or
-    无 where the other cell does not aim at none. 无 where it does reads as
-    否 against 否 and as zero otherwise (``=0`` as a target, ``0`` as an actual,
-    in the other cell's unit). Every other value is returned as it is.
-    """
-    if value is None:
-        return None
-    raw = value.raw
-    if raw is None:
-        return value  # given as a number or a table: filled in
-    flags = _TEXT_FLAGS.get(raw)
-    if flags is None:
-        flags = _text_flags(raw)
-    if flags is _WRITTEN:
-        return value  # the common case: a value written out
-    if flags[0] and isinstance(value, Unparsed):
-        return None
-    if not flags[1]:
-        return value  # 零事故, 无安全事故 … say none in so many words: read as parsed (= 0)
-    if not _aims_at_none(other):
-        return None
-    if isinstance(other, Qualitative):
-        return attrs.evolve(other, raw=raw)
-    unit = other.unit if isinstance(other, (Comparison, Quantity)) else ""
-    if target:
-        return Comparison(Op.EQ, _ZERO, unit, raw=raw)
-    return Quantity(_ZERO, unit, raw=raw)
-
-
-def read_values(ind: Indicator) -> tuple[Value | None, Value | None]:
-    """The indicator's target and actual as judged (:func:`read_value`)."""
-    return (
-        read_value(ind.target, ind.actual, target=True),
-        read_value(ind.actual, ind.target, target=False),
-    )
+# enum members as plain names: reading one off its class costs as much as a dict lookup
+_LE, _LT, _EQ, _GT = Op.LE, Op.LT, Op.EQ, Op.GT
+_DATE = TimingKind.DATE
 
 
 class Outcome(NamedTuple):
@@ -147,8 +66,8 @@ class Outcome(NamedTuple):
 
     ``recomputed`` is the score at the profile's precision, ``exact`` the
     unrounded one; the other fields are IndicatorScore's of the same name.
-    An immutable tuple rather than an attrs class: one is made per indicator
-    and read once, and a tuple is built in a third of the time.
+    The scorer itself passes the same fields on as a plain tuple (no class
+    to build per indicator); this named form is what :meth:`IndicatorScorer.outcome` returns.
     """
 
     method: str
@@ -183,14 +102,14 @@ def _timing_met(target: Timing, actual: object, year: int) -> bool | None:
         return actual.positive
     if not isinstance(actual, Timing):
         return None
-    if target.kind is TimingKind.DATE:
-        if actual.kind is not TimingKind.DATE:
+    if target.kind is _DATE:
+        if actual.kind is not _DATE:
             return True  # done on schedule / in time, by the report's own account
         tk, ak = _date_key(target, year), _date_key(actual, year)
         if tk is None or ak is None:
             return None
         return ak <= tk
-    if actual.kind is TimingKind.DATE:
+    if actual.kind is _DATE:
         return None  # the plan's date is not known
     return True
 
@@ -208,10 +127,53 @@ def _level(target: Qualitative, actual: Qualitative) -> tuple[str, bool]:
     return ("partial" if actual.rank > 0 else "missed"), False
 
 
+#: The value classes, each its own kind; a subclass reads as the class it extends.
+_VALUE_TYPES = (Comparison, Quantity, Timing, Qualitative, Unparsed)
+_EXACT_TYPES = frozenset(_VALUE_TYPES)
+
+
+def _kind(value: object) -> type:
+    """The value class ``value`` is (``type(value)`` but for a subclass of one, which reads as it)."""
+    cls = type(value)
+    if cls in _EXACT_TYPES:
+        return cls
+    for base in _VALUE_TYPES:
+        if isinstance(value, base):
+            return base
+    return cls
+
+
+_D = Decimal | None
+_S = str | None
+_B = bool | None
+#: An outcome as a plain tuple in IndicatorScore's field order, from ``recomputed`` to
+#: ``exact``: (recomputed, method, reason, met, ratio, exceeded, band, op, strategy,
+#: actual_value, target_value, unit, exact). What the strategies return.
+_Fields = tuple[_D, str, _S, _B, _D, _B, "QualitativeBand | None", "Op | None", _S, _D, _D, str, _D]
+
+
+def _unscored(method: str, reason: str | None, met: bool | None = None) -> _Fields:
+    return (None, method, reason, met, None, None, None, None, None, None, None, "", None)
+
+
+def _scored(
+    method: str, exact: Decimal, rounded: Decimal, met: bool, band: QualitativeBand | None
+) -> _Fields:
+    return (rounded, method, None, met, None, None, band, None, None, None, None, "", exact)
+
+
+_NO_TARGET = _unscored("none", "no-target")
+_NO_ACTUAL = _unscored("none", "no-actual")
+_UNREADABLE_TARGET = _unscored("none", "unreadable-target")
+_UNREADABLE_ACTUAL = _unscored("none", "unreadable-actual")
+_MISMATCH = _unscored("none", "mismatch")
+_UNITS = _unscored("none", "units")
+
+
 class IndicatorScorer:
     """Scores indicators under one profile: its parameters unpacked once for the loop."""
 
-    __slots__ = ("eq", "exceeded", "le", "profile", "q", "rmode", "year")
+    __slots__ = ("bands", "bare", "eq", "exceeded", "le", "profile", "q", "rmode", "year")
 
     def __init__(self, profile: Profile, year: int) -> None:
         self.profile = profile
@@ -220,65 +182,70 @@ class IndicatorScorer:
         self.exceeded = profile.exceeded_ratio
         self.le = profile.le_strategy
         self.eq = profile.eq_strategy
+        self.bare = profile.bare_target
+        self.bands = {q.level: q for q in profile.qualitative_bands}
         self.year = year
 
     def indicator(self, index: int, ind: Indicator, tier: str | None) -> IndicatorScore:
         """Score the indicator at ``index``, filed under the canonical first-level ``tier``."""
-        o = self.outcome(ind)
+        # positional, in IndicatorScore's field order (keywords cost half as much again)
         return IndicatorScore(
-            indicator=ind,
-            index=index,
-            tier=tier,
-            weight=ind.weight,
-            stated=ind.score,
-            recomputed=o.recomputed,
-            method=o.method,
-            reason=o.reason,
-            met=o.met,
-            ratio=o.ratio,
-            exceeded=o.exceeded,
-            band=o.band,
-            op=o.op,
-            strategy=o.strategy,
-            actual_value=o.actual_value,
-            target_value=o.target_value,
-            unit=o.unit,
-            exact=o.exact,
-            quantum=self.q,
-            rounding=self.rmode,
+            ind, index, tier, ind.weight, ind.score, *self._fields(ind), self.q, self.rmode
         )
 
     def outcome(self, ind: Indicator) -> Outcome:
         """What the indicator's target, actual and weight give, by the strategy its target calls for."""
-        (target, actual), w = read_values(ind), ind.weight
+        (r, method, reason, met, ratio, exceeded, band, op, strategy, a, t, unit, exact) = (
+            self._fields(ind)
+        )
+        return Outcome(
+            method, r, exact, reason, met, ratio, exceeded, band, op, strategy, a, t, unit
+        )
+
+    def _fields(self, ind: Indicator) -> _Fields:
+        """:meth:`outcome`'s fields as a plain tuple (see ``_Fields``)."""
+        target, actual = read_values(ind)
         if target is None:
-            return Outcome("none", reason="no-target")
+            return _NO_TARGET
         if actual is None:
-            return Outcome("none", reason="no-actual")
-        if isinstance(target, Unparsed):
-            return Outcome("none", reason="unreadable-target")
-        if isinstance(actual, Unparsed):
-            return Outcome("none", reason="unreadable-actual")
-        bad_weight = "no-weight" if w is None else ("bad-weight" if w < 0 else None)
-        if isinstance(target, (Comparison, Quantity)):
-            return self._numeric(target, actual, w, bad_weight)
-        if isinstance(target, Timing):
-            return self._timing(target, actual, w, bad_weight)
-        return self._qualitative(target, actual, w, bad_weight, ind.score)
+            return _NO_ACTUAL
+        return self._strategy(target, actual, ind.weight, ind.score)
+
+    def _strategy(
+        self, target: Value, actual: Value, w: Decimal | None, stated: Decimal | None
+    ) -> _Fields:
+        tk, ak = type(target), type(actual)
+        if tk not in _EXACT_TYPES:  # a subclass (rare): read as the class it extends
+            tk = _kind(target)
+        if tk is Unparsed:
+            return _UNREADABLE_TARGET
+        if ak not in _EXACT_TYPES:
+            ak = _kind(actual)
+        if ak is Unparsed:
+            return _UNREADABLE_ACTUAL
+        bad_weight = "no-weight" if w is None else ("bad-weight" if w < _ZERO else None)
+        if tk is Comparison or tk is Quantity:
+            if ak is not Quantity and ak is not Comparison:
+                return _MISMATCH
+            op = target.op if tk is Comparison else self.bare  # type: ignore[union-attr]
+            return self._numeric(target, actual, op, w, bad_weight)  # type: ignore[arg-type]
+        if tk is Timing:
+            return self._timing(target, actual, w, bad_weight)  # type: ignore[arg-type]
+        return self._qualitative(target, actual, w, bad_weight, stated)  # type: ignore[arg-type]
 
     def _round(self, value: Decimal) -> Decimal:
-        return value.quantize(self.q, rounding=self.rmode)
+        return value.quantize(self.q, self.rmode)
 
     def _timing(
         self, target: Timing, actual: object, w: Decimal | None, bad_weight: str | None
-    ) -> Outcome:
+    ) -> _Fields:
         met = _timing_met(target, actual, self.year)
         if met is None:
-            return Outcome("timing", reason="no-date" if isinstance(actual, Timing) else "mismatch")
+            return _unscored("timing", "no-date" if isinstance(actual, Timing) else "mismatch")
         if bad_weight is not None or w is None:
-            return Outcome("timing", reason=bad_weight or "no-weight", met=met)
+            return _unscored("timing", bad_weight or "no-weight", met)
         exact = w if met else _ZERO
-        return Outcome("timing", recomputed=self._round(exact), exact=exact, met=met)
+        return _scored("timing", exact, exact.quantize(self.q, self.rmode), met, None)
 
     def _qualitative(
         self,
@@ -287,17 +254,30 @@ class IndicatorScorer:
         w: Decimal | None,
         bad_weight: str | None,
         stated: Decimal | None,
-    ) -> Outcome:
+    ) -> _Fields:
         if not isinstance(actual, Qualitative):
-            return Outcome("qualitative", reason="mismatch")
+            return _unscored("qualitative", "mismatch")
         level, met = _level(target, actual)
-        band = self.profile.qualitative_band(level)
+        band = self.bands[level]
         if bad_weight is not None or w is None:
-            return Outcome("qualitative", reason=bad_weight or "no-weight", met=met, band=band)
+            reason = bad_weight or "no-weight"
+            return (
+                None,
+                "qualitative",
+                reason,
+                met,
+                None,
+                None,
+                band,
+                None,
+                None,
+                None,
+                None,
+                "",
+                None,
+            )
         exact = self._in_band(band, w, stated)
-        return Outcome(
-            "qualitative", recomputed=self._round(exact), exact=exact, met=met, band=band
-        )
+        return _scored("qualitative", exact, exact.quantize(self.q, self.rmode), met, band)
 
     def _in_band(self, band: QualitativeBand, w: Decimal, stated: Decimal | None) -> Decimal:
         """The stated score when it lies in the band, else the nearest score in it."""
@@ -315,33 +295,30 @@ class IndicatorScorer:
     def _numeric(
         self,
         target: Comparison | Quantity,
-        actual: object,
+        actual: Comparison | Quantity,
+        op: Op,
         w: Decimal | None,
         bad_weight: str | None,
-    ) -> Outcome:
-        if isinstance(actual, (Quantity, Comparison)):
-            a, au = actual.value, actual.unit
-        else:
-            return Outcome("none", reason="mismatch")
+    ) -> _Fields:
+        a, au = actual.value, actual.unit
         t, tu = target.value, target.unit
         unit = tu or au
         if au != tu and au and tu:
             a, au = canonical(a, au)
             t, tu = canonical(t, tu)
             if au != tu:
-                return Outcome("none", reason="units")
+                return _UNITS
             unit = tu
-        op = target.op if isinstance(target, Comparison) else self.profile.bare_target
         strategy: str | None = None
         ratio: Decimal | None = None
-        if op is Op.LE or op is Op.LT:
+        if op is _LE or op is _LT:
             method = "le"
-            met = a <= t if op is Op.LE else a < t
-            if a > 0 and t >= 0:
+            met = a <= t if op is _LE else a < t
+            if a > _ZERO and t >= _ZERO:
                 ratio = t / a
             if met:
                 frac = _ONE
-            elif t <= 0:
+            elif t <= _ZERO:
                 frac, strategy = _ZERO, "zero-target"
             elif self.le == "linear-to-double":
                 strategy = "linear-to-double"
@@ -349,49 +326,69 @@ class IndicatorScorer:
             else:
                 strategy = "ratio"
                 frac = t / a
-        elif op is Op.EQ and t == 0:
+        elif op is _EQ and t == _ZERO:
             method, strategy = "eq", "zero-target"
-            met = a == 0
+            met = a == _ZERO
             frac = _ONE if met else _ZERO
         else:
-            if op is Op.EQ:
+            if op is _EQ:
                 method, strategy = "eq", self.eq
                 met = a == t if strategy == "exact" else a >= t
             else:
                 method = "ge"
-                met = a >= t if op is not Op.GT else a > t
-            if t > 0:
+                met = a >= t if op is not _GT else a > t
+            if t > _ZERO:
                 ratio = a / t
             if met:
                 frac = _ONE
-            elif t <= 0:
+            elif t <= _ZERO:
                 frac = _ZERO
             elif a > t:  # only "=" read exactly gets here: min/max
                 frac = t / a
             else:
                 frac = a / t
-        if frac > _ONE:
-            frac = _ONE
-        elif frac < _ZERO:
-            frac = _ZERO
         # over-achievement (PR041) is about an actual far above its target: ≥, > and = only
         exceeded = None if ratio is None or method == "le" else ratio >= self.exceeded
-        if bad_weight is not None or w is None:
+        if w is None:
+            return (
+                None,
+                method,
+                "no-weight",
+                met,
+                ratio,
+                exceeded,
+                None,
+                op,
+                strategy,
+                a,
+                t,
+                unit,
+                None,
+            )
+        if bad_weight is not None:
             exact = rounded = None
+        elif met:  # frac is 1: full marks
+            exact = w
+            rounded = w.quantize(self.q, self.rmode)
         else:
-            exact = w if met else frac * w
-            rounded = self._round(exact)
-        return Outcome(
+            if frac > _ONE:
+                frac = _ONE
+            elif frac < _ZERO:
+                frac = _ZERO
+            exact = frac * w
+            rounded = exact.quantize(self.q, self.rmode)
+        return (
+            rounded,
             method,
-            recomputed=rounded,
-            exact=exact,
-            reason=bad_weight if w is not None else "no-weight",
-            met=met,
-            ratio=ratio,
-            exceeded=exceeded,
-            op=op,
-            strategy=strategy,
-            actual_value=a,
-            target_value=t,
-            unit=unit,
+            bad_weight,
+            met,
+            ratio,
+            exceeded,
+            None,
+            op,
+            strategy,
+            a,
+            t,
+            unit,
+            exact,
         )

@@ -1,9 +1,17 @@
-"""Shared reading of indicators: the numbers of a target and an actual, in comparable units, and their explanations."""
+"""Shared reading of indicators: the numbers of a target and an actual, in comparable units, and their explanations.
+
+:func:`reading` reads every indicator's cells once per check for the kinds
+that judge the cells themselves (``indicator_values``, ``indicator_unreadable``,
+``indicator_units``, ``completion_rate``), :func:`verdicts` sorts the score
+sheet's rows once for the kinds that judge its verdicts; each kind then walks
+only the few rows that can be its hits.
+"""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import AttrsInstance
 
@@ -11,9 +19,30 @@ from perfrules.document.figures import exponent_of, half_ulp
 from perfrules.document.model import Indicator
 from perfrules.document.tolerance import Interval
 from perfrules.document.units import canonical
-from perfrules.document.values import Approx, Comparison, Op, Quantity, Value
+from perfrules.document.values import Approx, Comparison, Op, Quantity, Unparsed, Value
+from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds._narrative import empty
+from perfrules.scoring.strategies import read_value
+
+if TYPE_CHECKING:
+    from perfrules.scoring.indicatorscore import IndicatorScore
+
+_ZERO = Decimal(0)
+_NUMERIC = (Comparison, Quantity)
+#: Enum members read once: an attribute of an Enum class costs several times a global's.
+_GE, _GT, _MORE = Op.GE, Op.GT, Approx.MORE
+
+#: The scorer's reasons for a target and an actual that cannot be compared (``indicator_uncomparable``).
+UNCOMPARABLE = frozenset({"mismatch", "no-date"})
+#: The scorer's reasons that leave met or missed unknown because of the values (``unjudged_full_score``).
+UNJUDGED = UNCOMPARABLE | {
+    "units",
+    "unreadable-target",
+    "unreadable-actual",
+    "no-target",
+    "no-actual",
+}
 
 #: Words that announce what will be done about a deviation: 改进措施, 下一步, 今后将加强….
 _MEASURE = re.compile(
@@ -49,7 +78,7 @@ def interval(value: Decimal, approx: Approx | None = None, unit: str = "") -> In
     money is; a percentage or a decimal keeps its written precision (``86%`` is
     [85.5, 86.5]).
     """
-    if approx is Approx.MORE:
+    if approx is _MORE:
         step = Decimal(1).scaleb(exponent_of(value.normalize())) if value else Decimal(1)
         return value, value + step
     exponent = exponent_of(value)
@@ -89,3 +118,134 @@ def states_measure(text: str | None) -> bool:
     carries its measure in the same text.
     """
     return text is not None and _MEASURE.search(text) is not None
+
+
+class Reading(NamedTuple):
+    """The indicators whose cells may be a hit, each list in document order.
+
+    ``missing``: (index, indicator, target left out, actual left out) when a
+    cell is left out as the scorer reads it (``strategies.read_value``);
+    ``unreadable``: (index, indicator, field, value) for each target, actual
+    and mid-year value read as ``Unparsed``, fields in the form's order;
+    ``units``: (index, indicator) whose numeric target and actual write
+    different units (equal units fold alike, so only these can differ once
+    folded); ``rated``: (index, indicator) with a stated completion rate and a
+    numeric target and actual.
+    """
+
+    missing: list[tuple[int, Indicator, bool, bool]]
+    unreadable: list[tuple[int, Indicator, str, Unparsed]]
+    units: list[tuple[int, Indicator]]
+    rated: list[tuple[int, Indicator]]
+
+
+def _read(ctx: Context) -> Reading:
+    missing: list[tuple[int, Indicator, bool, bool]] = []
+    unreadable: list[tuple[int, Indicator, str, Unparsed]] = []
+    units: list[tuple[int, Indicator]] = []
+    rated: list[tuple[int, Indicator]] = []
+    for i, ind in enumerate(ctx.report.indicators):
+        target = ind.target
+        actual = ind.actual
+        t = read_value(target, actual, target=True)
+        a = read_value(actual, target, target=False)
+        if t is None or a is None:
+            missing.append((i, ind, t is None, a is None))
+        # read_value returns an Unparsed value only when given one, as it is; a value's
+        # class is one of the vocabulary's (none has subclasses), so type() tells it
+        if type(t) is Unparsed:
+            unreadable.append((i, ind, "target", t))
+        if type(a) is Unparsed:
+            unreadable.append((i, ind, "actual", a))
+        midyear = ind.midyear
+        if midyear is not None and type(midyear) is Unparsed:
+            m = read_value(midyear, None, target=False)
+            if type(m) is Unparsed:
+                unreadable.append((i, ind, "midyear", m))
+        if isinstance(target, _NUMERIC) and isinstance(actual, _NUMERIC):
+            if target.unit != actual.unit:
+                units.append((i, ind))
+            if ind.completion_rate is not None:
+                rated.append((i, ind))
+    return Reading(missing, unreadable, units, rated)
+
+
+def reading(ctx: Context) -> Reading:
+    """The report's indicators read once per check (:class:`Reading`)."""
+    return ctx.shared(_read)
+
+
+class Verdicts(NamedTuple):
+    """The score sheet's rows that may be a hit, each list in document order.
+
+    ``uncomparable``: the reason is one of :data:`UNCOMPARABLE`;
+    ``unjudged_full``: one of :data:`UNJUDGED`, with full marks stated (a
+    stated score equal to a positive weight); ``missed``: the target is
+    judged missed; ``upward``: a completion ratio of an upward target (an
+    upward operator, or a bare number scored as ``ge``); ``out_of_range``:
+    ``in_range`` is False; ``mismatched``: ``matches`` is False, in range;
+    ``off_band``: ``in_band`` is False, in range.
+    """
+
+    uncomparable: list[IndicatorScore]
+    unjudged_full: list[IndicatorScore]
+    missed: list[IndicatorScore]
+    upward: list[IndicatorScore]
+    out_of_range: list[IndicatorScore]
+    mismatched: list[IndicatorScore]
+    off_band: list[IndicatorScore]
+
+
+def _sort(ctx: Context) -> Verdicts:
+    v = Verdicts([], [], [], [], [], [], [])
+    uncomparable, unjudged_full, missed, upward, out_of_range, mismatched, off_band = v
+    for s in ctx.sheet.indicators:
+        reason = s.reason
+        stated = s.stated
+        weight = s.weight
+        if reason is not None and reason in UNJUDGED:
+            if reason in UNCOMPARABLE:
+                uncomparable.append(s)
+            if weight is not None and stated is not None and weight > _ZERO and stated == weight:
+                unjudged_full.append(s)
+        if s.met is False:
+            missed.append(s)
+        if s.ratio is not None:
+            op = s.op
+            # op.upward, by identity: ≥ and > (enum members are singletons)
+            if (op is _GE or op is _GT) if op is not None else s.method == "ge":
+                upward.append(s)
+        if stated is None:
+            continue  # in_range, in_band and matches are None without a stated score
+        if weight is not None and not _ZERO <= stated <= weight:
+            out_of_range.append(s)  # in_range is False
+        elif (band := s.band) is not None:
+            # in_band is None without a weight, else the band's verdict; matches is None
+            # for a qualitative row
+            if weight is not None and not band.contains(stated, weight):
+                off_band.append(s)
+        else:
+            recomputed = s.recomputed
+            # a stated score equal to the recomputed one, which is rounded to the profile's
+            # precision, is unchanged at that precision: matches is True, nothing to round
+            if recomputed is not None and stated != recomputed and s.matches is False:
+                mismatched.append(s)
+    return v
+
+
+def verdicts(ctx: Context) -> Verdicts:
+    """The score sheet's rows sorted once per check (:class:`Verdicts`)."""
+    return ctx.shared(_sort)
+
+
+def _weighted(ctx: Context) -> bool:
+    # a loop rather than any(): no generator on the hot path
+    for ind in ctx.report.indicators:  # noqa: SIM110
+        if ind.weight is not None:
+            return True
+    return False
+
+
+def weighted(ctx: Context) -> bool:
+    """True when some indicator states a weight (else there is no recomputed total to compare with)."""
+    return ctx.shared(_weighted)

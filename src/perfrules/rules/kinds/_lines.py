@@ -17,22 +17,47 @@ from decimal import Decimal
 import attrs
 
 from perfrules.document.figures import Money, Percent
-from perfrules.document.model import LineKind
-from perfrules.document.tolerance import Gap, percent_matches, sum_gap, sum_interval, within
+from perfrules.document.model import Line
+from perfrules.document.tolerance import (
+    Gap,
+    agrees_as_written,
+    percent_matches,
+    sum_gap,
+)
 from perfrules.messages import Message
 from perfrules.messages.document import Text
 from perfrules.messages.kinds import FIGURES as FIGURE_NAMES
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-
-#: Root kinds that together make up the whole budget (the spec's ``[[lines]]`` section).
-PARTITIONS: tuple[frozenset[LineKind], ...] = (
-    frozenset({LineKind.SOURCE}),
-    frozenset({LineKind.FUNCTION}),
-    frozenset({LineKind.ITEM}),
-    frozenset({LineKind.BASIC, LineKind.PROJECT}),
+from perfrules.rules.kinds._linesums import (
+    FIGURES,
+    PARTITIONS,
+    Figure,
+    Relation,
+    Sum,
+    holds_within,
+    parts,
+    read,
+    relation,
 )
-FIGURES = ("budget", "executed")
+
+__all__ = [
+    "FIGURES",
+    "PARTITIONS",
+    "Analysis",
+    "Figure",
+    "Relation",
+    "ShareCheck",
+    "SumArgs",
+    "analyse",
+    "corrected",
+    "doubtful_shares",
+    "figure_name",
+    "rounding_gaps",
+    "shares",
+    "sum_hits",
+    "unit_of_power",
+]
 
 
 def figure_name(key: str) -> Message:
@@ -41,44 +66,7 @@ def figure_name(key: str) -> Message:
     return entry() if entry is not None else Text(text=key)
 
 
-_ZERO = Decimal(0)
 SLIP_POWERS = (4, -4)  # 元 written for 万元, 万元 written for 元
-
-
-@attrs.frozen
-class Figure:
-    """A stated figure of a line (``index`` ≥ 0) or of the budget block (``index`` = -1, ``key``)."""
-
-    index: int
-    key: str  # "budget" / "executed" for lines; the budget key for the block
-    money: Money
-
-    @property
-    def path(self) -> str:
-        """The figure's key path."""
-        return f"lines[{self.index}].{self.key}" if self.index >= 0 else f"budget.{self.key}"
-
-
-@attrs.frozen
-class Relation:
-    """A stated total and the stated parts that must add up to it."""
-
-    about: str
-    path: str
-    label: str
-    totals: tuple[Figure, ...]  # the sum must match one of these (roots: adjusted or initial)
-    parts: tuple[Figure, ...]
-    holds: bool
-    slip: tuple[Figure, int] | None = None
-
-    @property
-    def total(self) -> Figure:
-        """The first candidate total (the one named in messages)."""
-        return self.totals[0]
-
-    def sum(self) -> Decimal:
-        """The sum of the parts as stated."""
-        return sum((p.money.amount for p in self.parts), Decimal(0))
 
 
 @attrs.frozen
@@ -87,12 +75,8 @@ class Analysis:
 
     relations: tuple[Relation, ...]
     slips: dict[tuple[int, str], tuple[Figure, int]]
-
-
-def _holds(totals: Sequence[Money], parts: Sequence[Money], exact: bool) -> bool:
-    """True when the parts' sum can equal one of the totals, within written precision."""
-    s = sum_interval(parts, exact)
-    return any(within(s, t.bounds(exact)) for t in totals)
+    #: Every sum relation as read (``_linesums.read``), holding or not.
+    sums: list[Sum] = attrs.field(factory=list, eq=False, repr=False)
 
 
 def _candidates(
@@ -111,99 +95,18 @@ def _candidates(
             continue
         for power in SLIP_POWERS:
             trial = [*monies[:i], part.money.rescaled(power), *monies[i + 1 :]]
-            if _holds([t.money for t in totals], trial, exact):
+            if holds_within([t.money for t in totals], trial, exact):
                 found.append((part, power))
     for t in totals:
         if t.money.has_unit:
             continue
         for power in SLIP_POWERS:
-            if _holds([t.money.rescaled(power)], monies, exact):
+            if holds_within([t.money.rescaled(power)], monies, exact):
                 found.append((t, power))
     return found
 
 
-def _relation(
-    about: str, path: str, label: str, totals: list[Figure], parts: list[Figure], exact: bool
-) -> Relation:
-    holds = _holds([t.money for t in totals], [p.money for p in parts], exact)
-    return Relation(about, path, label, tuple(totals), tuple(parts), holds)
-
-
-def _adds_up(totals: Sequence[Money], values: Sequence[Money]) -> bool:
-    """True when the parts' amounts add up exactly to one of the totals' (equal as written)."""
-    amount = sum((v.amount for v in values), _ZERO)
-    return any(t.amount == amount for t in totals)
-
-
-def _children_relations(
-    ctx: Context, every: bool = False, unequal: bool = False
-) -> Iterator[Relation]:
-    """The parent-children sums: failing ones; ``every``: all; ``unequal``: all not equal as written."""
-    exact = ctx.integers_exact
-    for parent_id, kids in ctx.children.items():
-        if parent_id is None or parent_id not in ctx.lines_by_id:
-            continue
-        pindex, parent = ctx.lines_by_id[parent_id]
-        for key in FIGURES:
-            total = getattr(parent, key)
-            values = [getattr(kid, key) for _, kid in kids]
-            if total is None or any(v is None for v in values):
-                continue
-            if not every and _holds((total,), values, exact):
-                continue  # the common case: nothing to build
-            if unequal and _adds_up((total,), values):
-                continue
-            parts = [Figure(i, key, v) for (i, _), v in zip(kids, values, strict=True)]
-            yield _relation(
-                f"line:{parent.id}",
-                f"lines[{pindex}].{key}",
-                parent.label,
-                [Figure(pindex, key, total)],
-                parts,
-                exact,
-            )
-
-
-def _root_relations(ctx: Context, every: bool = False, unequal: bool = False) -> Iterator[Relation]:
-    """The roots against the budget block, as :func:`_children_relations` for lines."""
-    budget = ctx.report.budget
-    if budget is None:
-        return
-    exact = ctx.integers_exact
-    roots = ctx.children.get(None, [])
-    for group in PARTITIONS:
-        members = [(i, line) for i, line in roots if line.kind in group]
-        if not members or any(not any(line.kind is k for _, line in members) for k in group):
-            continue  # a partition is checked only when every kind of its group is given
-        for key in FIGURES:
-            if key == "executed":
-                totals = [Figure(-1, "executed", budget.executed)] if budget.executed else []
-            else:
-                totals = [
-                    Figure(-1, k, m)
-                    for k, m in (("adjusted", budget.adjusted), ("initial", budget.initial))
-                    if m is not None
-                ]
-            values = [getattr(line, key) for _, line in members]
-            if not totals or any(v is None for v in values):
-                continue
-            if not every and _holds([t.money for t in totals], values, exact):
-                continue
-            if unequal and _adds_up([t.money for t in totals], values):
-                continue
-            parts = [Figure(i, key, v) for (i, _), v in zip(members, values, strict=True)]
-            label = "/".join(sorted(k.value for k in group))
-            yield _relation(
-                f"budget.{totals[0].key}", f"budget.{totals[0].key}", label, totals, parts, exact
-            )
-
-
-def _every_relation(ctx: Context) -> tuple[Relation, ...]:
-    """Every sum relation of the report, holding or not (for the slip veto and the rounding gaps)."""
-    return (*_children_relations(ctx, True), *_root_relations(ctx, True))
-
-
-def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
+def _breaks_what_holds(ctx: Context, sums: list[Sum], fig: Figure, power: int) -> bool:
     """True when the figure, as written, agrees elsewhere and its rescaling would break that.
 
     A sum that holds with the figure as written (500 in a parent whose other
@@ -211,18 +114,22 @@ def _breaks_what_holds(ctx: Context, fig: Figure, power: int) -> bool:
     figure as written, is evidence that its unit is right.
     """
     exact = ctx.integers_exact
-    where = (fig.index, fig.key)
-    for rel in ctx.shared(_every_relation):
-        if not rel.holds:
+    index, fkey = fig.index, fig.key
+    for _, key, _, _, totals, members, holds, _ in sums:
+        if not holds:
             continue
-        totals = [
-            t.money.rescaled(power) if (t.index, t.key) == where else t.money for t in rel.totals
-        ]
-        parts = [
-            p.money.rescaled(power) if (p.index, p.key) == where else p.money for p in rel.parts
-        ]
-        touched = any((f.index, f.key) == where for f in (*rel.totals, *rel.parts))
-        if touched and not _holds(totals, parts, exact):
+        touched = False
+        moved_totals: list[Money] = []
+        for i, k, m in totals:
+            if i == index and k == fkey:
+                m, touched = m.rescaled(power), True
+            moved_totals.append(m)
+        moved_parts = parts(members, key)
+        if key == fkey:
+            for n, (i, _) in enumerate(members):
+                if i == index:
+                    moved_parts[n], touched = moved_parts[n].rescaled(power), True
+        if touched and not holds_within(moved_totals, moved_parts, exact):
             return True
     if fig.index >= 0:
         return _breaks_a_share(ctx, fig, power)
@@ -281,9 +188,10 @@ def rounding_gaps(ctx: Context) -> list[tuple[Relation, Figure, Gap]]:
     out: list[tuple[Relation, Figure, Gap]] = []
     # a relation whose parts add up exactly to a total agrees at any place: those (the
     # common case) are skipped before anything is built
-    for rel in (*_children_relations(ctx, True, True), *_root_relations(ctx, True, True)):
-        if not rel.holds:
+    for s in ctx.shared(analyse).sums:
+        if s[7] or not s[6]:  # adds up exactly, or fails (the sum kinds')
             continue
+        rel = relation(s)
         parts = [p.money for p in rel.parts]
         gaps = [(t, sum_gap(t.money, parts, ctx.integers_exact)) for t in rel.totals]
         if any(g.agrees for _, g in gaps):
@@ -300,18 +208,21 @@ def analyse(ctx: Context) -> Analysis:
     A relation is explained by a slip when exactly one bare figure's rescaling
     makes it hold without breaking anything that holds as written.
     """
-    failing = (*_children_relations(ctx), *_root_relations(ctx))
     relations: list[Relation] = []
     slips: dict[tuple[int, str], tuple[Figure, int]] = {}
-    for rel in failing:
+    read_sums = read(ctx)
+    for s in read_sums:
+        if s[6]:
+            continue  # holds: the common case, nothing to build
+        rel = relation(s)
         found = _candidates(rel.totals, rel.parts, ctx.integers_exact)
-        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, f, p)]
+        found = [(f, p) for f, p in found if not _breaks_what_holds(ctx, read_sums, f, p)]
         if len(found) == 1:
             fig = found[0][0]
             rel = attrs.evolve(rel, slip=found[0])
             slips.setdefault((fig.index, fig.key), found[0])
         relations.append(rel)
-    return Analysis(tuple(relations), slips)
+    return Analysis(tuple(relations), slips, read_sums)
 
 
 def corrected(analysis: Analysis, index: int, key: str, money: Money) -> Money:
@@ -333,15 +244,52 @@ class ShareCheck:
     slip: tuple[Figure, int] | None  # a slip found by the share alone
 
 
+def _doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
+    """Each line with a stated share and a stated parent (index, line, parent's index, parent).
+
+    Left out: a share that agrees as written with the executed figures
+    (``tolerance.agrees_as_written``, the common case). It fits within
+    precision on that basis, so it neither fails (``shares``) nor holds by
+    rounding only (``rate_rounding``): both would pass it.
+    """
+    exact = ctx.integers_exact
+    lines_by_id = ctx.lines_by_id
+    out: list[tuple[int, Line, int, Line]] = []
+    for index, line in enumerate(ctx.report.lines):
+        share = line.share
+        if share is None or line.parent is None:
+            continue
+        entry = lines_by_id.get(line.parent)
+        if entry is None:
+            continue
+        part, whole = line.executed, entry[1].executed
+        if part is not None and whole is not None and agrees_as_written(share, part, whole, exact):
+            continue
+        out.append((index, line, *entry))
+    return out
+
+
+def doubtful_shares(ctx: Context) -> list[tuple[int, Line, int, Line]]:
+    """The stated shares that may fail or hold by rounding only (shared per check)."""
+    return ctx.shared(_read_shares)[0]
+
+
 def shares(ctx: Context) -> list[ShareCheck]:
-    """Every stated share with its verdict (computed once per check)."""
+    """Every failing stated share with its verdict (shared per check)."""
+    return ctx.shared(_read_shares)[1]
+
+
+def _read_shares(ctx: Context) -> tuple[list[tuple[int, Line, int, Line]], list[ShareCheck]]:
+    doubtful = _doubtful_shares(ctx)
+    return doubtful, (_failing_shares(ctx, doubtful) if doubtful else [])
+
+
+def _failing_shares(ctx: Context, doubtful: list[tuple[int, Line, int, Line]]) -> list[ShareCheck]:
     analysis = ctx.shared(analyse)
     out: list[ShareCheck] = []
     exact = ctx.integers_exact
-    for index, line in enumerate(ctx.report.lines):
-        if line.share is None or line.parent is None or line.parent not in ctx.lines_by_id:
-            continue
-        pindex, parent = ctx.lines_by_id[line.parent]
+    for index, line, pindex, parent in doubtful:
+        assert line.share is not None
         candidates = [(k, getattr(line, k), getattr(parent, k)) for k in ("executed", "budget")]
         candidates = [(k, a, b) for k, a, b in candidates if a is not None and b is not None]
         if not candidates:
@@ -365,7 +313,7 @@ def shares(ctx: Context) -> list[ShareCheck]:
             for power in SLIP_POWERS:
                 if percent_matches(
                     line.share, part.rescaled(power).bounds(exact), whole.bounds(exact)
-                ) and not _breaks_what_holds(ctx, Figure(index, key, part), power):
+                ) and not _breaks_what_holds(ctx, analysis.sums, Figure(index, key, part), power):
                     slip = (Figure(index, key, part), power)
                     break
         out.append(ShareCheck(index, key, part, whole, False, explained, slip))

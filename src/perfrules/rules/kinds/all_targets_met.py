@@ -16,6 +16,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import verdicts
 from perfrules.rules.kinds._narrative import names_unmet
 
 Params = NoParams  # this kind takes no parameters
@@ -39,7 +40,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     ]
     if not claims:
         return
-    missed = [report.indicators[s.index].name for s in ctx.sheet.indicators if s.met is False]
+    indicators = report.indicators
+    missed = [indicators[s.index].name for s in verdicts(ctx).missed]
     narrative = report.narrative
     if missed:
         evidence: Message = msg.IndicatorsMissed(names=Names(names=tuple(missed)))

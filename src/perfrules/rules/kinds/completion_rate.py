@@ -15,12 +15,15 @@ import attrs
 
 from perfrules.document.figures import Percent
 from perfrules.document.tolerance import midpoint_ratio, ratio_interval, within
+from perfrules.document.values import Op
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import comparable, interval, number
+from perfrules.rules.kinds._indicators import comparable, interval, number, reading
 
 Params = NoParams  # this kind takes no parameters
+
+_LE, _LT = Op.LE, Op.LT
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -34,14 +37,14 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, ind in enumerate(ctx.report.indicators):
-        if ind.completion_rate is None:
-            continue
+    # only stated rates of a numeric target and actual (_indicators.reading)
+    for i, ind in reading(ctx).rated:
+        assert ind.completion_rate is not None
         c = comparable(ind.target, ind.actual)
         if c is None:
             continue
         target, actual, op, unit, approx = c
-        downward = op is not None and op.downward
+        downward = op is _LE or op is _LT  # op.downward, by identity (enum members are singletons)
         num, den = (target, actual) if downward else (actual, target)
         num_i = interval(target, None, unit) if downward else interval(actual, approx, unit)
         den_i = interval(actual, approx, unit) if downward else interval(target, None, unit)

@@ -17,7 +17,7 @@ import attrs
 from perfrules.document.values import Value
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
-from perfrules.rules.kinds._indicators import given, indicator_hit
+from perfrules.rules.kinds._indicators import given, indicator_hit, verdicts
 
 _PERCENT = Decimal(100)
 _QUANTUM = Decimal("0.01")
@@ -45,10 +45,9 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
     ratio_limit = params.ratio / _PERCENT if params.ratio else ctx.profile.exceeded_ratio
     threshold = (ratio_limit * _PERCENT).normalize()
-    for s in ctx.sheet.indicators:
-        if s.ratio is None or s.ratio < ratio_limit or (s.op is None and s.method != "ge"):
-            continue
-        if s.op is not None and not s.op.upward:
+    for s in verdicts(ctx).upward:  # the rows with a ratio and an upward target
+        assert s.ratio is not None
+        if s.ratio < ratio_limit:
             continue
         ind = indicators[s.index]
         if given(ind.deviation_reason):

@@ -20,7 +20,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
-from perfrules.rules.kinds._budget import BASES, basis, basis_name
+from perfrules.rules.kinds._budget import BASES, basis, basis_name, rate_agrees
 
 Params = NoParams  # this kind takes no parameters
 
@@ -40,6 +40,8 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
+    if rate_agrees(ctx):
+        return  # agrees as written: percent_matches passes it too
     b = _slips.budget(ctx)
     if b is None or b.execution_rate is None or b.executed is None:
         return

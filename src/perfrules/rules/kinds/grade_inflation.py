@@ -15,6 +15,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._indicators import weighted
 
 Params = NoParams  # this kind takes no parameters
 
@@ -29,7 +30,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    if not any(ind.weight is not None for ind in ctx.report.indicators):
+    if not weighted(ctx):
         return  # nothing was weighted, so there is no recomputed total to compare with
     g = _slips.sheet(ctx).grade
     if g.inflated:

@@ -16,6 +16,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import verdicts
 
 Params = NoParams  # this kind takes no parameters
 
@@ -32,15 +33,12 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.matches is False and s.in_range is not False:
-            ind = indicators[s.index]
-            yield Hit(
-                ind.key,
-                f"indicators[{s.index}].score",
-                expected=s.recomputed,
-                found=s.stated,
-                args=Args(
-                    name=ind.name, stated=s.stated, recomputed=s.recomputed, formula=s.formula
-                ),
-            )
+    for s in verdicts(ctx).mismatched:  # matches is False and in_range is not
+        ind = indicators[s.index]
+        yield Hit(
+            ind.key,
+            f"indicators[{s.index}].score",
+            expected=s.recomputed,
+            found=s.stated,
+            args=Args(name=ind.name, stated=s.stated, recomputed=s.recomputed, formula=s.formula),
+        )

@@ -15,6 +15,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import verdicts
 
 Params = NoParams  # this kind takes no parameters
 
@@ -30,13 +31,12 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.in_range is False:
-            ind = indicators[s.index]
-            yield Hit(
-                ind.key,
-                f"indicators[{s.index}].score",
-                expected=s.weight,
-                found=s.stated,
-                args=Args(name=ind.name, score=s.stated, weight=s.weight),
-            )
+    for s in verdicts(ctx).out_of_range:  # the rows whose in_range is False
+        ind = indicators[s.index]
+        yield Hit(
+            ind.key,
+            f"indicators[{s.index}].score",
+            expected=s.weight,
+            found=s.stated,
+            args=Args(name=ind.name, score=s.stated, weight=s.weight),
+        )

@@ -21,12 +21,12 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import indicator_hit
+from perfrules.rules.kinds._indicators import UNCOMPARABLE, indicator_hit, verdicts
 
 Params = NoParams  # this kind takes no parameters
 
 #: The scorer's reasons this kind reports.
-REASONS = frozenset({"mismatch", "no-date"})
+REASONS = UNCOMPARABLE
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -58,9 +58,7 @@ def described(value: Value | None) -> Message:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.reason not in REASONS:
-            continue
+    for s in verdicts(ctx).uncomparable:  # the rows whose reason is one of REASONS
         ind = indicators[s.index]
         yield indicator_hit(
             ind,

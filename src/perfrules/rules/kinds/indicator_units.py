@@ -15,7 +15,7 @@ from perfrules.document.units import canonical
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import number
+from perfrules.rules.kinds._indicators import number, reading
 
 Params = NoParams  # this kind takes no parameters
 
@@ -30,10 +30,10 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, ind in enumerate(ctx.report.indicators):
+    # only numeric targets and actuals whose units are written differently (_indicators.reading)
+    for i, ind in reading(ctx).units:
         t, a = number(ind.target), number(ind.actual)
-        if t is None or a is None:
-            continue
+        assert t is not None and a is not None
         tu, au = canonical(t[0], t[1])[1], canonical(a[0], a[1])[1]
         if tu != au:
             yield Hit(

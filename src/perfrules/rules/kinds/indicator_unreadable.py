@@ -15,13 +15,12 @@ from collections.abc import Iterator
 
 import attrs
 
-from perfrules.document.values import Unparsed
 from perfrules.messages import Message
 from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.scoring.strategies import read_value, read_values
+from perfrules.rules.kinds._indicators import reading
 
 Params = NoParams  # this kind takes no parameters
 
@@ -45,20 +44,15 @@ class Args:
     raw: str
 
 
+_WORDS = dict(FIELDS)
+
+
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, ind in enumerate(ctx.report.indicators):
-        target, actual = read_values(ind)
-        read = {
-            "target": target,
-            "actual": actual,
-            "midyear": read_value(ind.midyear, None, target=False),
-        }
-        for field, word in FIELDS:
-            value = read[field]
-            if isinstance(value, Unparsed):
-                yield Hit(
-                    ind.key,
-                    f"indicators[{i}].{field}",
-                    found=value.raw,
-                    args=Args(name=ind.name, field=field, field_name=word(), raw=value.raw),
-                )
+    # only the values read as Unparsed, in the order of FIELDS (_indicators.reading)
+    for i, ind, field, value in reading(ctx).unreadable:
+        yield Hit(
+            ind.key,
+            f"indicators[{i}].{field}",
+            found=value.raw,
+            args=Args(name=ind.name, field=field, field_name=_WORDS[field](), raw=value.raw),
+        )

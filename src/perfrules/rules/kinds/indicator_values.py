@@ -19,7 +19,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.scoring.strategies import read_values
+from perfrules.rules.kinds._indicators import reading
 
 Params = NoParams  # this kind takes no parameters
 
@@ -34,20 +34,13 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for i, ind in enumerate(ctx.report.indicators):
-        target, actual = read_values(ind)
-        if target is not None and actual is not None:
-            continue
-        missing = [
-            (word, f)
-            for word, f, value in (
-                (msg.Target(), "target", target),
-                (msg.Actual(), "actual", actual),
-            )
-            if value is None
-        ]
-        yield Hit(
-            ind.key,
-            f"indicators[{i}].{missing[0][1]}" if len(missing) == 1 else f"indicators[{i}]",
-            args=Args(name=ind.name, missing=Both(parts=tuple(m[0] for m in missing))),
-        )
+    # only the indicators with a cell left out, as the scorer reads them (_indicators.reading)
+    for i, ind, no_target, no_actual in reading(ctx).missing:
+        parts: tuple[Message, ...]
+        if no_target and no_actual:
+            path, parts = f"indicators[{i}]", (msg.Target(), msg.Actual())
+        elif no_target:
+            path, parts = f"indicators[{i}].target", (msg.Target(),)
+        else:
+            path, parts = f"indicators[{i}].actual", (msg.Actual(),)
+        yield Hit(ind.key, path, args=Args(name=ind.name, missing=Both(parts=parts)))

@@ -34,7 +34,7 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for sc in ctx.shared(shares):
+    for sc in shares(ctx):
         if sc.explained or sc.slip is not None:
             continue
         line = ctx.report.lines[sc.index]

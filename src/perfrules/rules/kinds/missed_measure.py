@@ -18,7 +18,7 @@ from perfrules.document.values import Value
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import given, indicator_hit, states_measure
+from perfrules.rules.kinds._indicators import given, indicator_hit, states_measure, verdicts
 
 Params = NoParams  # this kind takes no parameters
 
@@ -35,9 +35,7 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.met is not False:
-            continue
+    for s in verdicts(ctx).missed:  # the rows whose target is judged missed
         ind = indicators[s.index]
         reason = ind.deviation_reason
         if not given(reason) or given(ind.improvement) or states_measure(reason):

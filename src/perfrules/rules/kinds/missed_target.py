@@ -21,7 +21,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._indicators import given, indicator_hit
+from perfrules.rules.kinds._indicators import given, indicator_hit, verdicts
 
 Params = NoParams  # this kind takes no parameters
 
@@ -39,9 +39,7 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.met is not False:
-            continue
+    for s in verdicts(ctx).missed:  # the rows whose target is judged missed
         ind = indicators[s.index]
         if given(ind.deviation_reason):
             continue

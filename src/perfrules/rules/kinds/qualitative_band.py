@@ -15,6 +15,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import verdicts
 
 Params = NoParams  # this kind takes no parameters
 
@@ -32,21 +33,20 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.in_band is False and s.in_range is not False:
-            ind = indicators[s.index]
-            points = s.band_points
-            assert points is not None and s.band is not None
-            yield Hit(
-                ind.key,
-                f"indicators[{s.index}].score",
-                expected=f"{points[0]:f}–{points[1]:f}",
-                found=s.stated,
-                args=Args(
-                    name=ind.name,
-                    stated=s.stated,
-                    low=points[0],
-                    high=points[1],
-                    level=s.band.word,
-                ),
-            )
+    for s in verdicts(ctx).off_band:  # in_band is False and in_range is not
+        ind = indicators[s.index]
+        points = s.band_points
+        assert points is not None and s.band is not None
+        yield Hit(
+            ind.key,
+            f"indicators[{s.index}].score",
+            expected=f"{points[0]:f}–{points[1]:f}",
+            found=s.stated,
+            args=Args(
+                name=ind.name,
+                stated=s.stated,
+                low=points[0],
+                high=points[1],
+                level=s.band.word,
+            ),
+        )

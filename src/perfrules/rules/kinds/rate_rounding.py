@@ -23,7 +23,8 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
-from perfrules.rules.kinds._budget import basis, basis_name
+from perfrules.rules.kinds._budget import basis, basis_name, rate_agrees
+from perfrules.rules.kinds._lines import doubtful_shares
 
 Params = NoParams  # this kind takes no parameters
 
@@ -65,7 +66,13 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     exact = ctx.integers_exact
     b = _slips.budget(ctx)
     base = basis(ctx)
-    if b is not None and b.execution_rate is not None and b.executed is not None and base:
+    if (
+        b is not None
+        and b.execution_rate is not None
+        and b.executed is not None
+        and base
+        and not rate_agrees(ctx)  # agrees as written: no gap
+    ):
         gap = ratio_gap(b.execution_rate, b.executed, base, exact)
         if gap is not None and gap.by_rounding_only:
             yield _hit(
@@ -77,15 +84,15 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 base,
                 gap,
             )
-    for index, line in enumerate(ctx.report.lines):
-        if line.share is None or line.parent is None or line.parent not in ctx.lines_by_id:
-            continue
-        parent = ctx.lines_by_id[line.parent][1]
+    # a share that agrees as written on the executed figures is passed (_lines.doubtful_shares)
+    for index, line, _, parent in doubtful_shares(ctx):
+        share = line.share
+        assert share is not None
         gaps = []
         for key in ("executed", "budget"):
             part, whole = getattr(line, key), getattr(parent, key)
             if part is not None and whole is not None:
-                gap = ratio_gap(line.share, part, whole, exact)
+                gap = ratio_gap(share, part, whole, exact)
                 if gap is not None:
                     gaps.append((part, whole, gap))
         near = [x for x in gaps if x[2].by_rounding_only]
@@ -96,7 +103,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
             f"line:{line.id}",
             f"lines[{index}].share",
             msg.ShareSubject(label=line.label),
-            line.share,
+            share,
             part,
             whole,
             gap,

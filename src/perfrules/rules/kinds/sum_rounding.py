@@ -25,6 +25,7 @@ from perfrules.messages.document import Text
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._budget import chain_adds_up
 from perfrules.rules.kinds._lines import figure_name, rounding_gaps
 
 Params = NoParams  # this kind takes no parameters
@@ -47,7 +48,7 @@ def _parts(monies: list[Money]) -> str:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
-    for rel, total, _gap in ctx.shared(rounding_gaps):
+    for rel, total, _gap in rounding_gaps(ctx):
         subject: Message
         if total.index >= 0:
             line = ctx.report.lines[total.index]
@@ -70,6 +71,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
                 difference=abs(total.money.amount - computed),
             ),
         )
+    if chain_adds_up(ctx):
+        return  # agrees as written
     b = _slips.budget(ctx)
     if b is None or b.initial is None or b.adjustment is None or b.adjusted is None:
         return

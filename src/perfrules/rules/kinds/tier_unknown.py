@@ -17,7 +17,7 @@ from perfrules.messages import kinds as msg
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
-from perfrules.rules.kinds._tiers import tier_system
+from perfrules.rules.kinds._tiers import tier_flags, tier_system
 
 Params = NoParams  # this kind takes no parameters
 
@@ -34,6 +34,8 @@ class Args:
 
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
+    if not tier_flags(ctx).unknown:
+        return  # no node of the tree can give a hit (_tiers.TierFlags)
     indicators = ctx.report.indicators
     for index, place in enumerate(ctx.shared(tier_system).placements):
         ind = indicators[index]

@@ -102,7 +102,7 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
     for key, (fig, power) in ctx.shared(analyse).slips.items():
         seen.add(key)
         yield _hit(ctx, fig, power, "sum")
-    for sc in ctx.shared(shares):
+    for sc in shares(ctx):
         if sc.slip is not None and (sc.slip[0].index, sc.slip[0].key) not in seen:
             seen.add((sc.slip[0].index, sc.slip[0].key))
             yield _hit(ctx, *sc.slip, "share")

@@ -21,21 +21,12 @@ from perfrules.messages import Message
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams
+from perfrules.rules.kinds._indicators import UNJUDGED, verdicts
 
 Params = NoParams  # this kind takes no parameters
 
 #: The scorer's reasons that leave met or missed unknown because of the values.
-REASONS = frozenset(
-    {
-        "mismatch",
-        "no-date",
-        "units",
-        "unreadable-target",
-        "unreadable-actual",
-        "no-target",
-        "no-actual",
-    }
-)
+REASONS = UNJUDGED
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -50,11 +41,9 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     indicators = ctx.report.indicators
-    for s in ctx.sheet.indicators:
-        if s.reason not in REASONS or s.weight is None or s.stated is None:
-            continue
-        if s.weight <= 0 or s.stated != s.weight:
-            continue
+    # the rows with one of REASONS and a stated score equal to a positive weight
+    for s in verdicts(ctx).unjudged_full:
+        assert s.stated is not None
         ind = indicators[s.index]
         yield Hit(
             ind.key,

@@ -14,6 +14,7 @@ import attrs
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
 from perfrules.rules.kinds import NoParams, _slips
+from perfrules.rules.kinds._indicators import weighted
 
 Params = NoParams  # this kind takes no parameters
 
@@ -28,7 +29,7 @@ class Args:
 
 def check(ctx: Context, params: Params) -> Iterator[Hit]:
     total = _slips.sheet(ctx).total
-    if not any(ind.weight is not None for ind in ctx.report.indicators):
+    if not weighted(ctx):
         return
     if not total.weights_match:
         yield Hit(
