@@ -47,11 +47,11 @@ from perfrules.document.values import (
     Unparsed,
     Value,
 )
-from perfrules.scoring.cells import read_value, read_values
+from perfrules.scoring.cells import read_values
 from perfrules.scoring.indicatorscore import IndicatorScore
 from perfrules.scoring.model import Profile, QualitativeBand
 
-__all__ = ["IndicatorScorer", "Outcome", "read_value", "read_values"]
+__all__ = ["IndicatorScorer", "Outcome"]
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)

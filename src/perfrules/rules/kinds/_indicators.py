@@ -23,7 +23,7 @@ from perfrules.document.values import Approx, Comparison, Op, Quantity, Unparsed
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds._narrative import empty
-from perfrules.scoring.strategies import read_value
+from perfrules.scoring.cells import read_value
 
 if TYPE_CHECKING:
     from perfrules.scoring.indicatorscore import IndicatorScore
@@ -124,7 +124,7 @@ class Reading(NamedTuple):
     """The indicators whose cells may be a hit, each list in document order.
 
     ``missing``: (index, indicator, target left out, actual left out) when a
-    cell is left out as the scorer reads it (``strategies.read_value``);
+    cell is left out as the scorer reads it (``scoring.cells.read_value``);
     ``unreadable``: (index, indicator, field, value) for each target, actual
     and mid-year value read as ``Unparsed``, fields in the form's order;
     ``units``: (index, indicator) whose numeric target and actual write

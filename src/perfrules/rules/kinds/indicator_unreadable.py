@@ -5,7 +5,7 @@ what it cannot read stays an ``Unparsed`` value with its raw text, and every
 such value is a hit — except a cell that holds nothing (blank, ``—``, ``/``,
 or 无 the row does not read as none: the ``indicator_values`` kind's, for a
 target or actual; a mid-year value need not be given) and 无 read as none
-(:func:`perfrules.scoring.strategies.read_values`). The message names the
+(:func:`perfrules.scoring.cells.read_values`). The message names the
 field in the form's words (年初目标值, 实际完成值, 年中监控值).
 """
 

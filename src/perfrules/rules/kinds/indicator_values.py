@@ -2,7 +2,7 @@
 
 A value is left out when the cell is not written, or holds nothing
 (blank, ``—``, ``/``), or 无 where the row does not aim at none: the
-scorer's reading (:func:`perfrules.scoring.strategies.read_values`), so
+scorer's reading (:func:`perfrules.scoring.cells.read_values`), so
 that this rule and the score sheet agree on what is filled in. One hit per
 indicator, its path at the one missing field or at the indicator when both
 are missing; the missing names are joined in both languages.
