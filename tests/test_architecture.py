@@ -20,6 +20,7 @@ PACKAGE = SRC / "perfrules"
 
 #: Stage of each top-level part of the package, with its rank (docs/architecture.md).
 STAGES: dict[str, tuple[str, int]] = {
+    "_frozen": ("foundation", 0),
     "_lazy": ("foundation", 0),
     "_version": ("foundation", 0),
     "errors": ("foundation", 0),

@@ -22,11 +22,9 @@ the taxonomy (:mod:`perfrules.document.taxonomy`) once and gives an
 - :class:`Placement`, one per indicator in document order: the two nodes it
   sits in and whether its names were aliases.
 
-The taxonomy rules and scoring read this tree instead of the taxonomy;
-scoring adds the recomputed subtotal of each node
-(:attr:`perfrules.ScoreSheet.tiers`, keyed by these nodes), and
-:func:`perfrules.document.systemtext.system_lines` renders tree and
-subtotals as text.
+The taxonomy rules and scoring read this tree instead of the taxonomy; scoring adds
+the recomputed subtotal of each node (:attr:`perfrules.ScoreSheet.tiers`, keyed by
+these nodes), and :func:`perfrules.document.systemtext.system_lines` renders both.
 """
 
 from __future__ import annotations
@@ -37,6 +35,7 @@ from decimal import Decimal
 
 import attrs
 
+from perfrules._frozen import builder
 from perfrules.document.model import Report
 from perfrules.document.taxonomy import Taxonomy, taxonomy
 
@@ -203,6 +202,10 @@ class IndicatorSystem:
         return sum((t.weight for t in self.tiers), _ZERO)
 
 
+#: The nodes at the cost of mutable objects (see :mod:`perfrules._frozen`): a report has dozens.
+_FirstTier, _SecondTier, _Placement = builder(FirstTier), builder(SecondTier), builder(Placement)
+
+
 def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem:
     """Build ``report``'s indicator system against ``tax`` (default: the built-in taxonomy).
 
@@ -242,7 +245,7 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
         children = tuple([_second_node(group, child) for child in kids])
         entry = stated.get(name1) if name1 is not None else None
         written = tuple(group.written)
-        first = FirstTier(
+        first = _FirstTier(
             name1,
             group.status,
             written,
@@ -259,9 +262,9 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
     for name, (key, value) in stated.items():
         if name not in groups:
             status = _stated_status(tax, year, name)
-            firsts.append(FirstTier(name, status, (), (), (), (), _ZERO, value, key))
+            firsts.append(_FirstTier(name, status, (), (), (), (), _ZERO, value, key))
     places = {
-        pair: Placement(*nodes[id(second)], alias1, alias2)
+        pair: _Placement(*nodes[id(second)], alias1, alias2)
         for pair, (second, _, alias1, alias2) in read.items()
     }
     return IndicatorSystem(year, tuple(firsts), tuple([places[p] for p in pairs]), tax)
@@ -369,7 +372,7 @@ def _second_node(parent: _Group, group: _Group) -> SecondTier:
     name = group.name
     homes = group.homes
     written = tuple(group.written)
-    return SecondTier(
+    return _SecondTier(
         name,
         group.status,
         written,

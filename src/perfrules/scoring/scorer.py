@@ -18,6 +18,7 @@ import weakref
 from collections.abc import Sequence
 from decimal import Decimal
 
+from perfrules._frozen import builder
 from perfrules.document.model import Report
 from perfrules.document.system import FirstTier, IndicatorSystem, indicator_system
 from perfrules.scoring.indicatorscore import IndicatorScore
@@ -50,6 +51,15 @@ _HUNDRED = Decimal(100)
 # score rules, and ``score`` of the same report under the same profile then returns it
 # instead of computing it again. An entry goes with its report (the weakref's callback).
 _SHEETS: dict[int, tuple[weakref.ref[Report], Profile, ScoreSheet]] = {}
+
+
+#: The sheet's parts at the cost of mutable objects (see :mod:`perfrules._frozen`).
+_ExecutionScore, _GradeResult, _ScoreSheet = (
+    builder(ExecutionScore),
+    builder(GradeResult),
+    builder(ScoreSheet),
+)
+_TierSubtotal, _TotalScore = builder(TierSubtotal), builder(TotalScore)
 
 
 def score(report: Report, profile: Profile | str | None = None) -> ScoreSheet:
@@ -96,7 +106,7 @@ def _score(report: Report, profile: Profile) -> ScoreSheet:
     total = _total(report, profile, scores, execution, indicator_weights, tuple(unweighted))
     ev = report.evaluation
     stated_word = ev.grade if ev is not None else None
-    grade = GradeResult(
+    grade = _GradeResult(
         stated_word,
         profile.band_of_word(stated_word) if stated_word is not None else None,
         total.stated,
@@ -106,7 +116,7 @@ def _score(report: Report, profile: Profile) -> ScoreSheet:
         total.partial,
     )
     tiers, untiered = _subtotals(system, profile, scores, execution)
-    return ScoreSheet(profile, tuple(scores), tiers, execution, total, grade, system, untiered)
+    return _ScoreSheet(profile, tuple(scores), tiers, execution, total, grade, system, untiered)
 
 
 def _total(
@@ -150,7 +160,7 @@ def _total(
         stated_sum += execution.stated
         any_stated = True
     ev = report.evaluation
-    return TotalScore(
+    return _TotalScore(
         ev.score if ev is not None else None,
         stated_sum if any_stated else None,
         tuple(missing),
@@ -180,7 +190,7 @@ def _execution(report: Report, profile: Profile, indicator_weights: Decimal) -> 
     # with no weight there is nothing to earn: 0, whatever the figures
     nothing = None if weight > 0 else _ZERO
     if b is None:
-        return ExecutionScore(
+        return _ExecutionScore(
             basis,
             weight,
             weight_source,
@@ -216,7 +226,7 @@ def _execution(report: Report, profile: Profile, indicator_weights: Decimal) -> 
         return r * weight / _HUNDRED
 
     exact = points(rate) if rate is not None else nothing
-    return ExecutionScore(  # positional, in the field order: a keyword call costs more
+    return _ExecutionScore(  # positional, in the field order: a keyword call costs more
         basis,
         weight,
         weight_source,
@@ -287,7 +297,7 @@ def _subtotal(
 ) -> TierSubtotal:
     if node.execution:  # a stated subtotal of the budget-execution part
         recomputed = execution.recomputed
-        return TierSubtotal(
+        return _TierSubtotal(
             node,
             execution.weight,
             None,
@@ -308,7 +318,7 @@ def _subtotal(
             partial = True
         else:
             recomputed += s.recomputed
-    return TierSubtotal(
+    return _TierSubtotal(
         node,
         node.weight,
         expected.get(node.name) if node.name is not None else None,

@@ -35,6 +35,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
+from perfrules._frozen import builder
 from perfrules.document.model import Indicator
 from perfrules.document.units import canonical
 from perfrules.document.values import (
@@ -170,6 +171,10 @@ _MISMATCH = _unscored("none", "mismatch")
 _UNITS = _unscored("none", "units")
 
 
+#: ``IndicatorScore(...)`` at the cost of a mutable object (see :mod:`perfrules._frozen`).
+_IndicatorScore = builder(IndicatorScore)
+
+
 class IndicatorScorer:
     """Scores indicators under one profile: its parameters unpacked once for the loop."""
 
@@ -189,7 +194,7 @@ class IndicatorScorer:
     def indicator(self, index: int, ind: Indicator, tier: str | None) -> IndicatorScore:
         """Score the indicator at ``index``, filed under the canonical first-level ``tier``."""
         # positional, in IndicatorScore's field order (keywords cost half as much again)
-        return IndicatorScore(
+        return _IndicatorScore(
             ind, index, tier, ind.weight, ind.score, *self._fields(ind), self.q, self.rmode
         )
 
