@@ -4,12 +4,17 @@ Target and actual are made comparable by ``_indicators.comparable`` (units
 folded; None when not numeric or in different units); a downward operator
 (≤, <) inverts the ratio. The ratio of the written intervals
 (``tolerance.ratio_interval``) must meet the stated rate's interval.
+
+A rate that is the comparable values' own ratio rounded half-up to its
+written place passes at once: that ratio lies inside the ratio interval
+(every written interval holds its value, and rounding is monotonic) and
+inside the rate's interval, so the two meet (the common case).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import attrs
 
@@ -24,6 +29,17 @@ from perfrules.rules.kinds._indicators import comparable, interval, number, read
 Params = NoParams  # this kind takes no parameters
 
 _LE, _LT = Op.LE, Op.LT
+_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+
+
+def _as_written(rate: Decimal, num: Decimal, den: Decimal) -> bool:
+    """True when ``rate`` is ``num ÷ den × 100`` rounded half-up at its written place (see above)."""
+    if num < _ZERO or den <= _ZERO:
+        return False
+    try:  # quantizing to the rate's exponent is rounding at its written place
+        return (num * _HUNDRED / den).quantize(rate, ROUND_HALF_UP) == rate
+    except InvalidOperation:  # more digits than the context holds: the intervals decide
+        return False
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
@@ -46,6 +62,8 @@ def check(ctx: Context, params: Params) -> Iterator[Hit]:
         target, actual, op, unit, approx = c
         downward = op is _LE or op is _LT  # op.downward, by identity (enum members are singletons)
         num, den = (target, actual) if downward else (actual, target)
+        if _as_written(ind.completion_rate.value, num, den):
+            continue
         num_i = interval(target, None, unit) if downward else interval(actual, approx, unit)
         den_i = interval(actual, approx, unit) if downward else interval(target, None, unit)
         ratio = ratio_interval(num_i, den_i)
