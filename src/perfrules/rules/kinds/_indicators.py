@@ -23,7 +23,7 @@ from perfrules.document.values import Approx, Comparison, Op, Quantity, Unparsed
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit, render_arg
 from perfrules.rules.kinds._narrative import empty
-from perfrules.scoring.cells import read_value
+from perfrules.scoring.cells import read_value, read_values
 
 if TYPE_CHECKING:
     from perfrules.scoring.indicatorscore import IndicatorScore
@@ -147,8 +147,7 @@ def _read(ctx: Context) -> Reading:
     for i, ind in enumerate(ctx.report.indicators):
         target = ind.target
         actual = ind.actual
-        t = read_value(target, actual, target=True)
-        a = read_value(actual, target, target=False)
+        t, a = read_values(ind)  # read_value of each, short when both are written out
         if t is None or a is None:
             missing.append((i, ind, t is None, a is None))
         # read_value returns an Unparsed value only when given one, as it is; a value's
