@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import perfrules
 from perfrules import _frozen
-from perfrules.document import system
+from perfrules.document import figures, system
 from perfrules.scoring import scorer, sheet, strategies
 from perfrules.scoring.indicatorscore import IndicatorScore
 from tests.conftest import EXAMPLES
@@ -21,6 +21,8 @@ from tests.conftest import EXAMPLES
 #: Every class the hot path builds through a builder, with the builder it uses.
 BUILT: list[tuple[type, Any]] = [
     (IndicatorScore, strategies._IndicatorScore),
+    (figures.Money, figures._Money),
+    (figures.Percent, figures._Percent),
     (system.FirstTier, system._FirstTier),
     (system.SecondTier, system._SecondTier),
     (system.Placement, system._Placement),
@@ -63,6 +65,26 @@ def test_builder_equals_init(cls: type, build: Any, data: st.DataObject) -> None
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         delattr(made, fields[0].name)
     assert weakref.ref(made)() is made
+
+
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.toml")), ids=lambda p: p.name)
+def test_loaded_objects_are_the_model_classes(path: Path) -> None:
+    """The loader's fast path builds each model class through a builder: the classes themselves."""
+    from perfrules.document import model
+
+    report = perfrules.load(path)
+    assert type(report) is model.Report
+    assert type(report.report) is model.ReportInfo
+    assert {type(i) for i in report.indicators} <= {model.Indicator}
+    assert {type(line) for line in report.lines} <= {model.Line}
+    money = [m for line in report.lines for m in (line.budget, line.executed) if m is not None]
+    if report.budget is not None:
+        money += [m for m in (report.budget.initial, report.budget.adjusted) if m is not None]
+    assert {type(m) for m in money} <= {figures.Money}
+    rates = [i.completion_rate for i in report.indicators if i.completion_rate is not None]
+    assert {type(p) for p in rates + [line.share for line in report.lines if line.share]} <= {
+        figures.Percent
+    }
 
 
 def test_builder_keyword_arguments() -> None:

@@ -116,6 +116,7 @@ def test_score_does_not_load_the_batch_stage_or_the_rules_engine(tmp_path: Path)
 
 #: The stages a command that needs neither rules nor scoring may load.
 NO_RULES = {
+    "perfrules._frozen",
     "perfrules._lazy",
     "perfrules._version",
     "perfrules.cli",

@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 import attrs
 
+from perfrules._frozen import builder
 from perfrules.document import model
 from perfrules.document.convert import (
     DOCUMENT_TABLES,
@@ -156,7 +157,8 @@ def _build(cls: type, built: dict[type, _Hook]) -> _Hook:
     hints = {f.name: f.type for f in attrs.fields(cls)}
     omitted = _OMITTED.get(cls, frozenset())
     fields = [f for f in attrs.fields(cls) if f.name not in omitted]
-    names: dict[str, Any] = {"_cls": cls, "_Refused": _Refused, "_str": str, "_dict": dict}
+    # the class built at the cost of a mutable object (see perfrules._frozen): the same object
+    names: dict[str, Any] = {"_cls": builder(cls), "_Refused": _Refused, "_str": str, "_dict": dict}
     lines = [
         "def structure(data):",
         "    if type(data) is not _dict or not data.keys() <= _allowed:",

@@ -15,6 +15,8 @@ from decimal import Decimal
 
 import attrs
 
+from perfrules._frozen import builder
+
 __all__ = [
     "MONEY_UNITS",
     "Money",
@@ -96,7 +98,7 @@ class Money:
 
     def rescaled(self, power: int) -> Money:
         """This figure as if it had been written in a unit 10**power times larger."""
-        return Money(
+        return _Money(
             self.amount.scaleb(power), self.exponent + power, self.exact, self.unit, self.raw
         )
 
@@ -129,6 +131,10 @@ class Percent:
         return self.raw if self.raw is not None else f"{self.value}%"
 
 
+#: The figures at the cost of mutable objects (see :mod:`perfrules._frozen`): a report has dozens.
+_Money, _Percent = builder(Money), builder(Percent)
+
+
 def parse_money(value: Decimal | str, report_unit: str) -> Money | None:
     """A money figure from a bare number (in ``report_unit``) or a string with its own unit.
 
@@ -138,7 +144,7 @@ def parse_money(value: Decimal | str, report_unit: str) -> Money | None:
     shift = MONEY_UNITS[report_unit]
     if isinstance(value, Decimal):
         exp = exponent_of(value)
-        return Money(value, exp, exp >= 0, report_unit)
+        return _Money(value, exp, exp >= 0, report_unit)
     parts = _split_number(value)
     if parts is None:
         return None
@@ -149,14 +155,14 @@ def parse_money(value: Decimal | str, report_unit: str) -> Money | None:
     exp = exponent_of(number)
     power = MONEY_UNITS[unit] - shift
     amount = number.scaleb(power) if power else number
-    return Money(amount, exp + power, exp >= 0, unit, value)
+    return _Money(amount, exp + power, exp >= 0, unit, value)
 
 
 def parse_percent(value: Decimal | str) -> Percent | None:
     """A percentage from a bare number (already in percent) or a string such as ``"91.35%"``."""
     if isinstance(value, Decimal):
-        return Percent(value)
+        return _Percent(value)
     parts = _split_number(value)
     if parts is None or parts[1] not in ("%", ""):
         return None
-    return Percent(parts[0], value)
+    return _Percent(parts[0], value)
