@@ -109,6 +109,24 @@ def test_scored_objects_are_the_frozen_classes(path: Path) -> None:
 
 
 @attrs.frozen
+class _KwOnly:
+    a: int
+    b: str = "b"
+    c: int = attrs.field(default=3, kw_only=True)
+    d: int = attrs.field(kw_only=True)
+
+
+def test_builder_keeps_keyword_only_fields_and_defaults() -> None:
+    build = _frozen.builder(_KwOnly)
+    assert build(1, d=4) == _KwOnly(1, d=4) == _KwOnly(1, "b", c=3, d=4)
+    assert build(1, "x", c=5, d=6) == _KwOnly(1, "x", c=5, d=6)
+    with pytest.raises(TypeError):
+        build(1, "x", 5, 6)  # type: ignore[call-arg]  # keyword-only, as in the class
+    with pytest.raises(TypeError):
+        build(1)  # d is required
+
+
+@attrs.frozen
 class _Validated:
     a: int = attrs.field(validator=attrs.validators.instance_of(int))
 

@@ -4,12 +4,13 @@ A frozen attrs class sets each field through a bound ``object.__setattr__``
 (its own ``__setattr__`` refuses every assignment), which costs about five
 times what a plain slot assignment does: 1.3 µs for the 20 fields of an
 :class:`~perfrules.scoring.indicatorscore.IndicatorScore` against 0.35 µs.
-A check builds some fifty such objects per report, so this is a tenth of it.
+A check builds some fifty such objects per report (a tenth of its cost
+before), the loader some hundred.
 
 :func:`builder` gives, for such a class, a *draft*: a subclass that adds no
-slots and keeps object's own ``__setattr__``, whose ``__init__`` is the one
-attrs generates for a mutable class of the same fields. It assigns the slots
-directly and then turns the object into an instance of the frozen class
+slots and keeps object's own ``__setattr__``, whose ``__init__`` is written
+as attrs writes one for a mutable class of the same fields. It assigns the
+slots directly and then turns the object into an instance of the frozen class
 (``__class__`` assignment, allowed from a subclass that adds no slots). What
 comes out *is* an instance of the frozen class, equal to the one its own
 ``__init__`` would build from the same arguments, with the same hash and
@@ -43,40 +44,37 @@ def builder(cls: type[T]) -> Callable[..., T]:
         raise TypeError(f"{cls.__name__}: not a slotted attrs class")
     if getattr(cls, "__attrs_post_init__", None) is not None:
         raise TypeError(f"{cls.__name__}: has __attrs_post_init__")
-    these: dict[str, Any] = {}
+    positional: list[str] = []
+    keyword: list[str] = []
+    defaults: dict[str, Any] = {"_cls": cls}
     for f in attrs.fields(cls):
         if not f.init or f.validator is not None or f.converter is not None:
             raise TypeError(f"{cls.__name__}.{f.name}: not a plain stored argument")
         if isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
             raise TypeError(f"{cls.__name__}.{f.name}: a default factory")
-        if f.alias != f.name:
+        if f.alias != f.name or not f.name.isidentifier() or f.name == "self":
             raise TypeError(f"{cls.__name__}.{f.name}: a private field")
-        these[f.name] = attrs.field(default=f.default, kw_only=f.kw_only)
-
-    def __attrs_post_init__(self: Any) -> None:
-        self.__class__ = cls  # a subclass adding no slots: the draft becomes the frozen object
-
-    # a mutable twin with the same fields, only for its generated ``__init__`` (plain slot
-    # assignments, then the hook above)
-    twin = attrs.define(
-        type(f"_{cls.__name__}Twin", (), {"__attrs_post_init__": __attrs_post_init__}),
-        these=these,
-        slots=True,
-        weakref_slot=False,
-        eq=False,
-        order=False,
-        repr=False,
-        getstate_setstate=False,
-        match_args=False,
-    )
+        param = f.name
+        if f.default is not attrs.NOTHING:
+            defaults[f"_d_{f.name}"] = f.default
+            param += f"=_d_{f.name}"
+        (keyword if f.kw_only else positional).append(param)
+    # The draft's __init__, as attrs would write it for a mutable class of these fields
+    # (the names are the class's own field names, checked above: no text from a file):
+    # plain slot assignments, then the draft becomes the frozen object (a subclass that
+    # adds no slots may change its class to its base).
+    params = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
+    names = [p.split("=")[0] for p in positional + keyword]
+    lines = [f"def __init__({params}):", *[f"    self.{n} = {n}" for n in names]]
+    lines.append("    self.__class__ = _cls")
+    exec(compile("\n".join(lines), f"<{cls.__qualname__} draft>", "exec"), defaults)
     # the draft: ``cls`` without its refusing ``__setattr__``/``__delattr__`` (both must be
     # object's, or CPython routes every assignment through a Python-level lookup)
     namespace = {
         "__slots__": (),
         "__setattr__": object.__setattr__,
         "__delattr__": object.__delattr__,
-        "__init__": vars(twin)["__init__"],
-        "__attrs_post_init__": __attrs_post_init__,
+        "__init__": defaults["__init__"],
         "__module__": cls.__module__,
         "__qualname__": f"{cls.__qualname__}.draft",
     }
