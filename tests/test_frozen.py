@@ -160,6 +160,19 @@ class _PostInit:
         pass
 
 
+@attrs.frozen
+class _PreInit:
+    a: int
+
+    def __attrs_pre_init__(self) -> None:
+        pass
+
+
+@attrs.frozen(cache_hash=True)
+class _CachedHash:
+    a: int
+
+
 @attrs.frozen(slots=False)
 class _Dict:
     a: int
@@ -170,7 +183,19 @@ class _Plain:
 
 
 @pytest.mark.parametrize(
-    "cls", [_Validated, _Converted, _Factory, _NotInit, _Private, _PostInit, _Dict, _Plain]
+    "cls",
+    [
+        _Validated,
+        _Converted,
+        _Factory,
+        _NotInit,
+        _Private,
+        _PreInit,
+        _PostInit,
+        _CachedHash,
+        _Dict,
+        _Plain,
+    ],
 )
 def test_builder_refuses_what_an_init_does_beyond_storing(cls: type) -> None:
     with pytest.raises(TypeError, match=cls.__name__):
