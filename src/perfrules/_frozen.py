@@ -47,6 +47,7 @@ def builder(cls: type[T]) -> Callable[..., T]:
             raise TypeError(f"{cls.__name__}: has {hook}")
     if {"_attrs_cached_hash", "__attrs_cached_hash__"} & set(getattr(cls, "__slots__", ())):
         raise TypeError(f"{cls.__name__}: caches its hash (a slot its __init__ sets)")
+    names: list[str] = []
     positional: list[str] = []
     keyword: list[str] = []
     defaults: dict[str, Any] = {"_cls": cls}
@@ -57,6 +58,7 @@ def builder(cls: type[T]) -> Callable[..., T]:
             raise TypeError(f"{cls.__name__}.{f.name}: a default factory")
         if f.alias != f.name or not f.name.isidentifier() or f.name == "self":
             raise TypeError(f"{cls.__name__}.{f.name}: a private field")
+        names.append(f.name)
         param = f.name
         if f.default is not attrs.NOTHING:
             defaults[f"_d_{f.name}"] = f.default
@@ -67,7 +69,6 @@ def builder(cls: type[T]) -> Callable[..., T]:
     # plain slot assignments, then the draft becomes the frozen object (a subclass that
     # adds no slots may change its class to its base).
     params = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
-    names = [p.split("=")[0] for p in positional + keyword]
     lines = [f"def __init__({params}):", *[f"    self.{n} = {n}" for n in names]]
     lines.append("    self.__class__ = _cls")
     exec(compile("\n".join(lines), f"<{cls.__qualname__} draft>", "exec"), defaults)

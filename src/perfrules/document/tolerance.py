@@ -32,6 +32,7 @@ __all__ = [
     "agrees_as_written",
     "ratio_gap",
     "ratio_interval",
+    "rounds_to",
     "sum_gap",
     "sum_interval",
     "value_gap",
@@ -99,10 +100,18 @@ def agrees_as_written(
         and d - half_ulp(denominator.exponent) <= _ZERO
     ):
         return False
-    value = stated.value
-    try:  # quantizing to the stated value's exponent is rounding at its written place
-        return (a * _HUNDRED / d).quantize(value, ROUND_HALF_UP) == value
-    except InvalidOperation:  # more digits than the context holds: ratio_gap decides
+    return rounds_to(stated.value, a, d)
+
+
+def rounds_to(value: Decimal, numerator: Decimal, denominator: Decimal) -> bool:
+    """True when ``value`` is ``numerator ÷ denominator × 100`` rounded half-up at its written place.
+
+    The denominator must not be 0. False as well when the ratio has more
+    digits than the context holds (the interval tests then decide).
+    """
+    try:  # quantizing to the value's exponent is rounding at its written place
+        return (numerator * _HUNDRED / denominator).quantize(value, ROUND_HALF_UP) == value
+    except InvalidOperation:
         return False
 
 

@@ -193,17 +193,10 @@ class IndicatorScorer:
 
     def indicator(self, index: int, ind: Indicator, tier: str | None) -> IndicatorScore:
         """Score the indicator at ``index``, filed under the canonical first-level ``tier``."""
-        # :meth:`_fields` written out (one call less per indicator)
-        target, actual = read_values(ind)
-        w, stated = ind.weight, ind.score
-        if target is None:
-            fields = _NO_TARGET
-        elif actual is None:
-            fields = _NO_ACTUAL
-        else:
-            fields = self._strategy(target, actual, w, stated)
         # positional, in IndicatorScore's field order (keywords cost half as much again)
-        return _IndicatorScore(ind, index, tier, w, stated, *fields, self.q, self.rmode)
+        return _IndicatorScore(
+            ind, index, tier, ind.weight, ind.score, *self._fields(ind), self.q, self.rmode
+        )
 
     def outcome(self, ind: Indicator) -> Outcome:
         """What the indicator's target, actual and weight give, by the strategy its target calls for."""

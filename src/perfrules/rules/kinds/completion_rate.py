@@ -14,12 +14,12 @@ inside the rate's interval, so the two meet (the common case).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal
 
 import attrs
 
 from perfrules.document.figures import Percent
-from perfrules.document.tolerance import midpoint_ratio, ratio_interval, within
+from perfrules.document.tolerance import midpoint_ratio, ratio_interval, rounds_to, within
 from perfrules.document.values import Op
 from perfrules.rules.context import Context
 from perfrules.rules.findings import Hit
@@ -29,17 +29,12 @@ from perfrules.rules.kinds._indicators import comparable, interval, number, read
 Params = NoParams  # this kind takes no parameters
 
 _LE, _LT = Op.LE, Op.LT
-_ZERO, _HUNDRED = Decimal(0), Decimal(100)
+_ZERO = Decimal(0)
 
 
 def _as_written(rate: Decimal, num: Decimal, den: Decimal) -> bool:
     """True when ``rate`` is ``num ÷ den × 100`` rounded half-up at its written place (see above)."""
-    if num < _ZERO or den <= _ZERO:
-        return False
-    try:  # quantizing to the rate's exponent is rounding at its written place
-        return (num * _HUNDRED / den).quantize(rate, ROUND_HALF_UP) == rate
-    except InvalidOperation:  # more digits than the context holds: the intervals decide
-        return False
+    return num >= _ZERO and den > _ZERO and rounds_to(rate, num, den)
 
 
 @attrs.frozen(eq=False, repr=False, slots=False)
