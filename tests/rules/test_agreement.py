@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import perfrules
-from perfrules.document import fastpath, system, units
+from perfrules.document import fastpath, systemlayout, units
 from perfrules.document.loader import from_data
 from perfrules.document.source import Source
 from perfrules.rules.engine import check, default_rules
@@ -86,7 +86,7 @@ def _fast(text: str, format: str) -> tuple[list[tuple[Any, ...]], Any]:
 def _reference(text: str, format: str) -> tuple[list[tuple[Any, ...]], Any]:
     fastpath._VALUES.clear()
     cells.TEXT_FLAGS.clear()
-    system._READINGS.clear()
+    systemlayout._LAYOUTS.clear()
     units._FOLDED.clear()
     if format == "toml":
         raw = tomli.loads(text, parse_float=Decimal)

@@ -29,7 +29,6 @@ these nodes), and :func:`perfrules.document.systemtext.system_lines` renders bot
 
 from __future__ import annotations
 
-import enum
 import weakref
 from decimal import Decimal
 
@@ -37,6 +36,10 @@ import attrs
 
 from perfrules._frozen import builder
 from perfrules.document.model import Report
+from perfrules.document.systemlayout import EXECUTION as _EXECUTION
+from perfrules.document.systemlayout import KNOWN as _KNOWN
+from perfrules.document.systemlayout import UNKNOWN as _UNKNOWN
+from perfrules.document.systemlayout import TierStatus, layout
 from perfrules.document.taxonomy import Taxonomy, taxonomy
 
 __all__ = [
@@ -56,19 +59,6 @@ _ZERO = Decimal(0)
 EXECUTION_TIER_NAMES = frozenset(
     {"预算执行率", "预算执行", "预算执行情况", "预算资金执行率", "资金执行率"}
 )
-
-
-class TierStatus(str, enum.Enum):
-    """What a node of the indicator system is."""
-
-    KNOWN = "known"  # in the year's taxonomy, under its name or an accepted alias
-    UNKNOWN = "unknown"  # written, not in the year's taxonomy (a typo; 成本指标 before 2021)
-    UNTIERED = "untiered"  # the indicators that name no tier at this level
-    EXECUTION = "execution"  # a stated subtotal for the budget-execution part (预算执行率)
-
-
-# the members as plain names: reading one off its class costs as much as a dict lookup
-_KNOWN, _UNKNOWN, _UNTIERED, _EXECUTION = tuple(TierStatus)  # in their order of definition
 
 
 @attrs.frozen
@@ -209,28 +199,32 @@ _FirstTier, _SecondTier, _Placement = builder(FirstTier), builder(SecondTier), b
 def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem:
     """Build ``report``'s indicator system against ``tax`` (default: the built-in taxonomy).
 
-    Pure and uncached; :func:`indicator_system` is the one to call.
+    Pure and uncached (the layout of its tier pairs is read once per distinct
+    layout, :func:`perfrules.document.systemlayout.layout`); :func:`indicator_system`
+    is the one to call.
     """
     tax = tax if tax is not None else taxonomy()
     year = report.report.year
-    groups: dict[str | None, _Group] = {}
-    # reports repeat a few pairs of tiers as written: each pair is read once, to its
-    # second-level group, that group's parent, and whether its tier1 and tier2 were aliases
-    read: dict[tuple[str | None, str | None], tuple[_Group, _Group, bool, bool]] = {}
-    pairs: list[tuple[str | None, str | None]] = []
-    for i, ind in enumerate(report.indicators):
+    inds = report.indicators
+    # the indicators of each distinct pair of tiers as written, pairs in order of first use
+    at: dict[tuple[str | None, str | None], list[int]] = {}
+    for i, ind in enumerate(inds):
         pair = (ind.tier1, ind.tier2)
-        pairs.append(pair)
-        found = read.get(pair)
+        found = at.get(pair)
         if found is None:
-            found = read[pair] = _place(groups, _reading(tax, year, pair))
-        group, parent = found[0], found[1]
-        parent.indices.append(i)
-        group.indices.append(i)
-        w = ind.weight
-        if w is not None:
-            parent.weight += w
-            group.weight += w
+            at[pair] = [i]
+        else:
+            found.append(i)
+    firsts_layout, places_layout = layout(tax, year, tuple(at))
+    slots = list(at.values())
+    weights: list[Decimal] = []
+    for indices in slots:
+        w = _ZERO
+        for i in indices:
+            x = inds[i].weight
+            if x is not None:
+                w += x
+        weights.append(w)
     stated: dict[str, tuple[str, Decimal]] = {}
     if report.evaluation is not None:
         for ts in report.evaluation.tier_scores:
@@ -239,149 +233,59 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
                 tier.name if tier is not None else ts.tier.strip(), (ts.tier, ts.score)
             )
     firsts: list[FirstTier] = []
-    nodes: dict[int, tuple[FirstTier, SecondTier]] = {}  # by id of the second-level group
-    for name1, group in groups.items():
-        kids = group.children.values()
-        children = tuple([_second_node(group, child) for child in kids])
-        entry = stated.get(name1) if name1 is not None else None
-        written = tuple(group.written)
-        first = _FirstTier(
-            name1,
-            group.status,
-            written,
-            tuple([n for n in written if n != name1]) if group.alias else (),
-            children,
-            tuple(group.indices),
-            group.weight,
-            entry[1] if entry is not None else None,
-            entry[0] if entry is not None else None,
+    for name1, status1, written1, aliases1, seconds, slots1 in firsts_layout:
+        children = tuple(
+            [
+                _SecondTier(
+                    name2,
+                    status2,
+                    written2,
+                    aliases2,
+                    homes,
+                    misplaced,
+                    *_gathered(slots, weights, slots2),
+                )
+                for name2, status2, written2, aliases2, homes, misplaced, slots2 in seconds
+            ]
         )
-        firsts.append(first)
-        for child, node in zip(kids, children, strict=True):
-            nodes[id(child)] = (first, node)
+        entry = stated.get(name1) if name1 is not None else None
+        firsts.append(
+            _FirstTier(
+                name1,
+                status1,
+                written1,
+                aliases1,
+                children,
+                *_gathered(slots, weights, slots1),
+                entry[1] if entry is not None else None,
+                entry[0] if entry is not None else None,
+            )
+        )
+    names = {t.name for t in firsts}
     for name, (key, value) in stated.items():
-        if name not in groups:
+        if name not in names:
             status = _stated_status(tax, year, name)
             firsts.append(_FirstTier(name, status, (), (), (), (), _ZERO, value, key))
-    places = {
-        pair: _Placement(*nodes[id(second)], alias1, alias2)
-        for pair, (second, _, alias1, alias2) in read.items()
-    }
-    return IndicatorSystem(year, tuple(firsts), tuple([places[p] for p in pairs]), tax)
+    placements: list[Placement | None] = [None] * len(inds)
+    for indices, (i1, i2, alias1, alias2) in zip(slots, places_layout, strict=True):
+        first = firsts[i1]
+        placement = _Placement(first, first.tiers[i2], alias1, alias2)
+        for i in indices:
+            placements[i] = placement
+    return IndicatorSystem(year, tuple(firsts), tuple(placements), tax)  # type: ignore[arg-type]
 
 
-class _Group:
-    """A node being gathered: name, status, names as written (any an alias?), homes, indicators, weight."""
-
-    __slots__ = (
-        "alias",
-        "children",
-        "homes",
-        "indices",
-        "name",
-        "parent",
-        "status",
-        "weight",
-        "written",
-    )
-
-    def __init__(self, name: str | None, status: TierStatus, parent: _Group | None) -> None:
-        self.name = name
-        self.status = status
-        self.parent = parent
-        self.homes: tuple[str, ...] = ()
-        self.alias = False
-        self.written: list[str] = []
-        self.indices: list[int] = []
-        self.weight = _ZERO
-        self.children: dict[str | None, _Group] = {}
-
-    def write(self, written: str | None) -> None:
-        """Note a name as written (stripped; None: nothing written) for this group."""
-        if written is not None and written not in self.written:
-            self.written.append(written)
-            if written != self.name:
-                self.alias = True
-
-
-#: How a pair of tiers as written reads against a taxonomy for a year: the canonical
-#: tier1, its status, the tier1 as written (stripped), the same three of the tier2 and
-#: the tier2's homes (sorted), and whether each name was an alias.
-_Name = str | None
-_Reading = tuple[_Name, TierStatus, _Name, _Name, TierStatus, _Name, tuple[str, ...], bool, bool]
-
-# The readings of pairs as written, by taxonomy, year and pair: reports repeat the
-# same few tier names. Bounded; an entry is what reading the pair again would give.
-_READINGS: dict[tuple[int, int, str | None, str | None], tuple[Taxonomy, _Reading]] = {}
-_READINGS_MAX = 4096
-
-
-def _reading(tax: Taxonomy, year: int, pair: tuple[str | None, str | None]) -> _Reading:
-    """How a pair of tiers as written reads against ``tax`` for ``year`` (memoised)."""
-    t1, t2 = pair
-    key = (id(tax), year, t1, t2)
-    hit = _READINGS.get(key)
-    if hit is not None and hit[0] is tax:
-        return hit[1]
-    name1: str | None = None
-    written1: str | None = None
-    status1 = _UNTIERED
-    if t1 is not None:
-        written1 = t1.strip()
-        tier = tax.tier1(t1)
-        name1 = tier.name if tier is not None else written1
-        known = tier is not None and tier.in_force(year)
-        status1 = _KNOWN if known else _UNKNOWN
-    name2: str | None = None
-    written2: str | None = None
-    status2 = _UNTIERED
-    homes: tuple[str, ...] = ()
-    if t2 is not None:
-        written2 = t2.strip()
-        name2 = tax.canonical_tier2(t2) or written2
-        found = tax.homes(name2)
-        status2 = _KNOWN if found else _UNKNOWN
-        homes = tuple(sorted(found))
-    alias1 = t1 is not None and name1 != written1
-    alias2 = t2 is not None and name2 != written2
-    reading = (name1, status1, written1, name2, status2, written2, homes, alias1, alias2)
-    if len(_READINGS) < _READINGS_MAX:
-        _READINGS[key] = (tax, reading)
-    return reading
-
-
-def _place(
-    groups: dict[str | None, _Group], reading: _Reading
-) -> tuple[_Group, _Group, bool, bool]:
-    """The second-level group a pair's reading goes to (made when new), its parent, and its aliases."""
-    name1, status1, written1, name2, status2, written2, homes, alias1, alias2 = reading
-    first = groups.get(name1)
-    if first is None:
-        first = groups[name1] = _Group(name1, status1, None)
-    first.write(written1)
-    second = first.children.get(name2)
-    if second is None:
-        second = first.children[name2] = _Group(name2, status2, first)
-        second.homes = homes
-    second.write(written2)
-    return second, first, alias1, alias2
-
-
-def _second_node(parent: _Group, group: _Group) -> SecondTier:
-    """A gathered second-level group as its node: misplaced when its known parent is no home of it."""
-    name = group.name
-    homes = group.homes
-    written = tuple(group.written)
-    return _SecondTier(
-        name,
-        group.status,
-        written,
-        tuple([n for n in written if n != name]) if group.alias else (),
-        homes,
-        bool(homes) and parent.status is _KNOWN and parent.name not in homes,
-        tuple(group.indices),
-        group.weight,
-    )
+def _gathered(
+    slots: list[list[int]], weights: list[Decimal], of: tuple[int, ...]
+) -> tuple[tuple[int, ...], Decimal]:
+    """The indicators (in document order) and weight of a node the pairs at ``of`` go to."""
+    if len(of) == 1:
+        k = of[0]
+        return tuple(slots[k]), weights[k]
+    weight = _ZERO
+    for k in of:
+        weight += weights[k]
+    return tuple(sorted([i for k in of for i in slots[k]])), weight
 
 
 def _stated_status(tax: Taxonomy, year: int, name: str) -> TierStatus:
