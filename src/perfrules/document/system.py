@@ -206,25 +206,24 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
     tax = tax if tax is not None else taxonomy()
     year = report.report.year
     inds = report.indicators
-    # the indicators of each distinct pair of tiers as written, pairs in order of first use
-    at: dict[tuple[str | None, str | None], list[int]] = {}
+    # the indicators and weight of each distinct pair of tiers as written, the pairs in
+    # order of first use (``at`` gives each pair's position in ``slots`` and ``weights``)
+    at: dict[tuple[str | None, str | None], int] = {}
+    slots: list[list[int]] = []
+    weights: list[Decimal] = []
     for i, ind in enumerate(inds):
         pair = (ind.tier1, ind.tier2)
-        found = at.get(pair)
-        if found is None:
-            at[pair] = [i]
+        k = at.get(pair)
+        if k is None:
+            k = at[pair] = len(slots)
+            slots.append([i])
+            weights.append(_ZERO)
         else:
-            found.append(i)
+            slots[k].append(i)
+        w = ind.weight
+        if w is not None:
+            weights[k] += w
     firsts_layout, places_layout = layout(tax, year, tuple(at))
-    slots = list(at.values())
-    weights: list[Decimal] = []
-    for indices in slots:
-        w = _ZERO
-        for i in indices:
-            x = inds[i].weight
-            if x is not None:
-                w += x
-        weights.append(w)
     stated: dict[str, tuple[str, Decimal]] = {}
     if report.evaluation is not None:
         for ts in report.evaluation.tier_scores:

@@ -95,13 +95,9 @@ def _score(report: Report, profile: Profile) -> ScoreSheet:
         one(i, ind, place.tier1.name)
         for i, (ind, place) in enumerate(zip(report.indicators, system.placements, strict=True))
     ]
-    indicator_weights = _ZERO
-    unweighted: list[str] = []
-    for s in scores:
-        if s.weight is None:
-            unweighted.append(s.key)
-        else:
-            indicator_weights += s.weight
+    # the indicators' weights add up in the tree already: its nodes' weights sum to them
+    indicator_weights = system.weight
+    unweighted = [s.key for s in scores if s.weight is None]
     execution = _execution(report, profile, indicator_weights)
     total = _total(report, profile, scores, execution, indicator_weights, tuple(unweighted))
     ev = report.evaluation

@@ -46,7 +46,6 @@ from perfrules.document.values import (
     Timing,
     TimingKind,
     Unparsed,
-    Value,
 )
 from perfrules.scoring.cells import read_values
 from perfrules.scoring.indicatorscore import IndicatorScore
@@ -208,17 +207,12 @@ class IndicatorScorer:
         )
 
     def _fields(self, ind: Indicator) -> _Fields:
-        """:meth:`outcome`'s fields as a plain tuple (see ``_Fields``)."""
+        """:meth:`outcome`'s fields as a plain tuple (see ``_Fields``): the strategy the target calls for."""
         target, actual = read_values(ind)
         if target is None:
             return _NO_TARGET
         if actual is None:
             return _NO_ACTUAL
-        return self._strategy(target, actual, ind.weight, ind.score)
-
-    def _strategy(
-        self, target: Value, actual: Value, w: Decimal | None, stated: Decimal | None
-    ) -> _Fields:
         tk, ak = type(target), type(actual)
         if tk not in _EXACT_TYPES:  # a subclass (rare): read as the class it extends
             tk = _kind(target)
@@ -228,6 +222,7 @@ class IndicatorScorer:
             ak = _kind(actual)
         if ak is Unparsed:
             return _UNREADABLE_ACTUAL
+        w = ind.weight
         bad_weight = "no-weight" if w is None else ("bad-weight" if w < _ZERO else None)
         if tk is Comparison or tk is Quantity:
             if ak is not Quantity and ak is not Comparison:
@@ -236,7 +231,7 @@ class IndicatorScorer:
             return self._numeric(target, actual, op, w, bad_weight)  # type: ignore[arg-type]
         if tk is Timing:
             return self._timing(target, actual, w, bad_weight)  # type: ignore[arg-type]
-        return self._qualitative(target, actual, w, bad_weight, stated)  # type: ignore[arg-type]
+        return self._qualitative(target, actual, w, bad_weight, ind.score)  # type: ignore[arg-type]
 
     def _round(self, value: Decimal) -> Decimal:
         return value.quantize(self.q, self.rmode)

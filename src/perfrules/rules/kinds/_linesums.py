@@ -162,7 +162,7 @@ def read(ctx: Context) -> list[Sum]:
     ]
     block = (tuple(planned), ((-1, "executed", executed),) if executed is not None else ())
     for group, members, label in zip(PARTITIONS, groups, _PARTITION_LABELS, strict=True):
-        if not members or any(not any(line.kind is k for _, line in members) for k in group):
+        if not members or (len(group) > 1 and not group <= {line.kind for _, line in members}):
             continue  # a partition is checked only when every kind of its group is given
         for key, totals in zip(FIGURES, block, strict=True):
             if not totals:
@@ -174,7 +174,11 @@ def read(ctx: Context) -> list[Sum]:
                     break
                 amount += value.amount
             else:
-                equal = any(m.amount == amount for _, _, m in totals)
+                equal = False
+                for _, _, m in totals:
+                    if m.amount == amount:
+                        equal = True
+                        break
                 holds = equal or holds_within([m for _, _, m in totals], parts(members, key), exact)
                 out.append((-1, key, None, label, totals, members, holds, equal))
     return out
