@@ -15,6 +15,7 @@ from perfrules.document.system import TierStatus, indicator_system
 from perfrules.document.systemtext import system_lines
 from perfrules.errors import ProfileError
 from perfrules.rules.config import loads_config
+from perfrules.scoring import scorer
 from perfrules.scoring.profiles import load_profile, resolve_profile
 from perfrules.scoring.scorer import score
 from perfrules.scoring.sheet import ScoreSheet
@@ -171,3 +172,42 @@ def test_check_and_score_resolve_the_profile_alike() -> None:
     assert perfrules.check(own, config).profile == "guangxi"
     assert perfrules.check(own, config, profile="hubei").profile == "hubei"
     assert score(own, "hubei").profile.id == "hubei"
+
+
+# --- the total from the nodes ----------------------------------------------------------------
+
+
+def _total_both_ways(report: Report, profile_id: str) -> None:
+    """The sheet's total equals the one summed over the scores (the shortcut's reference)."""
+    try:
+        profile = load_profile(profile_id, report.report.year)
+    except ProfileError:  # not in force for the drawn year
+        return
+    sheet = scorer._score(report, profile)
+    per = profile.per_indicator_rounding
+    recomputed, partial, stated_sum, any_stated, missing = scorer._score_sums(sheet.indicators, per)
+    ex = sheet.execution
+    value = (ex.recomputed if per else ex.exact) if ex.counted else None
+    if value is not None:
+        recomputed += value
+    total = sheet.total
+    assert total.recomputed == recomputed.quantize(profile.quantum, profile.rounding_mode)
+    assert total.partial is (partial or (ex.counted and value is None))
+    if ex.stated is not None:
+        stated_sum, any_stated = stated_sum + ex.stated, True
+    assert total.stated_sum == (stated_sum if any_stated else None)
+    assert [m for m in total.missing_stated if m != "budget.execution_score"] == missing
+
+
+@settings(max_examples=80, deadline=None)
+@given(reports())
+def test_the_total_from_the_nodes_is_the_total_of_the_scores(report: Report) -> None:
+    for profile_id in ("national", "sichuan", "shijiazhuang", "guangxi", "hubei"):
+        _total_both_ways(report, profile_id)
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_totals_from_the_nodes_are_the_totals_of_the_scores(name: str) -> None:
+    report = _example(name)
+    for profile_id in ("national", "sichuan", "shijiazhuang", "guangxi", "hubei"):
+        _total_both_ways(report, profile_id)

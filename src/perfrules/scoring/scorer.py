@@ -99,7 +99,14 @@ def _score(report: Report, profile: Profile) -> ScoreSheet:
     indicator_weights = system.weight
     unweighted = [s.key for s in scores if s.weight is None]
     execution = _execution(report, profile, indicator_weights)
-    total = _total(report, profile, scores, execution, indicator_weights, tuple(unweighted))
+    tiers, untiered, complete = _subtotals(system, profile, scores, execution)
+    if complete and profile.per_indicator_rounding:
+        # every indicator sits in exactly one first-level node and states its score: the
+        # nodes' sums are the indicators' (exact decimal sums, in any order)
+        sums = _node_sums((*tiers, untiered) if untiered is not None else tiers)
+    else:
+        sums = _score_sums(scores, profile.per_indicator_rounding)
+    total = _total(report, profile, sums, execution, indicator_weights, tuple(unweighted))
     ev = report.evaluation
     stated_word = ev.grade if ev is not None else None
     grade = _GradeResult(
@@ -111,20 +118,16 @@ def _score(report: Report, profile: Profile) -> ScoreSheet:
         profile.grade_for(total.recomputed),
         total.partial,
     )
-    tiers, untiered = _subtotals(system, profile, scores, execution)
     return _ScoreSheet(profile, tuple(scores), tiers, execution, total, grade, system, untiered)
 
 
-def _total(
-    report: Report,
-    profile: Profile,
-    scores: Sequence[IndicatorScore],
-    execution: ExecutionScore,
-    indicator_weights: Decimal,
-    unweighted: tuple[str, ...],
-) -> TotalScore:
-    """The total: per-indicator rounded scores (or exact ones when the profile rounds only the sum)."""
-    per = profile.per_indicator_rounding
+#: The indicators' part of the total: (recomputed, partial, stated sum, any stated, the
+#: weighted indicators that state no score).
+_Sums = tuple[Decimal, bool, Decimal, bool, list[str]]
+
+
+def _score_sums(scores: Sequence[IndicatorScore], per: bool) -> _Sums:
+    """The indicators' part of the total, from their scores: rounded ones, or exact when not ``per``."""
     recomputed = _ZERO
     partial = False
     stated_sum = _ZERO
@@ -141,6 +144,37 @@ def _total(
             any_stated = True
         elif s.weight:
             missing.append(s.key)
+    return recomputed, partial, stated_sum, any_stated, missing
+
+
+def _node_sums(subtotals: Sequence[TierSubtotal]) -> _Sums:
+    """The indicators' part of the total, from the first-level nodes' rounded subtotals."""
+    recomputed = _ZERO
+    partial = False
+    stated_sum = _ZERO
+    any_stated = False
+    for sub in subtotals:
+        if sub.node.execution:
+            continue  # the execution part's own node: no indicators
+        recomputed += sub.recomputed
+        partial = partial or sub.partial
+        if sub.stated_sum is not None:
+            stated_sum += sub.stated_sum
+            any_stated = True
+    return recomputed, partial, stated_sum, any_stated, []
+
+
+def _total(
+    report: Report,
+    profile: Profile,
+    sums: _Sums,
+    execution: ExecutionScore,
+    indicator_weights: Decimal,
+    unweighted: tuple[str, ...],
+) -> TotalScore:
+    """The total: per-indicator rounded scores (or exact ones when the profile rounds only the sum)."""
+    per = profile.per_indicator_rounding
+    recomputed, partial, stated_sum, any_stated, missing = sums
     if execution.counted:
         value = execution.recomputed if per else execution.exact
         if value is None:
@@ -268,19 +302,22 @@ def _subtotals(
     profile: Profile,
     scores: Sequence[IndicatorScore],
     execution: ExecutionScore,
-) -> tuple[tuple[TierSubtotal, ...], TierSubtotal | None]:
-    """The subtotal of every first-level node: the named ones in order, and the untiered one."""
+) -> tuple[tuple[TierSubtotal, ...], TierSubtotal | None, bool]:
+    """The subtotal of every first-level node: the named ones in order, the untiered one, and
+    whether every weighted indicator states its score."""
     q, mode = profile.quantum, profile.rounding_mode
     expected = _expected_weights(profile, {t.name for t in system.tiers if t.indices})
     named: list[TierSubtotal] = []
     untiered: TierSubtotal | None = None
+    complete = True
     for node in system.tiers:
-        sub = _subtotal(node, scores, execution, expected, q, mode)
+        sub, stated_all = _subtotal(node, scores, execution, expected, q, mode)
+        complete = complete and stated_all
         if node.name is None:
             untiered = sub
         else:
             named.append(sub)
-    return tuple(named), untiered
+    return tuple(named), untiered, complete
 
 
 def _subtotal(
@@ -290,10 +327,11 @@ def _subtotal(
     expected: dict[str, Decimal],
     q: Decimal,
     mode: str,
-) -> TierSubtotal:
+) -> tuple[TierSubtotal, bool]:
+    """A node's subtotal, and whether every weighted indicator in it states its score."""
     if node.execution:  # a stated subtotal of the budget-execution part
         recomputed = execution.recomputed
-        return _TierSubtotal(
+        sub = _TierSubtotal(
             node,
             execution.weight,
             None,
@@ -303,18 +341,22 @@ def _subtotal(
             q,
             mode,
         )
+        return sub, True
     stated_sum = recomputed = _ZERO
     any_stated = partial = False
+    stated_all = True
     for i in node.indices:
         s = scores[i]
         if s.stated is not None:
             stated_sum += s.stated
             any_stated = True
+        elif s.weight:
+            stated_all = False
         if s.recomputed is None:
             partial = True
         else:
             recomputed += s.recomputed
-    return _TierSubtotal(
+    sub = _TierSubtotal(
         node,
         node.weight,
         expected.get(node.name) if node.name is not None else None,
@@ -324,3 +366,4 @@ def _subtotal(
         q,
         mode,
     )
+    return sub, stated_all
