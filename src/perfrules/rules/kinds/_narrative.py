@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 
 _EMPTY = frozenset({"", "无", "没有", "暂无", "不存在", "无此情况", "不适用"})
-_PUNCT = re.compile(r"[\s，。、；：,.;:！!（）()“”\"'—-]+")
+_PUNCT_CHARS = r"\s，。、；：,.;:！!（）()“”\"'—-"
+_PUNCT = re.compile(f"[{_PUNCT_CHARS}]+")
+#: More characters other than punctuation than the longest empty word has: not empty. Found
+#: within the first few characters of a text (where removing all its punctuation scans all of it).
+_WORDY = re.compile(
+    f"[{_PUNCT_CHARS}]*(?:[^{_PUNCT_CHARS}][{_PUNCT_CHARS}]*){{{max(map(len, _EMPTY)) + 1}}}"
+)
 _UNMET_WORDS = r"(?:未达到|未完成|未达成|没有完成|没有达到|未能完成|未能达到)"
 _UNMET = re.compile(r"(?<!无)(?<!没有)(?<!不存在)" + _UNMET_WORDS)
 #: "No target was missed": 无未完成…, 不存在未达到…, 均完成, 全部达到, 都已实现….
@@ -29,7 +35,9 @@ _EXCEPTION = re.compile(r"除|其余|其他|以外|之外|部分|个别|少数|�
 
 def empty(text: str | None) -> bool:
     """True when a prose section is absent or says there is nothing (无)."""
-    return text is None or _PUNCT.sub("", text) in _EMPTY
+    if text is None:
+        return True
+    return _WORDY.match(text) is None and _PUNCT.sub("", text) in _EMPTY
 
 
 def names_unmet(text: str | None) -> bool:
