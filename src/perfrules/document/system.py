@@ -167,20 +167,19 @@ class IndicatorSystem:
     tiers: tuple[FirstTier, ...]
     placements: tuple[Placement, ...]
     taxonomy: Taxonomy = attrs.field(eq=False, repr=False)
-    _by_name: dict[str | None, FirstTier] = attrs.field(init=False, eq=False, repr=False)
-
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_by_name", {t.name: t for t in self.tiers})
 
     def tier(self, name: str | None) -> FirstTier | None:
         """The first-level node a name stands for: canonical, alias, or as written when unknown.
 
         None gives the untiered node (None when every indicator names a tier1).
         """
-        if name is None:
-            return self._by_name.get(None)
-        found = self.taxonomy.tier1(name)
-        return self._by_name.get(found.name if found is not None else name.strip())
+        if name is not None:
+            found = self.taxonomy.tier1(name)
+            name = found.name if found is not None else name.strip()
+        for t in self.tiers:  # a few nodes, each of its own name
+            if t.name == name:
+                return t
+        return None
 
     def place(self, index: int) -> Placement:
         """Where the indicator at ``index`` sits (``placements[index]``)."""
@@ -192,8 +191,9 @@ class IndicatorSystem:
         return sum((t.weight for t in self.tiers), _ZERO)
 
 
-#: The nodes at the cost of mutable objects (see :mod:`perfrules._frozen`): a report has dozens.
+#: The tree at the cost of mutable objects (see :mod:`perfrules._frozen`): a report has dozens of nodes.
 _FirstTier, _SecondTier, _Placement = builder(FirstTier), builder(SecondTier), builder(Placement)
+_IndicatorSystem = builder(IndicatorSystem)
 
 
 def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem:
@@ -271,7 +271,7 @@ def build_system(report: Report, tax: Taxonomy | None = None) -> IndicatorSystem
         placement = _Placement(first, first.tiers[i2], alias1, alias2)
         for i in indices:
             placements[i] = placement
-    return IndicatorSystem(year, tuple(firsts), tuple(placements), tax)  # type: ignore[arg-type]
+    return _IndicatorSystem(year, tuple(firsts), tuple(placements), tax)
 
 
 def _gathered(
