@@ -64,10 +64,10 @@ FirstLayout = tuple[
 Layout = tuple[tuple[FirstLayout, ...], tuple[tuple[int, int, bool, bool], ...]]
 
 # The layouts read so far, by taxonomy, year and pairs. Bounded (an entry with its key
-# holds some 3–4 KB: at most about 2 MB); plain dict operations only (each atomic): two
+# holds about 4 KB: at most about 1 MB); plain dict operations only (each atomic): two
 # threads may both read a layout, which is harmless.
 _LAYOUTS: dict[tuple[int, int, tuple[Pair, ...]], tuple[Taxonomy, Layout]] = {}
-_LAYOUTS_MAX = 512
+_LAYOUTS_MAX = 256
 
 
 def layout(tax: Taxonomy, year: int, pairs: tuple[Pair, ...]) -> Layout:
