@@ -106,3 +106,15 @@ def test_the_memo_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
         read = layout(tax, 2024, pairs)
         assert read[0][0][4][0][0] == pairs[0][1]  # right whether remembered or not
     assert len(systemlayout._LAYOUTS) == 2
+
+
+def test_a_layout_with_a_name_longer_than_any_tiers_is_not_kept() -> None:
+    systemlayout._LAYOUTS.clear()
+    tax = taxonomy()
+    long_name = "产出指标" + "很" * 200
+    read = layout(tax, 2024, ((long_name, "数量指标"),))
+    assert read[0][0][0] == long_name and read[0][0][1] is TierStatus.UNKNOWN
+    assert systemlayout._LAYOUTS == {}
+    assert layout(tax, 2024, (("产出指标", "数量指标"),)) is layout(
+        tax, 2024, (("产出指标", "数量指标"),)
+    )

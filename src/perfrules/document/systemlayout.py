@@ -64,10 +64,12 @@ FirstLayout = tuple[
 Layout = tuple[tuple[FirstLayout, ...], tuple[tuple[int, int, bool, bool], ...]]
 
 # The layouts read so far, by taxonomy, year and pairs. Bounded (an entry with its key
-# holds about 4 KB: at most about 1 MB); plain dict operations only (each atomic): two
-# threads may both read a layout, which is harmless.
+# holds about 4 KB: at most about 1 MB; a layout writing a longer name than any tier's
+# is read every time, not kept); plain dict operations only (each atomic): two threads
+# may both read a layout, which is harmless.
 _LAYOUTS: dict[tuple[int, int, tuple[Pair, ...]], tuple[Taxonomy, Layout]] = {}
 _LAYOUTS_MAX = 256
+_NAME_MAX = 64
 
 
 def layout(tax: Taxonomy, year: int, pairs: tuple[Pair, ...]) -> Layout:
@@ -77,7 +79,9 @@ def layout(tax: Taxonomy, year: int, pairs: tuple[Pair, ...]) -> Layout:
     if hit is not None and hit[0] is tax:
         return hit[1]
     read = _read(tax, year, pairs)
-    if len(_LAYOUTS) < _LAYOUTS_MAX:
+    if len(_LAYOUTS) < _LAYOUTS_MAX and all(
+        len(name) <= _NAME_MAX for pair in pairs for name in pair if name is not None
+    ):
         _LAYOUTS[key] = (tax, read)
     return read
 
