@@ -11,7 +11,7 @@ scores the same reports, three ways:
 - ``as today``: the check keeps its score sheet with the report, so a later
   ``score`` returns it;
 - ``collector paused``: the same, with the cyclic collector paused for both
-  loops (``gc.disable()``, enabled again after);
+  loops (``run.collector_paused``);
 - ``sheet not kept``: the check's sheet is dropped from the scorer's memo
   (``perfrules.scoring.scorer._SHEETS``, private: this script measures the
   library's internals on purpose), so the later ``score`` computes it again.
@@ -55,11 +55,8 @@ def _pass(texts: Sequence[str], check: Callable[[Any], Any], way: str) -> tuple[
     """(check, score after it) per document over fresh reports of ``texts``, checked ``way``."""
     pool = run._fresh(texts)
     gc.collect()
-    paused = way == "collector paused"
     drop = way == "sheet not kept"
-    if paused:
-        gc.disable()
-    try:
+    with run.collector_paused(way == "collector paused"):
         start = time.perf_counter()
         for r in pool:
             check(r)
@@ -70,9 +67,6 @@ def _pass(texts: Sequence[str], check: Callable[[Any], Any], way: str) -> tuple[
         for r in pool:
             perfrules.score(r)
         scored = (time.perf_counter() - start) / len(pool)
-    finally:
-        if paused:
-            gc.enable()
     return checked, scored
 
 

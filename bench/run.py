@@ -33,6 +33,7 @@ issue 13. Sections:
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import gc
 import json
@@ -46,7 +47,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
@@ -163,6 +164,19 @@ def _time(fn: Callable[[], Any], reps: int) -> float:
         fn()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+@contextlib.contextmanager
+def collector_paused(paused: bool = True) -> Iterator[None]:
+    """Pause the cyclic garbage collector for the block when ``paused`` (a diagnostic, never a goal)."""
+    if not paused:
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _us(seconds: float) -> str:
@@ -343,17 +357,11 @@ def per_document(texts: Sequence[str], reps: int, label: str) -> dict[str, float
                 pool = _fresh(texts)
                 gc.collect()
                 fn_r = report_runs[name]
-                paused = name == "check, collector paused"
-                if paused:
-                    gc.disable()
-                try:
+                with collector_paused(name == "check, collector paused"):
                     start = time.perf_counter()
                     for r in pool:
                         fn_r(r)
                     stages[name].append((time.perf_counter() - start) / len(pool))
-                finally:
-                    if paused:
-                        gc.enable()
                 if name == "check" and score is not None:  # the same reports, now checked
                     start = time.perf_counter()
                     for r in pool:

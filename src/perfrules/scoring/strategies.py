@@ -233,9 +233,6 @@ class IndicatorScorer:
             return self._timing(target, actual, w, bad_weight)  # type: ignore[arg-type]
         return self._qualitative(target, actual, w, bad_weight, ind.score)  # type: ignore[arg-type]
 
-    def _round(self, value: Decimal) -> Decimal:
-        return value.quantize(self.q, self.rmode)
-
     def _timing(
         self, target: Timing, actual: object, w: Decimal | None, bad_weight: str | None
     ) -> _Fields:
